@@ -1,0 +1,230 @@
+/**
+ * Drives Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`, the process
+ * `pulumi up` starts for a dynamic resource) over gRPC, as the engine does. Used by the tests,
+ * the demo and the benchmarks; there is no Pulumi CLI on the machines this project runs on.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped here */
+const provproto: any = require("@pulumi/pulumi/proto/provider_pb");
+const provrpc: any = require("@pulumi/pulumi/proto/provider_grpc_pb");
+const statusproto: any = require("@pulumi/pulumi/proto/status_pb");
+
+/** How the engine marks a secret value on the wire. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+export type Props = Record<string, unknown>;
+
+export interface HostStartOptions {
+  /** The working directory: `require("pulumi-kernel/...")` in `__provider` resolves from here. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Path of the host script; the installed `@pulumi/pulumi` one by default. */
+  hostScript?: string;
+}
+
+export interface DiffOutcome {
+  changes: "none" | "some" | "unknown";
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/** An RPC error; `initFailed` holds what Pulumi records on a partial failure. */
+export class HostCallError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+    readonly initFailed?: { id: string; properties: Props; reasons: string[] },
+  ) {
+    super(message);
+    this.name = "HostCallError";
+  }
+}
+
+export class ProviderHost {
+  private stdoutText = "";
+  private stderrText = "";
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: any,
+    readonly port: number,
+  ) {
+    child.stdout?.on("data", (d: Buffer) => (this.stdoutText += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (this.stderrText += d.toString()));
+  }
+
+  /** Everything the host wrote, as the engine would log it. */
+  get output(): string {
+    return this.stdoutText + this.stderrText;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  static async start(options: HostStartOptions = {}): Promise<ProviderHost> {
+    const script = options.hostScript ?? require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
+    const child = spawn(process.execPath, [script, "127.0.0.1:0"], {
+      cwd: options.cwd ?? process.cwd(),
+      env: {
+        PULUMI_PROJECT: "pulumi-kernel",
+        PULUMI_STACK: "dev",
+        ...(options.env ?? process.env),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      let err = "";
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        const line = /^(\d+)\s*$/m.exec(out);
+        if (line) {
+          child.stdout?.off("data", onData);
+          resolve(Number(line[1]));
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+      child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${err}`)));
+      child.once("error", reject);
+    });
+    const client = new provrpc.ResourceProviderClient(
+      `127.0.0.1:${port}`,
+      grpc.credentials.createInsecure(),
+    );
+    return new ProviderHost(child, client, port);
+  }
+
+  /** Sends the stack's config; keys named in `secrets` travel as secrets, as the engine sends them. */
+  async configure(config: Record<string, string>, secrets: string[] = []): Promise<void> {
+    const args: Props = {};
+    for (const [key, value] of Object.entries(config)) {
+      args[key] = secrets.includes(key) ? { [SECRET_SIG]: SECRET_VALUE, value } : value;
+    }
+    const req = new provproto.ConfigureRequest();
+    req.setArgs(Struct.fromJavaScript(args as any));
+    await this.call("configure", req);
+  }
+
+  async check(urn: string, olds: Props, news: Props) {
+    const req = new provproto.CheckRequest();
+    req.setUrn(urn);
+    req.setOlds(Struct.fromJavaScript(olds as any));
+    req.setNews(Struct.fromJavaScript(news as any));
+    const resp = await this.call("check", req);
+    return {
+      inputs: resp.getInputs()?.toJavaScript() as Props,
+      failures: (resp.getFailuresList() as any[]).map((f) => ({
+        property: f.getProperty() as string,
+        reason: f.getReason() as string,
+      })),
+    };
+  }
+
+  async diff(id: string, urn: string, olds: Props, news: Props): Promise<DiffOutcome> {
+    const req = new provproto.DiffRequest();
+    req.setId(id);
+    req.setUrn(urn);
+    req.setOlds(Struct.fromJavaScript(olds as any));
+    req.setNews(Struct.fromJavaScript(news as any));
+    const resp = await this.call("diff", req);
+    const kinds = provproto.DiffResponse.DiffChanges;
+    const changes = resp.getChanges();
+    return {
+      changes:
+        changes === kinds.DIFF_SOME ? "some" : changes === kinds.DIFF_NONE ? "none" : "unknown",
+      replaces: resp.getReplacesList(),
+      deleteBeforeReplace: resp.getDeletebeforereplace(),
+    };
+  }
+
+  async create(urn: string, props: Props): Promise<{ id: string; properties: Props }> {
+    const req = new provproto.CreateRequest();
+    req.setUrn(urn);
+    req.setProperties(Struct.fromJavaScript(props as any));
+    const resp = await this.call("create", req);
+    return { id: resp.getId(), properties: resp.getProperties()?.toJavaScript() as Props };
+  }
+
+  async read(id: string, urn: string, props: Props, inputs?: Props) {
+    const req = new provproto.ReadRequest();
+    req.setId(id);
+    req.setUrn(urn);
+    req.setProperties(Struct.fromJavaScript(props as any));
+    if (inputs) req.setInputs(Struct.fromJavaScript(inputs as any));
+    const resp = await this.call("read", req);
+    return {
+      id: resp.getId() as string,
+      properties: (resp.getProperties()?.toJavaScript() ?? {}) as Props,
+      inputs: resp.getInputs()?.toJavaScript() as Props | undefined,
+    };
+  }
+
+  async update(id: string, urn: string, olds: Props, news: Props): Promise<{ properties: Props }> {
+    const req = new provproto.UpdateRequest();
+    req.setId(id);
+    req.setUrn(urn);
+    req.setOlds(Struct.fromJavaScript(olds as any));
+    req.setNews(Struct.fromJavaScript(news as any));
+    const resp = await this.call("update", req);
+    return { properties: resp.getProperties()?.toJavaScript() as Props };
+  }
+
+  async delete(id: string, urn: string, props: Props): Promise<void> {
+    const req = new provproto.DeleteRequest();
+    req.setId(id);
+    req.setUrn(urn);
+    req.setProperties(Struct.fromJavaScript(props as any));
+    await this.call("delete", req);
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      this.child.once("exit", () => resolve());
+      this.child.kill("SIGTERM");
+    });
+  }
+
+  private call(method: string, req: unknown): Promise<any> {
+    return new Promise((resolve, reject) => {
+      this.client[method](req, (err: grpc.ServiceError | null, resp: any) => {
+        if (err) reject(toHostError(err));
+        else resolve(resp);
+      });
+    });
+  }
+}
+
+function toHostError(err: grpc.ServiceError): HostCallError {
+  const raw = err.metadata?.get("grpc-status-details-bin")?.[0];
+  let initFailed: HostCallError["initFailed"];
+  if (raw) {
+    const status = statusproto.Status.deserializeBinary(
+      typeof raw === "string" ? Buffer.from(raw, "base64") : raw,
+    );
+    for (const detail of status.getDetailsList()) {
+      const failed = detail.unpack(
+        provproto.ErrorResourceInitFailed.deserializeBinary,
+        "pulumirpc.ErrorResourceInitFailed",
+      );
+      if (failed) {
+        initFailed = {
+          id: failed.getId(),
+          properties: failed.getProperties()?.toJavaScript() ?? {},
+          reasons: failed.getReasonsList(),
+        };
+      }
+    }
+  }
+  return new HostCallError(err.details || err.message, err.code, initFailed);
+}
+
+export const authConnectionUrn = (name: string, stack = "dev", project = "pulumi-kernel") =>
+  `urn:pulumi:${stack}::${project}::pulumi-nodejs:dynamic/kernel:AuthConnection::${name}`;

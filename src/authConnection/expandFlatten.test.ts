@@ -1,0 +1,124 @@
+import type { ManagedAuth } from "../kernel/api";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toLiveInputs, toState } from "./flatten";
+import type { CheckedInputs } from "./types";
+
+const desired: CheckedInputs = {
+  profileName: "team-netflix",
+  domain: "netflix.com",
+  loginUrl: "https://www.netflix.com/login",
+  credential: { provider: "1p", path: "Team/Netflix" },
+  allowedDomains: ["auth.netflix.com", "login.netflix.com"],
+  healthCheckInterval: 1800,
+  saveCredentials: false,
+  proxy: { id: "px_1" },
+  adopt: true,
+};
+
+const apiObject: ManagedAuth = {
+  id: "ma_1",
+  profile_name: "team-netflix",
+  domain: "Netflix.com",
+  status: "AUTHENTICATED",
+  save_credentials: false,
+  login_url: "https://www.netflix.com/login",
+  credential: { provider: "1p", path: "Team/Netflix" },
+  allowed_domains: ["login.netflix.com", "auth.netflix.com"],
+  health_check_interval: 1800,
+  proxy_id: "px_1",
+  can_reauth: true,
+  can_reauth_reason: "has_credential",
+  post_login_url: "https://www.netflix.com/browse",
+  last_auth_check_at: "2026-01-01T00:00:00Z",
+  flow_status: null,
+  record_session: true,
+};
+
+describe("expand", () => {
+  it("maps every field to its API name for create; adopt is never sent", () => {
+    expect(toCreateRequest(desired)).toEqual({
+      profile_name: "team-netflix",
+      domain: "netflix.com",
+      login_url: "https://www.netflix.com/login",
+      credential: { provider: "1p", path: "Team/Netflix" },
+      allowed_domains: ["auth.netflix.com", "login.netflix.com"],
+      health_check_interval: 1800,
+      save_credentials: false,
+      proxy: { id: "px_1" },
+    });
+  });
+
+  it("omits absent optional fields on create", () => {
+    expect(
+      toCreateRequest({ profileName: "p", domain: "d.com", healthCheckInterval: 3600, saveCredentials: true }),
+    ).toEqual({ profile_name: "p", domain: "d.com", health_check_interval: 3600, save_credentials: true });
+  });
+
+  it("puts exactly the named fields in a PATCH", () => {
+    expect(toUpdateRequest(["saveCredentials"], desired)).toEqual({ save_credentials: false });
+    expect(toUpdateRequest([], desired)).toEqual({});
+  });
+
+  it("maps each credential shape", () => {
+    expect(toUpdateRequest(["credential"], { ...desired, credential: { name: "n" } })).toEqual({ credential: { name: "n" } });
+    expect(toUpdateRequest(["credential"], { ...desired, credential: { provider: "1p", auto: true } })).toEqual({
+      credential: { provider: "1p", auto: true },
+    });
+  });
+});
+
+describe("flatten", () => {
+  it("gives outputs in check's normalised form, with runtime fields", () => {
+    expect(toState(apiObject, { adopt: true })).toEqual({
+      profileName: "team-netflix",
+      domain: "netflix.com",
+      loginUrl: "https://www.netflix.com/login",
+      credential: { provider: "1p", path: "Team/Netflix" },
+      allowedDomains: ["auth.netflix.com", "login.netflix.com"],
+      healthCheckInterval: 1800,
+      saveCredentials: false,
+      proxy: { id: "px_1" },
+      adopt: true,
+      status: "AUTHENTICATED",
+      canReauth: true,
+      canReauthReason: "has_credential",
+      proxyId: "px_1",
+      postLoginUrl: "https://www.netflix.com/browse",
+      lastAuthCheckAt: "2026-01-01T00:00:00Z",
+    });
+  });
+
+  it("holds no undefined and no null value", () => {
+    const minimal: ManagedAuth = {
+      id: "ma_2",
+      profile_name: "p",
+      domain: "d.com",
+      status: "NEEDS_AUTH",
+      save_credentials: true,
+      health_check_interval: null,
+      allowed_domains: null,
+    };
+    const state = toState(minimal);
+    expect(Object.values(state).filter((v) => v === undefined || v === null)).toEqual([]);
+    expect(state.healthCheckInterval).toBe(3600);
+  });
+
+  it("keeps a proxy named by name, recording what it resolved to right after an apply", () => {
+    const state = toState(apiObject, { proxy: { name: "residential" }, proxyJustSent: true });
+    expect(state.proxy).toEqual({ name: "residential" });
+    expect(state.resolvedProxyId).toBe("px_1");
+  });
+
+  it("shows a drifted named proxy as its live id in the read inputs", () => {
+    const state = toState({ ...apiObject, proxy_id: "px_9" }, { proxy: { name: "residential" }, resolvedProxyId: "px_1" });
+    expect(state.resolvedProxyId).toBe("px_1");
+    expect(toLiveInputs(state).proxy).toEqual({ id: "px_9" });
+  });
+
+  it("gives the live inputs without runtime fields", () => {
+    const inputs = toLiveInputs(toState(apiObject));
+    expect(Object.keys(inputs).sort()).toEqual(
+      ["allowedDomains", "credential", "domain", "healthCheckInterval", "loginUrl", "profileName", "proxy", "saveCredentials"].sort(),
+    );
+  });
+});

@@ -1,0 +1,181 @@
+import { hasChanges, planChanges, planPatch } from "./patch";
+import { checkInputs } from "./schema";
+import { type AuthConnectionState, type CheckedInputs, UNKNOWN } from "./types";
+
+const live: AuthConnectionState = {
+  profileName: "team-netflix",
+  domain: "netflix.com",
+  loginUrl: "https://www.netflix.com/login",
+  credential: { name: "netflix-creds" },
+  allowedDomains: ["auth.netflix.com", "login.netflix.com"],
+  healthCheckInterval: 1800,
+  saveCredentials: true,
+  proxy: { name: "residential" },
+  proxyId: "px_1",
+  resolvedProxyId: "px_1",
+  status: "AUTHENTICATED",
+  canReauth: true,
+  lastAuthCheckAt: "2026-01-01T00:00:00Z",
+};
+
+/** Desired state as check would give it. */
+function desired(overrides: Record<string, unknown> = {}, remove: string[] = []): CheckedInputs {
+  const raw: Record<string, unknown> = {
+    profileName: "team-netflix",
+    domain: "netflix.com",
+    loginUrl: "https://www.netflix.com/login",
+    credential: { name: "netflix-creds" },
+    allowedDomains: ["login.netflix.com", "auth.netflix.com"],
+    healthCheckInterval: 1800,
+    saveCredentials: true,
+    proxy: { name: "residential" },
+    ...overrides,
+  };
+  for (const key of remove) delete raw[key];
+  const { inputs, failures } = checkInputs(raw);
+  expect(failures).toEqual([]);
+  return inputs as unknown as CheckedInputs;
+}
+
+const plan = (news: Record<string, unknown> | CheckedInputs, olds: Partial<AuthConnectionState> = live) =>
+  planChanges(olds, news as Record<string, unknown>);
+
+describe("planChanges: nothing to do", () => {
+  it("is empty for the same desired state", () => {
+    expect(hasChanges(plan(desired()))).toBe(false);
+    expect(planPatch(live, desired())).toEqual({});
+  });
+
+  it("ignores runtime fields, order and case of domains, and adopt", () => {
+    const olds = { ...live, status: "NEEDS_AUTH", canReauth: false, lastAuthCheckAt: "later" };
+    const news = desired({ domain: "NETFLIX.com", allowedDomains: ["LOGIN.netflix.com", "auth.netflix.com", "auth.netflix.com"], adopt: true });
+    expect(hasChanges(plan(news, olds))).toBe(false);
+  });
+
+  it("treats absent and default values as equal", () => {
+    const olds: Partial<AuthConnectionState> = { profileName: "p", domain: "d.com", status: "NEEDS_AUTH" };
+    expect(hasChanges(plan(desired({ profileName: "p", domain: "d.com" }, ["loginUrl", "credential", "allowedDomains", "healthCheckInterval", "saveCredentials", "proxy"]), olds))).toBe(false);
+    expect(
+      hasChanges(plan({ profileName: "p", domain: "d.com", healthCheckInterval: 3600, saveCredentials: true, allowedDomains: [] }, olds)),
+    ).toBe(false);
+  });
+
+  it("accepts a proxy named by id when that id is the one attached", () => {
+    expect(hasChanges(plan(desired({ proxy: { id: "px_1" } })))).toBe(false);
+  });
+});
+
+describe("planChanges: PATCH fields", () => {
+  it.each([
+    [{ loginUrl: "https://netflix.com/signin" }, { login_url: "https://netflix.com/signin" }],
+    [{ credential: { provider: "1p", path: "Team/Netflix" } }, { credential: { provider: "1p", path: "Team/Netflix" } }],
+    [{ credential: { provider: "1p", auto: true } }, { credential: { provider: "1p", auto: true } }],
+    [{ allowedDomains: ["x.netflix.com"] }, { allowed_domains: ["x.netflix.com"] }],
+    [{ healthCheckInterval: 7200 }, { health_check_interval: 7200 }],
+    [{ saveCredentials: false }, { save_credentials: false }],
+    [{ proxy: { name: "datacenter" } }, { proxy: { name: "datacenter" } }],
+    [{ proxy: { id: "px_2" } }, { proxy: { id: "px_2" } }],
+  ])("sends only %j as %j", (change, body) => {
+    const news = desired(change);
+    const p = plan(news);
+    expect(p.replaces).toEqual([]);
+    expect(planPatch(live, news)).toEqual(body);
+  });
+
+  it("clears loginUrl with the API's empty string", () => {
+    expect(planPatch(live, desired({}, ["loginUrl"]))).toEqual({ login_url: "" });
+  });
+
+  it("clears allowedDomains with an empty list", () => {
+    expect(planPatch(live, desired({}, ["allowedDomains"]))).toEqual({ allowed_domains: [] });
+  });
+
+  it("returns removed healthCheckInterval and saveCredentials to their defaults", () => {
+    expect(planPatch(live, desired({}, ["healthCheckInterval"]))).toEqual({ health_check_interval: 3600 });
+    expect(planPatch({ ...live, saveCredentials: false }, desired({}, ["saveCredentials"]))).toEqual({
+      save_credentials: true,
+    });
+  });
+
+  it("re-sends a proxy named by name when the live proxy_id drifted from its resolution", () => {
+    const drifted = { ...live, proxyId: "px_9" };
+    expect(plan(desired(), drifted).changed).toEqual(["proxy"]);
+    expect(planPatch(drifted, desired())).toEqual({ proxy: { name: "residential" } });
+  });
+
+  it("re-sends the proxy when it was detached behind our back", () => {
+    const detached = { ...live };
+    delete detached.proxy;
+    delete detached.proxyId;
+    expect(planPatch(detached, desired())).toEqual({ proxy: { name: "residential" } });
+  });
+
+  it("carries several drifted fields in one body, in API form", () => {
+    const drifted = { ...live, healthCheckInterval: 600, saveCredentials: false, allowedDomains: ["evil.com"] };
+    expect(planPatch(drifted, desired())).toEqual({
+      allowed_domains: ["auth.netflix.com", "login.netflix.com"],
+      health_check_interval: 1800,
+      save_credentials: true,
+    });
+  });
+});
+
+describe("planChanges: replacements", () => {
+  it("replaces on profileName, create-before-delete since the key changes", () => {
+    const p = plan(desired({ profileName: "other" }));
+    expect(p.replaces).toEqual(["profileName"]);
+    expect(p.deleteBeforeReplace).toBe(false);
+  });
+
+  it("replaces on domain, create-before-delete", () => {
+    const p = plan(desired({ domain: "hulu.com" }));
+    expect(p.replaces).toEqual(["domain"]);
+    expect(p.deleteBeforeReplace).toBe(false);
+  });
+
+  it("replaces when credential is removed, deleting first since the key is kept", () => {
+    const p = plan(desired({}, ["credential"]));
+    expect(p.replaces).toEqual(["credential"]);
+    expect(p.deleteBeforeReplace).toBe(true);
+    expect(p.changed).not.toContain("credential");
+  });
+
+  it("replaces when proxy is removed, deleting first", () => {
+    const p = plan(desired({}, ["proxy"]));
+    expect(p.replaces).toEqual(["proxy"]);
+    expect(p.deleteBeforeReplace).toBe(true);
+  });
+
+  it("does not delete first when the key changes too", () => {
+    const p = plan(desired({ domain: "hulu.com" }, ["credential"]));
+    expect(p.replaces).toEqual(["domain", "credential"]);
+    expect(p.deleteBeforeReplace).toBe(false);
+  });
+
+  it("never replaces for a credential or proxy that was never there", () => {
+    const bare = { profileName: "p", domain: "d.com", status: "NEEDS_AUTH" };
+    expect(plan({ profileName: "p", domain: "d.com" }, bare).replaces).toEqual([]);
+  });
+});
+
+describe("planChanges: unknown values", () => {
+  it.each([
+    ["loginUrl", UNKNOWN],
+    ["credential", { name: UNKNOWN }],
+    ["allowedDomains", ["a.com", UNKNOWN]],
+    ["healthCheckInterval", UNKNOWN],
+    ["saveCredentials", UNKNOWN],
+    ["proxy", { id: UNKNOWN }],
+  ])("an unknown %s is a change, not a replacement", (field, value) => {
+    const p = plan({ ...desired(), [field]: value });
+    expect(hasChanges(p)).toBe(true);
+    expect(p.changed).toEqual([field]);
+    expect(p.replaces).toEqual([]);
+  });
+
+  it.each(["profileName", "domain"])("an unknown %s is a replacement, deleting first to be safe", (field) => {
+    const p = plan({ ...desired(), [field]: UNKNOWN });
+    expect(p.replaces).toEqual([field]);
+    expect(p.deleteBeforeReplace).toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+import { checkInputs, containsUnknown, formatPath, isHostName } from "./schema";
+import { UNKNOWN } from "./types";
+
+const valid = {
+  profileName: "team-netflix",
+  domain: "netflix.com",
+  loginUrl: "https://www.netflix.com/login",
+  credential: { name: "netflix-creds" },
+  allowedDomains: ["login.netflix.com", "auth.netflix.com"],
+  healthCheckInterval: 1800,
+  saveCredentials: true,
+  proxy: { name: "residential" },
+};
+
+function failuresOf(input: Record<string, unknown>) {
+  return checkInputs(input).failures;
+}
+
+describe("check: validation", () => {
+  it("accepts the README example", () => {
+    expect(failuresOf(valid)).toEqual([]);
+  });
+
+  it("requires profileName and domain, naming each", () => {
+    const props = failuresOf({}).map((f) => f.property);
+    expect(props).toEqual(expect.arrayContaining(["profileName", "domain"]));
+    expect(failuresOf({}).find((f) => f.property === "domain")?.reason).toMatch(/required/);
+  });
+
+  it.each([
+    ["https://netflix.com", "domain"],
+    ["netflix.com/login", "domain"],
+    ["netflix.com:443", "domain"],
+    ["*.netflix.com", "domain"],
+    ["", "domain"],
+  ])("refuses domain %j with a reason that says what is valid", (domain) => {
+    const [failure] = failuresOf({ ...valid, domain });
+    expect(failure.property).toBe("domain");
+    expect(failure.reason).toMatch(/bare host name/);
+  });
+
+  it("names the offending element of allowedDomains", () => {
+    const failures = failuresOf({ ...valid, allowedDomains: ["ok.com", "x.com", "https://bad"] });
+    expect(failures).toEqual([{ property: "allowedDomains[2]", reason: expect.stringMatching(/host name/) }]);
+  });
+
+  it.each(["netflix.com/login", "ftp://netflix.com", "/login", "not a url"])(
+    "refuses loginUrl %j",
+    (loginUrl) => {
+      expect(failuresOf({ ...valid, loginUrl })).toEqual([
+        { property: "loginUrl", reason: expect.stringMatching(/absolute http\(s\) URL/) },
+      ]);
+    },
+  );
+
+  it.each([299, 86401, 1800.5, "1800"])("refuses healthCheckInterval %j", (healthCheckInterval) => {
+    expect(failuresOf({ ...valid, healthCheckInterval })).toEqual([
+      { property: "healthCheckInterval", reason: expect.stringMatching(/300 to 86400/) },
+    ]);
+  });
+
+  it.each([
+    [{ name: "a", provider: "p" }, "credential"],
+    [{ provider: "p" }, "credential"],
+    [{ provider: "p", path: "v/i", auto: true }, "credential"],
+    [{}, "credential"],
+  ])("refuses credential %j as not exactly one shape", (credential, property) => {
+    const failures = failuresOf({ ...valid, credential });
+    expect(failures).toEqual([{ property, reason: expect.stringMatching(/exactly one of/) }]);
+  });
+
+  it("names credential.path and credential.auto when their values are wrong", () => {
+    expect(failuresOf({ ...valid, credential: { provider: "1p", path: "" } })).toEqual([
+      { property: "credential.path", reason: expect.stringMatching(/non-empty/) },
+    ]);
+    expect(failuresOf({ ...valid, credential: { provider: "1p", auto: false } })).toEqual([
+      { property: "credential.auto", reason: expect.stringMatching(/must be true/) },
+    ]);
+  });
+
+  it("names unknown fields and lists the valid ones", () => {
+    expect(failuresOf({ ...valid, credential: { name: "a", password: "x" } })).toEqual([
+      { property: "credential.password", reason: expect.stringMatching(/name, provider, path, auto/) },
+    ]);
+    expect(failuresOf({ ...valid, loginURL: "x" })).toEqual([
+      { property: "loginURL", reason: expect.stringMatching(/valid inputs are .*loginUrl/) },
+    ]);
+  });
+
+  it.each([[{ id: "a", name: "b" }], [{}], [{ id: "" }]])("refuses proxy %j", (proxy) => {
+    const failures = failuresOf({ ...valid, proxy });
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures[0].property).toMatch(/^proxy/);
+  });
+
+  it("reports every problem at once", () => {
+    const failures = failuresOf({ profileName: "", domain: "x/y", healthCheckInterval: 5 });
+    expect(failures.map((f) => f.property).sort()).toEqual(["domain", "healthCheckInterval", "profileName"]);
+  });
+
+  it("ignores the engine's __provider key", () => {
+    expect(failuresOf({ ...valid, __provider: "exports.handler = ..." })).toEqual([]);
+    expect(checkInputs({ ...valid, __provider: "x" }).inputs).not.toHaveProperty("__provider");
+  });
+});
+
+describe("check: normalisation", () => {
+  it("makes equal intent give equal inputs", () => {
+    const a = checkInputs({
+      profileName: "p",
+      domain: "NetFlix.COM",
+      allowedDomains: ["B.com", "a.com", "b.com"],
+    }).inputs;
+    const b = checkInputs({
+      profileName: "p",
+      domain: "netflix.com",
+      allowedDomains: ["a.com", "b.com"],
+      healthCheckInterval: 3600,
+      saveCredentials: true,
+      adopt: false,
+    }).inputs;
+    expect(a).toEqual(b);
+    expect(a).toEqual({
+      profileName: "p",
+      domain: "netflix.com",
+      allowedDomains: ["a.com", "b.com"],
+      healthCheckInterval: 3600,
+      saveCredentials: true,
+    });
+  });
+
+  it("treats an empty allowedDomains as none", () => {
+    expect(checkInputs({ ...valid, allowedDomains: [] }).inputs).not.toHaveProperty("allowedDomains");
+  });
+
+  it("canonicalises loginUrl", () => {
+    expect(checkInputs({ ...valid, loginUrl: "HTTPS://WWW.Netflix.com/login" }).inputs.loginUrl).toBe(
+      "https://www.netflix.com/login",
+    );
+  });
+
+  it("holds no undefined value (the host's Struct encoding would fail)", () => {
+    const { inputs } = checkInputs({ profileName: "p", domain: "d.com", loginUrl: undefined });
+    expect(Object.values(inputs)).not.toContain(undefined);
+  });
+});
+
+describe("check: unknown values during preview", () => {
+  it.each([
+    ["profileName", { ...valid, profileName: UNKNOWN }],
+    ["domain", { ...valid, domain: UNKNOWN }],
+    ["credential", { ...valid, credential: UNKNOWN }],
+    ["credential.name", { ...valid, credential: { name: UNKNOWN } }],
+    ["credential.provider", { ...valid, credential: { provider: UNKNOWN, path: "v/i" } }],
+    ["allowedDomains", { ...valid, allowedDomains: UNKNOWN }],
+    ["allowedDomains[1]", { ...valid, allowedDomains: ["a.com", UNKNOWN] }],
+    ["healthCheckInterval", { ...valid, healthCheckInterval: UNKNOWN }],
+    ["saveCredentials", { ...valid, saveCredentials: UNKNOWN }],
+    ["proxy", { ...valid, proxy: UNKNOWN }],
+    ["proxy.id", { ...valid, proxy: { id: UNKNOWN } }],
+    ["adopt", { ...valid, adopt: UNKNOWN }],
+  ])("passes an unknown %s through untouched", (_where, input) => {
+    const result = checkInputs(input);
+    expect(result.failures).toEqual([]);
+    expect(containsUnknown(result.inputs)).toBe(true);
+    for (const [key, value] of Object.entries(input)) {
+      if (containsUnknown(value)) expect(result.inputs[key]).toEqual(value);
+    }
+  });
+
+  it("still validates the known values beside an unknown one", () => {
+    expect(failuresOf({ ...valid, domain: UNKNOWN, healthCheckInterval: 1 })).toEqual([
+      { property: "healthCheckInterval", reason: expect.any(String) },
+    ]);
+  });
+});
+
+describe("helpers", () => {
+  it("formats paths as Pulumi shows them", () => {
+    expect(formatPath(["allowedDomains", 2])).toBe("allowedDomains[2]");
+    expect(formatPath(["credential", "path"])).toBe("credential.path");
+  });
+
+  it("knows host names", () => {
+    expect(isHostName("login.netflix.com")).toBe(true);
+    expect(isHostName("-bad.com")).toBe(false);
+    expect(isHostName("a".repeat(64) + ".com")).toBe(false);
+  });
+});

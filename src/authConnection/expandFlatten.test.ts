@@ -50,8 +50,18 @@ describe("expand", () => {
 
   it("omits absent optional fields on create", () => {
     expect(
-      toCreateRequest({ profileName: "p", domain: "d.com", healthCheckInterval: 3600, saveCredentials: true }),
-    ).toEqual({ profile_name: "p", domain: "d.com", health_check_interval: 3600, save_credentials: true });
+      toCreateRequest({
+        profileName: "p",
+        domain: "d.com",
+        healthCheckInterval: 3600,
+        saveCredentials: true,
+      }),
+    ).toEqual({
+      profile_name: "p",
+      domain: "d.com",
+      health_check_interval: 3600,
+      save_credentials: true,
+    });
   });
 
   it("puts exactly the named fields in a PATCH", () => {
@@ -60,8 +70,12 @@ describe("expand", () => {
   });
 
   it("maps each credential shape", () => {
-    expect(toUpdateRequest(["credential"], { ...desired, credential: { name: "n" } })).toEqual({ credential: { name: "n" } });
-    expect(toUpdateRequest(["credential"], { ...desired, credential: { provider: "1p", auto: true } })).toEqual({
+    expect(toUpdateRequest(["credential"], { ...desired, credential: { name: "n" } })).toEqual({
+      credential: { name: "n" },
+    });
+    expect(
+      toUpdateRequest(["credential"], { ...desired, credential: { provider: "1p", auto: true } }),
+    ).toEqual({
       credential: { provider: "1p", auto: true },
     });
   });
@@ -110,7 +124,10 @@ describe("flatten", () => {
   });
 
   it("shows a drifted named proxy as its live id in the read inputs", () => {
-    const state = toState({ ...apiObject, proxy_id: "px_9" }, { proxy: { name: "residential" }, resolvedProxyId: "px_1" });
+    const state = toState(
+      { ...apiObject, proxy_id: "px_9" },
+      { proxy: { name: "residential" }, resolvedProxyId: "px_1" },
+    );
     expect(state.resolvedProxyId).toBe("px_1");
     expect(toLiveInputs(state).proxy).toEqual({ id: "px_9" });
   });
@@ -118,7 +135,16 @@ describe("flatten", () => {
   it("gives the live inputs without runtime fields", () => {
     const inputs = toLiveInputs(toState(apiObject));
     expect(Object.keys(inputs).sort()).toEqual(
-      ["allowedDomains", "credential", "domain", "healthCheckInterval", "loginUrl", "profileName", "proxy", "saveCredentials"].sort(),
+      [
+        "allowedDomains",
+        "credential",
+        "domain",
+        "healthCheckInterval",
+        "loginUrl",
+        "profileName",
+        "proxy",
+        "saveCredentials",
+      ].sort(),
     );
   });
 });

@@ -37,8 +37,10 @@ function desired(overrides: Record<string, unknown> = {}, remove: string[] = [])
   return inputs as unknown as CheckedInputs;
 }
 
-const plan = (news: Record<string, unknown> | CheckedInputs, olds: Partial<AuthConnectionState> = live) =>
-  planChanges(olds, news as Record<string, unknown>);
+const plan = (
+  news: Record<string, unknown> | CheckedInputs,
+  olds: Partial<AuthConnectionState> = live,
+) => planChanges(olds, news as Record<string, unknown>);
 
 describe("planChanges: nothing to do", () => {
   it("is empty for the same desired state", () => {
@@ -48,15 +50,48 @@ describe("planChanges: nothing to do", () => {
 
   it("ignores runtime fields, order and case of domains, and adopt", () => {
     const olds = { ...live, status: "NEEDS_AUTH", canReauth: false, lastAuthCheckAt: "later" };
-    const news = desired({ domain: "NETFLIX.com", allowedDomains: ["LOGIN.netflix.com", "auth.netflix.com", "auth.netflix.com"], adopt: true });
+    const news = desired({
+      domain: "NETFLIX.com",
+      allowedDomains: ["LOGIN.netflix.com", "auth.netflix.com", "auth.netflix.com"],
+      adopt: true,
+    });
     expect(hasChanges(plan(news, olds))).toBe(false);
   });
 
   it("treats absent and default values as equal", () => {
-    const olds: Partial<AuthConnectionState> = { profileName: "p", domain: "d.com", status: "NEEDS_AUTH" };
-    expect(hasChanges(plan(desired({ profileName: "p", domain: "d.com" }, ["loginUrl", "credential", "allowedDomains", "healthCheckInterval", "saveCredentials", "proxy"]), olds))).toBe(false);
+    const olds: Partial<AuthConnectionState> = {
+      profileName: "p",
+      domain: "d.com",
+      status: "NEEDS_AUTH",
+    };
     expect(
-      hasChanges(plan({ profileName: "p", domain: "d.com", healthCheckInterval: 3600, saveCredentials: true, allowedDomains: [] }, olds)),
+      hasChanges(
+        plan(
+          desired({ profileName: "p", domain: "d.com" }, [
+            "loginUrl",
+            "credential",
+            "allowedDomains",
+            "healthCheckInterval",
+            "saveCredentials",
+            "proxy",
+          ]),
+          olds,
+        ),
+      ),
+    ).toBe(false);
+    expect(
+      hasChanges(
+        plan(
+          {
+            profileName: "p",
+            domain: "d.com",
+            healthCheckInterval: 3600,
+            saveCredentials: true,
+            allowedDomains: [],
+          },
+          olds,
+        ),
+      ),
     ).toBe(false);
   });
 
@@ -68,8 +103,14 @@ describe("planChanges: nothing to do", () => {
 describe("planChanges: PATCH fields", () => {
   it.each([
     [{ loginUrl: "https://netflix.com/signin" }, { login_url: "https://netflix.com/signin" }],
-    [{ credential: { provider: "1p", path: "Team/Netflix" } }, { credential: { provider: "1p", path: "Team/Netflix" } }],
-    [{ credential: { provider: "1p", auto: true } }, { credential: { provider: "1p", auto: true } }],
+    [
+      { credential: { provider: "1p", path: "Team/Netflix" } },
+      { credential: { provider: "1p", path: "Team/Netflix" } },
+    ],
+    [
+      { credential: { provider: "1p", auto: true } },
+      { credential: { provider: "1p", auto: true } },
+    ],
     [{ allowedDomains: ["x.netflix.com"] }, { allowed_domains: ["x.netflix.com"] }],
     [{ healthCheckInterval: 7200 }, { health_check_interval: 7200 }],
     [{ saveCredentials: false }, { save_credentials: false }],
@@ -91,8 +132,12 @@ describe("planChanges: PATCH fields", () => {
   });
 
   it("returns removed healthCheckInterval and saveCredentials to their defaults", () => {
-    expect(planPatch(live, desired({}, ["healthCheckInterval"]))).toEqual({ health_check_interval: 3600 });
-    expect(planPatch({ ...live, saveCredentials: false }, desired({}, ["saveCredentials"]))).toEqual({
+    expect(planPatch(live, desired({}, ["healthCheckInterval"]))).toEqual({
+      health_check_interval: 3600,
+    });
+    expect(
+      planPatch({ ...live, saveCredentials: false }, desired({}, ["saveCredentials"])),
+    ).toEqual({
       save_credentials: true,
     });
   });
@@ -111,7 +156,12 @@ describe("planChanges: PATCH fields", () => {
   });
 
   it("carries several drifted fields in one body, in API form", () => {
-    const drifted = { ...live, healthCheckInterval: 600, saveCredentials: false, allowedDomains: ["evil.com"] };
+    const drifted = {
+      ...live,
+      healthCheckInterval: 600,
+      saveCredentials: false,
+      allowedDomains: ["evil.com"],
+    };
     expect(planPatch(drifted, desired())).toEqual({
       allowed_domains: ["auth.netflix.com", "login.netflix.com"],
       health_check_interval: 1800,
@@ -173,9 +223,12 @@ describe("planChanges: unknown values", () => {
     expect(p.replaces).toEqual([]);
   });
 
-  it.each(["profileName", "domain"])("an unknown %s is a replacement, deleting first to be safe", (field) => {
-    const p = plan({ ...desired(), [field]: UNKNOWN });
-    expect(p.replaces).toEqual([field]);
-    expect(p.deleteBeforeReplace).toBe(true);
-  });
+  it.each(["profileName", "domain"])(
+    "an unknown %s is a replacement, deleting first to be safe",
+    (field) => {
+      const p = plan({ ...desired(), [field]: UNKNOWN });
+      expect(p.replaces).toEqual([field]);
+      expect(p.deleteBeforeReplace).toBe(true);
+    },
+  );
 });

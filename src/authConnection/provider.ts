@@ -92,7 +92,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
           mayOwn = true;
           lastError = err;
           const existing = await client.findAuthConnection(desired.profileName, desired.domain);
-          if (existing) return this.adopt(existing, desired, inputs[PROVIDER_KEY]);
+          if (existing) return this.adopt(existing, desired, inputs[PROVIDER_KEY], true);
         }
       }
       throw lastError;
@@ -167,7 +167,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
   ): Promise<pulumi.dynamic.CreateResult> {
     const existing = await this.getClient().findAuthConnection(desired.profileName, desired.domain);
     if (!existing) throw conflict;
-    if (desired.adopt || mayOwn) return this.adopt(existing, desired, provider);
+    if (desired.adopt || mayOwn) return this.adopt(existing, desired, provider, mayOwn);
     throw new KernelError(
       `An auth connection for profile "${desired.profileName}" and domain "${desired.domain}" ` +
         `already exists: ${existing.id}. To manage it from this stack, set \`adopt: true\` on ` +
@@ -177,13 +177,23 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
     );
   }
 
-  /** Takes over an existing connection and reconciles it with the minimal PATCH. */
+  /**
+   * Takes over an existing connection and reconciles it with the minimal PATCH. `fromOurPost`:
+   * it was made by a POST of ours whose answer was lost, so its proxy_id is what our proxy
+   * name resolved to; otherwise a proxy named by name is re-sent to learn its resolution.
+   */
   private async adopt(
     existing: ManagedAuth,
     desired: CheckedInputs,
     provider: unknown,
+    fromOurPost = false,
   ): Promise<pulumi.dynamic.CreateResult> {
-    const liveState = toState(existing, { adopt: desired.adopt });
+    const liveState = toState(
+      existing,
+      fromOurPost
+        ? { proxy: desired.proxy, proxyJustSent: true, adopt: desired.adopt }
+        : { adopt: desired.adopt },
+    );
     const plan = planChanges(liveState, desired as unknown as Record<string, unknown>);
     const body = toUpdateRequest(plan.changed, desired);
     let live = existing;
@@ -202,7 +212,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
     }
     const state = toState(live, {
       proxy: desired.proxy,
-      proxyJustSent: body.proxy !== undefined,
+      proxyJustSent: body.proxy !== undefined || fromOurPost,
       adopt: desired.adopt,
     });
     if (plan.replaces.length > 0) {

@@ -41,7 +41,9 @@ describe("check: validation", () => {
 
   it("names the offending element of allowedDomains", () => {
     const failures = failuresOf({ ...valid, allowedDomains: ["ok.com", "x.com", "https://bad"] });
-    expect(failures).toEqual([{ property: "allowedDomains[2]", reason: expect.stringMatching(/host name/) }]);
+    expect(failures).toEqual([
+      { property: "allowedDomains[2]", reason: expect.stringMatching(/host name/) },
+    ]);
   });
 
   it.each(["netflix.com/login", "ftp://netflix.com", "/login", "not a url"])(
@@ -80,7 +82,10 @@ describe("check: validation", () => {
 
   it("names unknown fields and lists the valid ones", () => {
     expect(failuresOf({ ...valid, credential: { name: "a", password: "x" } })).toEqual([
-      { property: "credential.password", reason: expect.stringMatching(/name, provider, path, auto/) },
+      {
+        property: "credential.password",
+        reason: expect.stringMatching(/name, provider, path, auto/),
+      },
     ]);
     expect(failuresOf({ ...valid, loginURL: "x" })).toEqual([
       { property: "loginURL", reason: expect.stringMatching(/valid inputs are .*loginUrl/) },
@@ -95,7 +100,11 @@ describe("check: validation", () => {
 
   it("reports every problem at once", () => {
     const failures = failuresOf({ profileName: "", domain: "x/y", healthCheckInterval: 5 });
-    expect(failures.map((f) => f.property).sort()).toEqual(["domain", "healthCheckInterval", "profileName"]);
+    expect(failures.map((f) => f.property).sort()).toEqual([
+      "domain",
+      "healthCheckInterval",
+      "profileName",
+    ]);
   });
 
   it("ignores the engine's __provider key", () => {
@@ -130,13 +139,15 @@ describe("check: normalisation", () => {
   });
 
   it("treats an empty allowedDomains as none", () => {
-    expect(checkInputs({ ...valid, allowedDomains: [] }).inputs).not.toHaveProperty("allowedDomains");
+    expect(checkInputs({ ...valid, allowedDomains: [] }).inputs).not.toHaveProperty(
+      "allowedDomains",
+    );
   });
 
   it("canonicalises loginUrl", () => {
-    expect(checkInputs({ ...valid, loginUrl: "HTTPS://WWW.Netflix.com/login" }).inputs.loginUrl).toBe(
-      "https://www.netflix.com/login",
-    );
+    expect(
+      checkInputs({ ...valid, loginUrl: "HTTPS://WWW.Netflix.com/login" }).inputs.loginUrl,
+    ).toBe("https://www.netflix.com/login");
   });
 
   it("holds no undefined value (the host's Struct encoding would fail)", () => {

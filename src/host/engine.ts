@@ -30,9 +30,7 @@ export class CheckFailedError extends Error {
     readonly resource: string,
     readonly failures: { property: string; reason: string }[],
   ) {
-    super(
-      `${resource}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`,
-    );
+    super(`${resource}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
   }
 }
 
@@ -77,7 +75,13 @@ export class MiniEngine {
         await this.host.delete(old.id, urn, old.outputs);
         this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
       }
-      return { name, kind: "replace", changes, diff, deleteBeforeReplace: diff.deleteBeforeReplace };
+      return {
+        name,
+        kind: "replace",
+        changes,
+        diff,
+        deleteBeforeReplace: diff.deleteBeforeReplace,
+      };
     }
     const updated = await this.host.update(old.id, urn, old.outputs, inputs);
     this.state.set(name, { ...old, inputs, outputs: updated.properties });
@@ -107,7 +111,12 @@ export class MiniEngine {
   async refresh(): Promise<Step[]> {
     const steps: Step[] = [];
     for (const resource of [...this.state.values()]) {
-      const read = await this.host.read(resource.id, resource.urn, resource.outputs, resource.inputs);
+      const read = await this.host.read(
+        resource.id,
+        resource.urn,
+        resource.outputs,
+        resource.inputs,
+      );
       if (!read.id) {
         this.state.delete(resource.name);
         steps.push({ name: resource.name, kind: "gone", changes: [] });
@@ -116,7 +125,11 @@ export class MiniEngine {
       const before = resource.inputs;
       resource.outputs = read.properties;
       resource.inputs = read.inputs ?? resource.inputs;
-      steps.push({ name: resource.name, kind: "refresh", changes: describeChanges(before, resource.inputs) });
+      steps.push({
+        name: resource.name,
+        kind: "refresh",
+        changes: describeChanges(before, resource.inputs),
+      });
     }
     return steps;
   }

@@ -62,12 +62,15 @@ export function sharedDispatcher(): Agent {
 }
 
 /**
- * Encodes one path segment so that no id can reach another endpoint: `/` becomes `%2F`, and
- * dots are encoded too so that `.` and `..` can never be read as dot-segments.
+ * Encodes one path segment so that no id can reach another endpoint: `/`, `?`, `#` and `%` are
+ * percent-encoded. `.` and `..` are refused: URL parsers read them (even percent-encoded) as
+ * dot-segments, and no connection id has that form.
  */
 export function encodePathSegment(segment: string): string {
-  if (segment === "") throw new KernelError("an auth connection id must not be empty");
-  return encodeURIComponent(segment).replace(/\./g, "%2E");
+  if (segment === "" || segment === "." || segment === "..") {
+    throw new KernelError(`${JSON.stringify(segment)} is not a valid auth connection id`);
+  }
+  return encodeURIComponent(segment);
 }
 
 export function connectionPath(id?: string): string {

@@ -22,13 +22,20 @@ const PROXIES = [
 const resolve = (name: string) => PROXIES.find((p) => p.name === name)?.id;
 
 const host = fc.constantFrom("a.com", "B.com", "login.netflix.com", "Auth.Netflix.com", "x.org");
-const url = fc.constantFrom("https://www.netflix.com/login", "https://netflix.com/signin", "http://example.com/a?b=c");
+const url = fc.constantFrom(
+  "https://www.netflix.com/login",
+  "https://netflix.com/signin",
+  "http://example.com/a?b=c",
+);
 const credential = fc.oneof(
   fc.record({ name: fc.constantFrom("c1", "c2") }),
   fc.record({ provider: fc.constantFrom("1p", "bw"), path: fc.constantFrom("V/I", "V/J") }),
   fc.record({ provider: fc.constantFrom("1p", "bw"), auto: fc.constant(true as const) }),
 );
-const interval = fc.oneof(fc.constantFrom(300, 1800, 3600, 86400), fc.integer({ min: 300, max: 86400 }));
+const interval = fc.oneof(
+  fc.constantFrom(300, 1800, 3600, 86400),
+  fc.integer({ min: 300, max: 86400 }),
+);
 const proxyRef: fc.Arbitrary<ProxyInput> = fc.oneof(
   fc.record({ id: fc.constantFrom(...PROXIES.map((p) => p.id)) }),
   fc.record({ name: fc.constantFrom(...PROXIES.map((p) => p.name)) }),
@@ -63,7 +70,9 @@ const desiredArb = fc.record(
 );
 
 function liveState(liveFields: Record<string, unknown>) {
-  const { priorProxy, ...fields } = liveFields as Record<string, unknown> & { priorProxy?: ProxyInput };
+  const { priorProxy, ...fields } = liveFields as Record<string, unknown> & {
+    priorProxy?: ProxyInput;
+  };
   const api = {
     id: "ma_1",
     profile_name: "team",
@@ -98,7 +107,8 @@ function applyWithApi(api: ManagedAuth, body: Record<string, unknown>): ManagedA
     proxy_id: api.proxy_id ?? null,
   });
   const updated = store.update(api.id, body);
-  if (!updated.ok) throw new Error(`the API refused ${JSON.stringify(body)}: ${updated.error.message}`);
+  if (!updated.ok)
+    throw new Error(`the API refused ${JSON.stringify(body)}: ${updated.error.message}`);
   return toManagedAuth(updated.value) as ManagedAuth;
 }
 
@@ -127,7 +137,12 @@ function alreadyHolds(
       const ref = value as ProxyInput;
       if ("id" in ref) return api.proxy_id === ref.id;
       // A name's resolution is known only from the last apply that sent that same name.
-      return !!priorProxy && "name" in priorProxy && priorProxy.name === ref.name && api.proxy_id === resolve(ref.name);
+      return (
+        !!priorProxy &&
+        "name" in priorProxy &&
+        priorProxy.name === ref.name &&
+        api.proxy_id === resolve(ref.name)
+      );
     }
   }
   throw new Error(`unexpected key ${key}`);
@@ -151,7 +166,10 @@ describe("the patch law", () => {
         const body = planPatch(L, D) as Record<string, unknown>;
         expect(validatorFor("ManagedAuthUpdateRequest")(body)).toEqual([]);
         for (const [key, value] of Object.entries(body)) {
-          expect({ key, already: alreadyHolds(api, key, value, priorProxy) }).toEqual({ key, already: false });
+          expect({ key, already: alreadyHolds(api, key, value, priorProxy) }).toEqual({
+            key,
+            already: false,
+          });
         }
 
         const after = applyWithApi(api, body);

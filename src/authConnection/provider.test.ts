@@ -1,0 +1,336 @@
+import { TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
+import { AuthConnectionProvider, PartialFailureError, badRequestHint } from "./provider";
+import { checkInputs } from "./schema";
+
+const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
+
+/** The README example as check gives it, with the engine's __provider key. */
+function exampleInputs(overrides: Record<string, unknown> = {}) {
+  const { inputs } = checkInputs({
+    profileName: "team-netflix",
+    domain: "netflix.com",
+    loginUrl: "https://www.netflix.com/login",
+    credential: { name: "netflix-creds" },
+    allowedDomains: ["login.netflix.com", "auth.netflix.com"],
+    healthCheckInterval: 1800,
+    saveCredentials: true,
+    proxy: { name: "residential" },
+    ...overrides,
+  });
+  return { ...inputs, __provider: PROVIDER_TEXT };
+}
+
+function providerFor(api: ReturnType<typeof mockApi>) {
+  return new AuthConnectionProvider({
+    env: { KERNEL_API_KEY: TEST_KEY },
+    client: {
+      dispatcher: api.agent,
+      sleep: async () => undefined,
+      random: () => 0.5,
+      log: () => undefined,
+    },
+  });
+}
+
+const EXAMPLE_POST_BODY = {
+  profile_name: "team-netflix",
+  domain: "netflix.com",
+  login_url: "https://www.netflix.com/login",
+  credential: { name: "netflix-creds" },
+  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
+  health_check_interval: 1800,
+  save_credentials: true,
+  proxy: { name: "residential" },
+};
+
+describe("create", () => {
+  it("sends one POST with the program's fields and returns id and outputs", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const result = await providerFor(api).create(exampleInputs());
+    expect(api.calls()).toEqual([
+      { method: "POST", path: "/auth/connections", body: EXAMPLE_POST_BODY },
+    ]);
+    expect(result.id).toBe("ma_abc123");
+    expect(result.outs).toMatchObject({
+      profileName: "team-netflix",
+      proxy: { name: "residential" },
+      proxyId: "px_res",
+      resolvedProxyId: "px_res",
+      status: "NEEDS_AUTH",
+      canReauth: true,
+    });
+    expect(result.outs).not.toHaveProperty("__provider");
+  });
+
+  it("on 409 without adopt, names the existing connection and how to adopt it", async () => {
+    const api = mockApi((req) =>
+      req.method === "POST"
+        ? { status: 409, body: { code: "conflict", message: "exists" } }
+        : {
+            status: 200,
+            body: [managedAuth({ id: "ma_existing" })],
+            headers: { "x-has-more": "false" },
+          },
+    );
+    const err = await providerFor(api)
+      .create(exampleInputs())
+      .catch((e) => e);
+    expect(err.message).toMatch(/already exists: ma_existing/);
+    expect(err.message).toMatch(/adopt: true/);
+    expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
+  });
+
+  it("on 409 with adopt, takes the connection over with one PATCH of the differing fields", async () => {
+    const existing = managedAuth({
+      id: "ma_existing",
+      health_check_interval: 3600,
+      save_credentials: false,
+      proxy_id: "px_res",
+    });
+    const api = mockApi((req) => {
+      if (req.method === "POST")
+        return { status: 409, body: { code: "conflict", message: "exists" } };
+      if (req.method === "GET")
+        return { status: 200, body: [existing], headers: { "x-has-more": "false" } };
+      return {
+        status: 200,
+        body: { ...existing, health_check_interval: 1800, save_credentials: true },
+      };
+    });
+    const result = await providerFor(api).create(exampleInputs({ adopt: true }));
+    expect(api.calls()).toEqual([
+      { method: "POST", path: "/auth/connections", body: EXAMPLE_POST_BODY },
+      {
+        method: "GET",
+        path: "/auth/connections?profile_name=team-netflix&domain=netflix.com&limit=100&offset=0",
+      },
+      {
+        method: "PATCH",
+        path: "/auth/connections/ma_existing",
+        // The proxy is re-sent: which id "residential" names is only known once it is sent.
+        body: {
+          health_check_interval: 1800,
+          save_credentials: true,
+          proxy: { name: "residential" },
+        },
+      },
+    ]);
+    expect(result.id).toBe("ma_existing");
+    expect(result.outs.adopt).toBe(true);
+  });
+
+  it("reports a failed reconcile after adoption as a partial failure Pulumi can record", async () => {
+    const existing = managedAuth({ id: "ma_existing", health_check_interval: 3600 });
+    const api = mockApi((req) => {
+      if (req.method === "POST")
+        return { status: 409, body: { code: "conflict", message: "exists" } };
+      if (req.method === "GET") return { status: 200, body: [existing], headers: {} };
+      return {
+        status: 400,
+        body: { code: "bad_request", message: "health_check_interval below plan minimum" },
+      };
+    });
+    const err = await providerFor(api)
+      .create(exampleInputs({ adopt: true }))
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(PartialFailureError);
+    expect(err.id).toBe("ma_existing");
+    expect(err.properties.__provider).toBe(PROVIDER_TEXT);
+    expect(err.properties.healthCheckInterval).toBe(3600);
+    expect(err.reasons[0]).toMatch(/pulumi up/);
+    expect(Object.values(err.properties)).not.toContain(undefined);
+  });
+
+  it("after a POST with an unknown outcome, finds the connection it made instead of creating a duplicate", async () => {
+    const made = managedAuth();
+    const api = mockApi((req) => {
+      if (req.method === "POST")
+        return { status: 502, body: { code: "bad_gateway", message: "upstream" } };
+      return { status: 200, body: [made], headers: {} };
+    });
+    const result = await providerFor(api).create(exampleInputs());
+    // It holds what our POST sent, so there is nothing to reconcile.
+    expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
+    expect(result.id).toBe("ma_abc123");
+    expect(result.outs).toMatchObject({
+      resolvedProxyId: "px_res",
+      proxy: { name: "residential" },
+    });
+  });
+
+  it("retries the POST when the lookup shows it did not take effect", async () => {
+    let posts = 0;
+    const api = mockApi((req) => {
+      if (req.method === "POST") {
+        return ++posts === 1
+          ? { status: 500, body: { code: "internal", message: "x" } }
+          : { status: 200, body: managedAuth() };
+      }
+      return { status: 200, body: [], headers: {} };
+    });
+    const result = await providerFor(api).create(exampleInputs());
+    expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET", "POST"]);
+    expect(result.id).toBe("ma_abc123");
+  });
+
+  it("fails on a 400 with a hint naming the input", async () => {
+    const api = mockApi(() => ({
+      status: 400,
+      body: {
+        code: "bad_request",
+        message: "health_check_interval 1800 is below your plan's minimum of 3600 seconds",
+      },
+    }));
+    await expect(providerFor(api).create(exampleInputs())).rejects.toThrow(
+      /Check the AuthConnection input healthCheckInterval/,
+    );
+  });
+});
+
+describe("read", () => {
+  it("sends one GET and returns outputs and live inputs", async () => {
+    const api = mockApi(() => ({
+      status: 200,
+      body: managedAuth({ health_check_interval: 7200, status: "AUTHENTICATED" }),
+    }));
+    const old = (
+      await providerFor(mockApi(() => ({ status: 200, body: managedAuth() }))).create(
+        exampleInputs(),
+      )
+    ).outs;
+    const result = await providerFor(api).read("ma_abc123", { ...old, __provider: PROVIDER_TEXT });
+    expect(api.calls()).toEqual([{ method: "GET", path: "/auth/connections/ma_abc123" }]);
+    expect(result.id).toBe("ma_abc123");
+    expect(result.props).toMatchObject({
+      healthCheckInterval: 7200,
+      status: "AUTHENTICATED",
+      proxy: { name: "residential" },
+    });
+    expect(result.inputs).toEqual({
+      profileName: "team-netflix",
+      domain: "netflix.com",
+      loginUrl: "https://www.netflix.com/login",
+      credential: { name: "netflix-creds" },
+      allowedDomains: ["auth.netflix.com", "login.netflix.com"],
+      healthCheckInterval: 7200,
+      saveCredentials: true,
+      proxy: { name: "residential" },
+    });
+  });
+
+  it("drops the resource on a 404 not_found", async () => {
+    const api = mockApi(() => ({
+      status: 404,
+      body: { code: "not_found", message: "no such connection" },
+    }));
+    expect(await providerFor(api).read("ma_gone", {})).toEqual({ id: "", props: {} });
+  });
+
+  it("fails on any other 404, keeping the resource", async () => {
+    const api = mockApi(() => ({
+      status: 404,
+      body: { code: "route_not_found", message: "no route" },
+    }));
+    await expect(providerFor(api).read("ma_1", {})).rejects.toThrow(/404 route_not_found/);
+  });
+});
+
+describe("update", () => {
+  it("sends one PATCH with exactly the changed fields", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth({ health_check_interval: 900 }) }));
+    const olds = (
+      await providerFor(mockApi(() => ({ status: 200, body: managedAuth() }))).create(
+        exampleInputs(),
+      )
+    ).outs;
+    const result = await providerFor(api).update(
+      "ma_abc123",
+      olds,
+      exampleInputs({ healthCheckInterval: 900 }),
+    );
+    expect(api.calls()).toEqual([
+      {
+        method: "PATCH",
+        path: "/auth/connections/ma_abc123",
+        body: { health_check_interval: 900 },
+      },
+    ]);
+    expect(result.outs).toMatchObject({ healthCheckInterval: 900, resolvedProxyId: "px_res" });
+  });
+
+  it("sends nothing when nothing changed", async () => {
+    const api = mockApi(() => ({ status: 500, body: {} }));
+    const olds = (
+      await providerFor(mockApi(() => ({ status: 200, body: managedAuth() }))).create(
+        exampleInputs(),
+      )
+    ).outs;
+    const result = await providerFor(api).update("ma_abc123", olds, exampleInputs({ adopt: true }));
+    expect(api.requests).toHaveLength(0);
+    expect(result.outs).toMatchObject({ healthCheckInterval: 1800, adopt: true });
+  });
+});
+
+describe("delete", () => {
+  it("sends one DELETE", async () => {
+    const api = mockApi(() => ({ status: 204 }));
+    await providerFor(api).delete("ma_abc123", {});
+    expect(api.calls()).toEqual([{ method: "DELETE", path: "/auth/connections/ma_abc123" }]);
+  });
+
+  it("treats 404 as already deleted", async () => {
+    const api = mockApi(() => ({ status: 404, body: { code: "not_found", message: "gone" } }));
+    await expect(providerFor(api).delete("ma_abc123", {})).resolves.toBeUndefined();
+  });
+});
+
+describe("diff", () => {
+  it("makes no request and ignores __provider", async () => {
+    const api = mockApi(() => ({ status: 500, body: {} }));
+    const olds = (
+      await providerFor(mockApi(() => ({ status: 200, body: managedAuth() }))).create(
+        exampleInputs(),
+      )
+    ).outs;
+    const result = await providerFor(api).diff(
+      "ma_abc123",
+      { ...olds, __provider: "old text" },
+      exampleInputs(),
+    );
+    expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe("configuration", () => {
+  it("takes key and base URL from Pulumi config over the environment", async () => {
+    const api = mockApi(() => ({ status: 204 }));
+    const provider = new AuthConnectionProvider({
+      env: { KERNEL_API_KEY: "env-key" },
+      client: { dispatcher: api.agent },
+    });
+    await provider.configure({
+      config: { get: (k: string) => ({ "kernel:apiKey": TEST_KEY })[k], require: () => "" },
+    });
+    await provider.delete("ma_1", {});
+    expect(api.requests[0].headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("refuses a plain-http base URL that is not loopback", async () => {
+    const provider = new AuthConnectionProvider({
+      env: { KERNEL_API_KEY: TEST_KEY, KERNEL_BASE_URL: "http://api.example.com" },
+    });
+    await expect(provider.delete("ma_1", {})).rejects.toThrow(/only travel over https/);
+  });
+});
+
+describe("badRequestHint", () => {
+  it("maps API field names to input names", () => {
+    expect(badRequestHint('{"message":"allowed_domains[0] is invalid"}')).toBe(
+      "Check the AuthConnection input allowedDomains",
+    );
+    expect(badRequestHint("login_url and proxy")).toBe(
+      "Check the AuthConnection inputs loginUrl, proxy",
+    );
+  });
+});

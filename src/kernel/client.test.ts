@@ -1,0 +1,248 @@
+import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
+import { KernelClient, connectionPath, encodePathSegment } from "./client";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  KernelConfigError,
+  KernelConnectionError,
+  MalformedResponseError,
+  NotFoundError,
+  RateLimitError,
+} from "./errors";
+
+function clientFor(
+  api: ReturnType<typeof mockApi>,
+  extra: Partial<ConstructorParameters<typeof KernelClient>[0]> = {},
+) {
+  const waits: number[] = [];
+  const client = new KernelClient({
+    baseUrl: BASE_URL,
+    apiKey: TEST_KEY,
+    dispatcher: api.agent,
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+    now: () => 0,
+    ...extra,
+  });
+  return { client, waits };
+}
+
+describe("KernelClient requests", () => {
+  it("sends the key only as a bearer token, and JSON bodies", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const { client } = clientFor(api);
+    await client.updateAuthConnection("ma_abc123", { health_check_interval: 7200 });
+    expect(api.requests[0]).toMatchObject({
+      method: "PATCH",
+      path: "/auth/connections/ma_abc123",
+      body: { health_check_interval: 7200 },
+    });
+    expect(api.requests[0].headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+    expect(api.requests[0].headers["content-type"]).toBe("application/json");
+  });
+
+  it("tolerates unknown response fields and keeps them", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth({ brand_new_field: { x: 1 } }) }));
+    const { client } = clientFor(api);
+    const live = await client.getAuthConnection("ma_abc123");
+    expect(live.id).toBe("ma_abc123");
+    expect((live as Record<string, unknown>).brand_new_field).toEqual({ x: 1 });
+  });
+
+  it.each([
+    ["../x", "/auth/connections/..%2Fx"],
+    ["a/b", "/auth/connections/a%2Fb"],
+    ["a..b", "/auth/connections/a..b"],
+    ["%2E%2E", "/auth/connections/%252E%252E"],
+    ["a?b#c", "/auth/connections/a%3Fb%23c"],
+  ])("encodes id %j so it stays under /auth/connections/", async (id, path) => {
+    expect(connectionPath(id)).toBe(path);
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    await clientFor(api).client.getAuthConnection(id);
+    expect(api.requests[0].path).toBe(path);
+  });
+
+  it.each(["", ".", ".."])("refuses id %j, which a URL parser would resolve elsewhere", (id) => {
+    expect(() => encodePathSegment(id)).toThrow(/not a valid auth connection id/);
+  });
+
+  it("pages through list results to find a connection by key", async () => {
+    const api = mockApi((req) => {
+      const offset = new URL(req.path, BASE_URL).searchParams.get("offset");
+      if (offset === "0") {
+        return {
+          status: 200,
+          body: [managedAuth({ id: "ma_1", profile_name: "other" })],
+          headers: { "x-has-more": "true", "x-next-offset": "1" },
+        };
+      }
+      return {
+        status: 200,
+        body: [managedAuth({ id: "ma_2" })],
+        headers: { "x-has-more": "false", "x-next-offset": "0" },
+      };
+    });
+    const found = await clientFor(api).client.findAuthConnection("team-netflix", "netflix.com");
+    expect(found?.id).toBe("ma_2");
+    expect(api.requests.map((r) => r.path)).toEqual([
+      "/auth/connections?profile_name=team-netflix&domain=netflix.com&limit=100&offset=0",
+      "/auth/connections?profile_name=team-netflix&domain=netflix.com&limit=100&offset=1",
+    ]);
+  });
+
+  it("fails before any request without a key, saying how to set it", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const client = new KernelClient({ baseUrl: BASE_URL, dispatcher: api.agent });
+    await expect(client.getAuthConnection("x")).rejects.toThrow(/kernel:apiKey.*KERNEL_API_KEY/);
+    await expect(client.getAuthConnection("x")).rejects.toBeInstanceOf(KernelConfigError);
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe("KernelClient errors", () => {
+  it("names method, path, status, code, message and details", async () => {
+    const api = mockApi(() => ({
+      status: 400,
+      body: {
+        code: "bad_request",
+        message: "invalid interval",
+        details: [{ code: "plan_minimum", message: "health_check_interval must be at least 1200" }],
+      },
+    }));
+    const { client } = clientFor(api, {
+      badRequestHint: () => "Check the AuthConnection input healthCheckInterval",
+    });
+    const err = await client
+      .updateAuthConnection("ma_1", { health_check_interval: 300 })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect(err.message).toBe(
+      "PATCH /auth/connections/ma_1 failed with 400 bad_request: invalid interval " +
+        "(details: plan_minimum: health_check_interval must be at least 1200). " +
+        "Check the AuthConnection input healthCheckInterval",
+    );
+    expect(err).toMatchObject({ status: 400, code: "bad_request", method: "PATCH" });
+  });
+
+  it.each([401, 403])("gives the key hint on %i", async (status) => {
+    const api = mockApi(() => ({ status, body: { code: "unauthorized", message: "bad token" } }));
+    const err = await clientFor(api)
+      .client.getAuthConnection("ma_1")
+      .catch((e) => e);
+    expect(err.message).toMatch(/pulumi config set --secret kernel:apiKey/);
+    if (status === 401) expect(err).toBeInstanceOf(AuthenticationError);
+  });
+
+  it("never puts the key in an error, even when the server echoes it", async () => {
+    const api = mockApi(() => ({
+      status: 401,
+      body: { code: "unauthorized", message: `token ${TEST_KEY} is revoked` },
+    }));
+    const err = await clientFor(api)
+      .client.getAuthConnection("ma_1")
+      .catch((e) => e);
+    expect(`${err.message} ${err.stack} ${JSON.stringify(err)}`).not.toContain(TEST_KEY);
+    expect(err.message).toContain("[redacted]");
+  });
+
+  it("types 404 and 409 and does not retry them", async () => {
+    const notFound = mockApi(() => ({ status: 404, body: { code: "not_found", message: "gone" } }));
+    await expect(clientFor(notFound).client.getAuthConnection("x")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(notFound.requests).toHaveLength(1);
+    const conflict = mockApi(() => ({
+      status: 409,
+      body: { code: "conflict", message: "exists" },
+    }));
+    await expect(
+      clientFor(conflict).client.createAuthConnection({ profile_name: "p", domain: "d.com" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(conflict.requests).toHaveLength(1);
+  });
+
+  it("reads a non-JSON error body as its message", async () => {
+    const api = mockApi(() => ({ status: 404, body: "<html>nginx</html>" }));
+    const err = await clientFor(api)
+      .client.getAuthConnection("x")
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.code).toBeUndefined();
+    expect(err.message).toContain("<html>nginx</html>");
+  });
+});
+
+describe("KernelClient retries", () => {
+  it("retries a GET on 503 and then succeeds, waiting with backoff", async () => {
+    let n = 0;
+    const api = mockApi(() =>
+      ++n < 3
+        ? { status: 503, body: { code: "unavailable", message: "busy" } }
+        : { status: 200, body: managedAuth() },
+    );
+    const { client, waits } = clientFor(api);
+    await expect(client.getAuthConnection("ma_abc123")).resolves.toMatchObject({ id: "ma_abc123" });
+    expect(api.requests).toHaveLength(3);
+    expect(waits).toEqual([150, 300]);
+  });
+
+  it("honours Retry-After on 429, for a POST too", async () => {
+    let n = 0;
+    const api = mockApi(() =>
+      ++n === 1
+        ? {
+            status: 429,
+            body: { code: "rate_limited", message: "slow down" },
+            headers: { "retry-after": "2" },
+          }
+        : { status: 200, body: managedAuth() },
+    );
+    const { client, waits } = clientFor(api);
+    await client.createAuthConnection({ profile_name: "p", domain: "d.com" });
+    expect(api.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
+    expect(waits[0]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("does not repeat a POST answered with 500: its outcome is unknown", async () => {
+    const api = mockApi(() => ({ status: 500, body: { code: "internal", message: "oops" } }));
+    await expect(
+      clientFor(api).client.createAuthConnection({ profile_name: "p", domain: "d.com" }),
+    ).rejects.toMatchObject({ status: 500 });
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("gives up after the attempt bound with the last error", async () => {
+    const api = mockApi(() => ({
+      status: 429,
+      body: { code: "rate_limited", message: "no" },
+      headers: { "retry-after-ms": "10" },
+    }));
+    const { client } = clientFor(api, { retry: { maxAttempts: 3 } });
+    await expect(client.getAuthConnection("x")).rejects.toBeInstanceOf(RateLimitError);
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it("treats a malformed 2xx body as a failure the server acted on", async () => {
+    const api = mockApi(() => ({ status: 200, body: '{"id": "ma_tr' }));
+    const err = await clientFor(api)
+      .client.createAuthConnection({ profile_name: "p", domain: "d.com" })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(MalformedResponseError);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("reports a refused connection as one that did not reach the server", async () => {
+    const client = new KernelClient({
+      baseUrl: "http://127.0.0.1:1",
+      apiKey: TEST_KEY,
+      retry: { maxAttempts: 1 },
+    });
+    const err = await client
+      .createAuthConnection({ profile_name: "p", domain: "d.com" })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(KernelConnectionError);
+    expect(err.mayHaveActed).toBe(false);
+    expect(err.message).toMatch(/^POST \/auth\/connections failed: ECONNREFUSED/);
+  });
+});

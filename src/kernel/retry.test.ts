@@ -1,0 +1,112 @@
+import {
+  type AttemptOutcome,
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  isRetryable,
+  retryAfterMs,
+  serverDidNotAct,
+} from "./retry";
+
+const response = (status: number, headers: Record<string, string> = {}): AttemptOutcome => ({
+  kind: "response",
+  status,
+  headers,
+});
+const decide = (
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  outcome: AttemptOutcome,
+  attempt = 1,
+  waitedMs = 0,
+) =>
+  decideRetry({
+    method,
+    outcome,
+    attempt,
+    waitedMs,
+    policy: DEFAULT_RETRY_POLICY,
+    random: () => 0.5,
+    now: 0,
+  });
+
+describe("which outcomes are retried", () => {
+  it.each([408, 429, 500, 502, 503, 504])("retries %i for GET, PATCH and DELETE", (status) => {
+    for (const method of ["GET", "PATCH", "DELETE"] as const) {
+      expect(isRetryable(method, response(status))).toBe(true);
+    }
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("never retries %i", (status) => {
+    for (const method of ["GET", "POST", "PATCH", "DELETE"] as const) {
+      expect(isRetryable(method, response(status))).toBe(false);
+    }
+  });
+
+  it("retries a POST only where the server certainly did not act", () => {
+    expect(isRetryable("POST", response(429))).toBe(true);
+    expect(isRetryable("POST", response(503, { "retry-after": "1" }))).toBe(true);
+    expect(isRetryable("POST", response(503))).toBe(false);
+    expect(isRetryable("POST", response(500))).toBe(false);
+    expect(isRetryable("POST", response(502))).toBe(false);
+    expect(isRetryable("POST", { kind: "connection-error", mayHaveActed: false })).toBe(true);
+    expect(isRetryable("POST", { kind: "connection-error", mayHaveActed: true })).toBe(false);
+    expect(isRetryable("POST", { kind: "malformed-body" })).toBe(false);
+    expect(serverDidNotAct(response(409))).toBe(false);
+  });
+
+  it("retries connection errors and malformed bodies for idempotent methods", () => {
+    expect(isRetryable("GET", { kind: "connection-error", mayHaveActed: true })).toBe(true);
+    expect(isRetryable("PATCH", { kind: "malformed-body" })).toBe(true);
+  });
+});
+
+describe("how long to wait", () => {
+  it("backs off exponentially with jitter", () => {
+    const waits = [1, 2, 3, 4].map((attempt) => {
+      const d = decide("GET", response(500), attempt);
+      return d.retry ? d.delayMs : -1;
+    });
+    expect(waits).toEqual([150, 300, 600, 1200]);
+  });
+
+  it("jitters between half and all of the backoff", () => {
+    const at = (random: number) =>
+      decideRetry({
+        method: "GET",
+        outcome: response(502),
+        attempt: 3,
+        waitedMs: 0,
+        policy: DEFAULT_RETRY_POLICY,
+        random: () => random,
+        now: 0,
+      });
+    expect(at(0)).toEqual({ retry: true, delayMs: 400 });
+    expect(at(0.999)).toEqual({ retry: true, delayMs: 799 });
+  });
+
+  it("honours Retry-After in seconds and as an HTTP date, and retry-after-ms", () => {
+    expect(retryAfterMs({ "retry-after": "2" }, 0)).toBe(2000);
+    expect(retryAfterMs({ "retry-after": "Thu, 01 Jan 1970 00:00:05 GMT" }, 1000)).toBe(4000);
+    expect(retryAfterMs({ "retry-after-ms": "120", "retry-after": "9" }, 0)).toBe(120);
+    expect(retryAfterMs({ "retry-after": "soon" }, 0)).toBeUndefined();
+    expect(decide("GET", response(429, { "retry-after": "3" }))).toEqual({
+      retry: true,
+      delayMs: 3000 + 100,
+    });
+  });
+
+  it("stops at the attempt bound and at the total-wait bound", () => {
+    expect(decide("GET", response(503), DEFAULT_RETRY_POLICY.maxAttempts)).toEqual({
+      retry: false,
+    });
+    expect(
+      decide(
+        "GET",
+        response(429, { "retry-after": "60" }),
+        1,
+        DEFAULT_RETRY_POLICY.maxTotalWaitMs - 1000,
+      ),
+    ).toEqual({
+      retry: false,
+    });
+  });
+});

@@ -39,10 +39,16 @@ describe("create and no-op", () => {
   it("creates with one POST carrying the program's fields", async () => {
     const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(step.kind).toBe("create");
-    expect(requestLines(f.emulator)).toEqual([{ method: "POST", path: "/auth/connections", body: EXAMPLE_POST }]);
+    expect(requestLines(f.emulator)).toEqual([
+      { method: "POST", path: "/auth/connections", body: EXAMPLE_POST },
+    ]);
     const state = f.engine.state.get("netflix")!;
     expect(state.id).toMatch(/^ma_/);
-    expect(state.outputs).toMatchObject({ status: "NEEDS_AUTH", canReauth: true, proxyId: "px_residential" });
+    expect(state.outputs).toMatchObject({
+      status: "NEEDS_AUTH",
+      canReauth: true,
+      proxyId: "px_residential",
+    });
   });
 
   it("a second up has nothing to do and sends nothing", async () => {
@@ -54,28 +60,71 @@ describe("create and no-op", () => {
 
   it("reorders and re-cases nothing into a change", async () => {
     await created();
-    const shuffled = { ...f.inputs, domain: "NetFlix.com", allowedDomains: ["Login.Netflix.com", "auth.netflix.com", "auth.netflix.com"] };
+    const shuffled = {
+      ...f.inputs,
+      domain: "NetFlix.com",
+      allowedDomains: ["Login.Netflix.com", "auth.netflix.com", "auth.netflix.com"],
+    };
     const step = await f.engine.preview("netflix", shuffled);
     expect(step.kind).toBe("same");
   });
 
   it("rejects invalid input in check, before any request, naming the path", async () => {
-    const err = await f.engine.up([{ name: "netflix", inputs: { ...f.inputs, allowedDomains: ["ok.com", "https://bad"] } }]).catch((e) => e);
+    const err = await f.engine
+      .up([{ name: "netflix", inputs: { ...f.inputs, allowedDomains: ["ok.com", "https://bad"] } }])
+      .catch((e) => e);
     expect(err).toBeInstanceOf(CheckFailedError);
-    expect(err.failures).toEqual([{ property: "allowedDomains[1]", reason: expect.stringMatching(/host name/) }]);
+    expect(err.failures).toEqual([
+      { property: "allowedDomains[1]", reason: expect.stringMatching(/host name/) },
+    ]);
     expect(f.emulator.requests()).toEqual([]);
   });
 });
 
 describe("drift: refresh shows live => desired, up corrects it with one PATCH", () => {
   const drifts: [string, Record<string, unknown>, string, Record<string, unknown>][] = [
-    ["loginUrl", { login_url: "https://www.netflix.com/other" }, '~ loginUrl: "https://www.netflix.com/other" => "https://www.netflix.com/login"', { login_url: "https://www.netflix.com/login" }],
-    ["loginUrl cleared", { login_url: null }, '+ loginUrl: "https://www.netflix.com/login"', { login_url: "https://www.netflix.com/login" }],
-    ["credential", { credential: { name: "someone-elses" } }, '~ credential: {"name":"someone-elses"} => {"name":"netflix-creds"}', { credential: { name: "netflix-creds" } }],
-    ["allowedDomains", { allowed_domains: ["evil.com"] }, '~ allowedDomains: ["evil.com"] => ["auth.netflix.com","login.netflix.com"]', { allowed_domains: ["auth.netflix.com", "login.netflix.com"] }],
-    ["healthCheckInterval", { health_check_interval: 7200 }, "~ healthCheckInterval: 7200 => 1800", { health_check_interval: 1800 }],
-    ["saveCredentials", { save_credentials: false }, "~ saveCredentials: false => true", { save_credentials: true }],
-    ["proxy", { proxy_id: "px_datacenter" }, '~ proxy: {"id":"px_datacenter"} => {"name":"residential"}', { proxy: { name: "residential" } }],
+    [
+      "loginUrl",
+      { login_url: "https://www.netflix.com/other" },
+      '~ loginUrl: "https://www.netflix.com/other" => "https://www.netflix.com/login"',
+      { login_url: "https://www.netflix.com/login" },
+    ],
+    [
+      "loginUrl cleared",
+      { login_url: null },
+      '+ loginUrl: "https://www.netflix.com/login"',
+      { login_url: "https://www.netflix.com/login" },
+    ],
+    [
+      "credential",
+      { credential: { name: "someone-elses" } },
+      '~ credential: {"name":"someone-elses"} => {"name":"netflix-creds"}',
+      { credential: { name: "netflix-creds" } },
+    ],
+    [
+      "allowedDomains",
+      { allowed_domains: ["evil.com"] },
+      '~ allowedDomains: ["evil.com"] => ["auth.netflix.com","login.netflix.com"]',
+      { allowed_domains: ["auth.netflix.com", "login.netflix.com"] },
+    ],
+    [
+      "healthCheckInterval",
+      { health_check_interval: 7200 },
+      "~ healthCheckInterval: 7200 => 1800",
+      { health_check_interval: 1800 },
+    ],
+    [
+      "saveCredentials",
+      { save_credentials: false },
+      "~ saveCredentials: false => true",
+      { save_credentials: true },
+    ],
+    [
+      "proxy",
+      { proxy_id: "px_datacenter" },
+      '~ proxy: {"id":"px_datacenter"} => {"name":"residential"}',
+      { proxy: { name: "residential" } },
+    ],
   ];
 
   it.each(drifts)("%s", async (_field, change, previewLine, patchBody) => {
@@ -89,8 +138,12 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
     f.emulator.clearRequests();
     const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(step.kind).toBe("update");
-    expect(requestLines(f.emulator)).toEqual([{ method: "PATCH", path: `/auth/connections/${state.id}`, body: patchBody }]);
-    expect(f.emulator.connections()).toEqual([expect.objectContaining({ ...EXAMPLE_POST_LIVE, id: state.id })]);
+    expect(requestLines(f.emulator)).toEqual([
+      { method: "PATCH", path: `/auth/connections/${state.id}`, body: patchBody },
+    ]);
+    expect(f.emulator.connections()).toEqual([
+      expect.objectContaining({ ...EXAMPLE_POST_LIVE, id: state.id }),
+    ]);
     f.emulator.clearRequests();
     const [again] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(again.kind).toBe("same");
@@ -99,8 +152,12 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
 
   it("all fields at once: one PATCH with exactly the drifted fields", async () => {
     const state = await created();
-    for (const [, change] of drifts.filter(([name]) => name !== "loginUrl cleared")) f.emulator.drift(state.id, change);
-    f.emulator.drift(state.id, { status: "AUTHENTICATED", last_auth_check_at: "2030-01-01T00:00:00Z" });
+    for (const [, change] of drifts.filter(([name]) => name !== "loginUrl cleared"))
+      f.emulator.drift(state.id, change);
+    f.emulator.drift(state.id, {
+      status: "AUTHENTICATED",
+      last_auth_check_at: "2030-01-01T00:00:00Z",
+    });
     await f.engine.refresh();
     const preview = await f.engine.preview("netflix", f.inputs);
     expect(preview.changes).toHaveLength(6);
@@ -125,7 +182,10 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
 
   it("runtime-only changes are refreshed but make no diff", async () => {
     const state = await created();
-    f.emulator.drift(state.id, { status: "AUTHENTICATED", last_auth_check_at: "2030-01-01T00:00:00Z" });
+    f.emulator.drift(state.id, {
+      status: "AUTHENTICATED",
+      last_auth_check_at: "2030-01-01T00:00:00Z",
+    });
     const [refresh] = await f.engine.refresh();
     expect(refresh.changes).toEqual([]);
     expect(f.engine.state.get("netflix")!.outputs.status).toBe("AUTHENTICATED");
@@ -154,14 +214,24 @@ describe("changes in the program", () => {
       '- loginUrl: "https://www.netflix.com/login"',
     ]);
     expect(requestLines(f.emulator)).toEqual([
-      { method: "PATCH", path: `/auth/connections/${state.id}`, body: { login_url: "", allowed_domains: [] } },
+      {
+        method: "PATCH",
+        path: `/auth/connections/${state.id}`,
+        body: { login_url: "", allowed_domains: [] },
+      },
     ]);
   });
 
   it("replaces on a new domain, creating first", async () => {
     const state = await created();
-    const [step] = await f.engine.up([{ name: "netflix", inputs: { ...f.inputs, domain: "hulu.com" } }]);
-    expect(step).toMatchObject({ kind: "replace", deleteBeforeReplace: false, diff: { replaces: ["domain"] } });
+    const [step] = await f.engine.up([
+      { name: "netflix", inputs: { ...f.inputs, domain: "hulu.com" } },
+    ]);
+    expect(step).toMatchObject({
+      kind: "replace",
+      deleteBeforeReplace: false,
+      diff: { replaces: ["domain"] },
+    });
     expect(requestLines(f.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
       "POST /auth/connections",
       `DELETE /auth/connections/${state.id}`,
@@ -173,7 +243,11 @@ describe("changes in the program", () => {
     const state = await created();
     const { credential: _c, ...rest } = f.inputs;
     const [step] = await f.engine.up([{ name: "netflix", inputs: rest }]);
-    expect(step).toMatchObject({ kind: "replace", deleteBeforeReplace: true, diff: { replaces: ["credential"] } });
+    expect(step).toMatchObject({
+      kind: "replace",
+      deleteBeforeReplace: true,
+      diff: { replaces: ["credential"] },
+    });
     expect(requestLines(f.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
       `DELETE /auth/connections/${state.id}`,
       "POST /auth/connections",
@@ -197,7 +271,13 @@ describe("deletion and 404s", () => {
 
   it("a 404 that is not the API's not_found is an error and keeps the resource", async () => {
     const state = await created();
-    f.emulator.injectFault({ kind: "status", method: "GET", path: `/auth/connections/${state.id}`, status: 404, body: { code: "route_not_found", message: "no route" } });
+    f.emulator.injectFault({
+      kind: "status",
+      method: "GET",
+      path: `/auth/connections/${state.id}`,
+      status: 404,
+      body: { code: "route_not_found", message: "no route" },
+    });
     await expect(f.engine.refresh()).rejects.toThrow(/404 route_not_found/);
     expect(f.engine.state.has("netflix")).toBe(true);
   });
@@ -205,7 +285,9 @@ describe("deletion and 404s", () => {
   it("destroy sends one DELETE, and a connection already gone counts as deleted", async () => {
     const state = await created();
     await f.engine.destroy();
-    expect(requestLines(f.emulator)).toEqual([{ method: "DELETE", path: `/auth/connections/${state.id}` }]);
+    expect(requestLines(f.emulator)).toEqual([
+      { method: "DELETE", path: `/auth/connections/${state.id}` },
+    ]);
     expect(f.emulator.connections()).toEqual([]);
     await expect(f.host.delete(state.id, state.urn, state.outputs)).resolves.toBeUndefined();
   });
@@ -216,7 +298,11 @@ describe("adoption", () => {
     const res = await fetch(`${f.emulator.url}/auth/connections`, {
       method: "POST",
       headers: { authorization: `Bearer ${HOST_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ profile_name: "team-netflix", domain: "netflix.com", health_check_interval: 3600 }),
+      body: JSON.stringify({
+        profile_name: "team-netflix",
+        domain: "netflix.com",
+        health_check_interval: 3600,
+      }),
     });
     const body = (await res.json()) as { id: string };
     f.emulator.clearRequests();
@@ -251,15 +337,30 @@ describe("adoption", () => {
         },
       },
     ]);
-    expect(f.emulator.connections()).toEqual([expect.objectContaining({ ...EXAMPLE_POST_LIVE, id })]);
+    expect(f.emulator.connections()).toEqual([
+      expect.objectContaining({ ...EXAMPLE_POST_LIVE, id }),
+    ]);
   });
 
   it("a failed reconcile is a partial failure that Pulumi records, and the next up finishes", async () => {
     const id = await existing();
-    f.emulator.injectFault({ kind: "status", method: "PATCH", status: 400, body: { code: "bad_request", message: "health_check_interval 1800 is below your plan's minimum" } });
-    const err = await f.engine.up([{ name: "netflix", inputs: { ...f.inputs, adopt: true } }]).catch((e) => e);
+    f.emulator.injectFault({
+      kind: "status",
+      method: "PATCH",
+      status: 400,
+      body: {
+        code: "bad_request",
+        message: "health_check_interval 1800 is below your plan's minimum",
+      },
+    });
+    const err = await f.engine
+      .up([{ name: "netflix", inputs: { ...f.inputs, adopt: true } }])
+      .catch((e) => e);
     expect(err).toBeInstanceOf(HostCallError);
-    expect(err.initFailed).toMatchObject({ id, properties: { healthCheckInterval: 3600, __provider: f.inputs.__provider } });
+    expect(err.initFailed).toMatchObject({
+      id,
+      properties: { healthCheckInterval: 3600, __provider: f.inputs.__provider },
+    });
     expect(err.initFailed.reasons[0]).toMatch(/pulumi up/);
     // Pulumi records the resource from initFailed; the next up diffs against it and PATCHes.
     f.engine.state.set("netflix", {

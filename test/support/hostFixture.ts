@@ -26,7 +26,9 @@ export async function exampleProgramInputs(): Promise<Props> {
     });
     const netflix = resources.find((r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection");
     if (!netflix) throw new Error("the example registered no AuthConnection");
-    exampleCache = Object.fromEntries(Object.entries(netflix.inputs).filter(([, v]) => v !== undefined));
+    exampleCache = Object.fromEntries(
+      Object.entries(netflix.inputs).filter(([, v]) => v !== undefined),
+    );
   }
   return { ...exampleCache };
 }
@@ -49,7 +51,9 @@ export async function startHostFixture(
     env: { PATH: process.env.PATH, ...options.env },
   });
   if (options.configure !== false) {
-    await host.configure({ "kernel:apiKey": HOST_KEY, "kernel:baseUrl": emulator.url }, ["kernel:apiKey"]);
+    await host.configure({ "kernel:apiKey": HOST_KEY, "kernel:baseUrl": emulator.url }, [
+      "kernel:apiKey",
+    ]);
   }
   return {
     emulator,
@@ -65,5 +69,11 @@ export async function startHostFixture(
 
 /** Requests as `METHOD path` with bodies, for exact assertions. */
 export function requestLines(emulator: Emulator) {
-  return emulator.requests().map((r) => ({ method: r.method, path: r.path, ...(r.body === undefined ? {} : { body: r.body }) }));
+  return emulator
+    .requests()
+    .map((r) => ({
+      method: r.method,
+      path: r.path,
+      ...(r.body === undefined ? {} : { body: r.body }),
+    }));
 }

@@ -69,11 +69,9 @@ export async function startHostFixture(
 
 /** Requests as `METHOD path` with bodies, for exact assertions. */
 export function requestLines(emulator: Emulator) {
-  return emulator
-    .requests()
-    .map((r) => ({
-      method: r.method,
-      path: r.path,
-      ...(r.body === undefined ? {} : { body: r.body }),
-    }));
+  return emulator.requests().map((r) => ({
+    method: r.method,
+    path: r.path,
+    ...(r.body === undefined ? {} : { body: r.body }),
+  }));
 }

@@ -238,6 +238,10 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
         log: (line) => process.stderr.write(`${line}\n`),
         badRequestHint,
         ...this.options.client,
+        retry: {
+          ...(settings.requestTimeoutMs ? { attemptTimeoutMs: settings.requestTimeoutMs } : {}),
+          ...this.options.client?.retry,
+        },
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
       });

@@ -26,6 +26,18 @@ describe("resolveSettings", () => {
     });
   });
 
+  it("reads an optional per-attempt timeout and refuses a bad one", () => {
+    expect(
+      resolveSettings(config({ "kernel:requestTimeoutMs": "2500" }), {}).requestTimeoutMs,
+    ).toBe(2500);
+    expect(resolveSettings(undefined, { KERNEL_REQUEST_TIMEOUT_MS: "700" }).requestTimeoutMs).toBe(
+      700,
+    );
+    expect(() => resolveSettings(config({ "kernel:requestTimeoutMs": "soon" }), {})).toThrow(
+      KernelConfigError,
+    );
+  });
+
   it("survives a config object that throws (Configure never called)", () => {
     const broken = {
       get: () => {

@@ -13,6 +13,8 @@ export interface ConfigSource {
 export interface KernelSettings {
   apiKey?: string;
   baseUrl: string;
+  /** Per-attempt timeout; the retry policy's default when absent. */
+  requestTimeoutMs?: number;
 }
 
 export function resolveSettings(
@@ -24,7 +26,21 @@ export function resolveSettings(
     nonEmpty(safeGet(config, "kernel:baseUrl")) ??
     nonEmpty(env.KERNEL_BASE_URL) ??
     DEFAULT_BASE_URL;
-  return { apiKey, baseUrl: validateBaseUrl(baseUrl) };
+  const timeout =
+    nonEmpty(safeGet(config, "kernel:requestTimeoutMs")) ?? nonEmpty(env.KERNEL_REQUEST_TIMEOUT_MS);
+  const settings: KernelSettings = { apiKey, baseUrl: validateBaseUrl(baseUrl) };
+  if (timeout !== undefined) settings.requestTimeoutMs = positiveInteger(timeout);
+  return settings;
+}
+
+function positiveInteger(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new KernelConfigError(
+      `kernel:requestTimeoutMs must be a positive whole number of milliseconds, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return n;
 }
 
 /**

@@ -218,11 +218,15 @@ function validKeysAt(path: PropertyKey[]): string[] {
   return [];
 }
 
-/** `allowedDomains[2]`, `credential.path`: the form Pulumi shows next to the input. */
+/**
+ * `allowedDomains[2]`, `credential.path`: the form Pulumi shows next to the input. A key that
+ * is not an identifier (an empty or spaced one, say) is quoted: `["my key"]`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
+    else if (!/^[A-Za-z_$][\w$]*$/.test(String(part))) out += `[${JSON.stringify(String(part))}]`;
     else out += out === "" ? String(part) : `.${String(part)}`;
   }
   return out;

@@ -212,15 +212,22 @@ describe("KernelClient retries", () => {
     expect(api.requests).toHaveLength(1);
   });
 
-  it("gives up after the attempt bound with the last error", async () => {
+  it("gives up after the 429 bound with the last error", async () => {
     const api = mockApi(() => ({
       status: 429,
       body: { code: "rate_limited", message: "no" },
       headers: { "retry-after-ms": "10" },
     }));
-    const { client } = clientFor(api, { retry: { maxAttempts: 3 } });
+    const { client } = clientFor(api, { retry: { maxRateLimitedAttempts: 3 } });
     await expect(client.getAuthConnection("x")).rejects.toBeInstanceOf(RateLimitError);
     expect(api.requests).toHaveLength(3);
+  });
+
+  it("gives up after the attempt bound for other retryable failures", async () => {
+    const api = mockApi(() => ({ status: 502, body: { code: "bad_gateway", message: "no" } }));
+    const { client } = clientFor(api, { retry: { maxAttempts: 4 } });
+    await expect(client.getAuthConnection("x")).rejects.toMatchObject({ status: 502 });
+    expect(api.requests).toHaveLength(4);
   });
 
   it("treats a malformed 2xx body as a failure the server acted on", async () => {

@@ -19,6 +19,7 @@ import {
   MalformedResponseError,
   apiErrorFor,
 } from "./errors";
+import { RateGate } from "./rateGate";
 import { redact } from "./redact";
 import {
   type AttemptOutcome,
@@ -88,7 +89,7 @@ export class KernelClient {
   private readonly log: (line: string) => void;
   private readonly badRequestHint?: (text: string) => string | undefined;
   /** A 429 pauses every request of this client, not just the one that met it. */
-  private pausedUntil = 0;
+  private readonly gate: RateGate;
 
   constructor(options: KernelClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -101,6 +102,7 @@ export class KernelClient {
     const log = options.log ?? (() => undefined);
     this.log = (line) => log(redact(line, this.apiKey));
     this.badRequestHint = options.badRequestHint;
+    this.gate = new RateGate({ now: this.now, sleep: this.sleep, random: this.random });
   }
 
   async createAuthConnection(body: ManagedAuthCreateRequest): Promise<ManagedAuth> {
@@ -170,8 +172,9 @@ export class KernelClient {
     const url = this.baseUrl + path + queryString(options.query);
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     let waitedMs = 0;
+    let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
-      await this.waitForPause();
+      const release = await this.gate.acquire();
       let outcome: AttemptOutcome;
       let failure: Error;
       try {
@@ -190,6 +193,7 @@ export class KernelClient {
         const text = await res.body.text();
         const headers = res.headers as Headers;
         if (res.statusCode >= 200 && res.statusCode < 300) {
+          this.gate.onSuccess();
           try {
             return options.parse(text === "" ? undefined : JSON.parse(text), headers);
           } catch (err) {
@@ -199,7 +203,10 @@ export class KernelClient {
         } else {
           outcome = { kind: "response", status: res.statusCode, headers };
           failure = this.apiError(method, path, res.statusCode, text);
-          if (res.statusCode === 429) this.pause(headers);
+          if (res.statusCode === 429) {
+            rateLimited++;
+            this.gate.onRateLimited(retryAfterMs(headers, this.now()));
+          }
         }
       } catch (err) {
         failure = this.connectionError(method, path, err);
@@ -207,11 +214,15 @@ export class KernelClient {
           kind: "connection-error",
           mayHaveActed: (failure as KernelConnectionError).mayHaveActed,
         };
+      } finally {
+        release();
       }
       const decision = decideRetry({
         method,
         outcome,
-        attempt,
+        // 429s have their own, larger bound: under a storm they are the expected answer.
+        attempt: attempt - rateLimited,
+        rateLimitedAttempts: rateLimited,
         waitedMs,
         policy: this.policy,
         random: this.random,
@@ -225,16 +236,6 @@ export class KernelClient {
       waitedMs += decision.delayMs;
       await this.sleep(decision.delayMs);
     }
-  }
-
-  private pause(headers: Headers): void {
-    const ms = retryAfterMs(headers, this.now());
-    if (ms !== undefined) this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
-  }
-
-  private async waitForPause(): Promise<void> {
-    const remaining = this.pausedUntil - this.now();
-    if (remaining > 0) await this.sleep(remaining + Math.floor(this.random() * 50));
   }
 
   private apiError(method: HttpMethod, path: string, status: number, text: string) {

@@ -94,6 +94,23 @@ describe("how long to wait", () => {
     });
   });
 
+  it("bounds 429s on their own count, other failures on attempts", () => {
+    const limited = response(429, { "retry-after-ms": "10" });
+    const at = (rateLimitedAttempts: number) =>
+      decideRetry({
+        method: "GET",
+        outcome: limited,
+        attempt: 0,
+        rateLimitedAttempts,
+        waitedMs: 0,
+        policy: DEFAULT_RETRY_POLICY,
+        random: () => 0,
+        now: 0,
+      });
+    expect(at(DEFAULT_RETRY_POLICY.maxRateLimitedAttempts - 1).retry).toBe(true);
+    expect(at(DEFAULT_RETRY_POLICY.maxRateLimitedAttempts).retry).toBe(false);
+  });
+
   it("stops at the attempt bound and at the total-wait bound", () => {
     expect(decide("GET", response(503), DEFAULT_RETRY_POLICY.maxAttempts)).toEqual({
       retry: false,

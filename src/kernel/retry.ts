@@ -5,8 +5,10 @@
 import type { HttpMethod } from "./errors";
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts that did not end in 429, the first included. */
   maxAttempts: number;
+  /** 429s one call may meet before it gives up (the total-wait bound applies too). */
+  maxRateLimitedAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** Upper bound on the sum of all waits of one call. */
@@ -17,6 +19,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
+  maxRateLimitedAttempts: 30,
   baseDelayMs: 200,
   maxDelayMs: 15_000,
   maxTotalWaitMs: 90_000,
@@ -36,8 +39,10 @@ export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 export interface RetryContext {
   method: HttpMethod;
   outcome: AttemptOutcome;
-  /** 1 for the attempt that just ended. */
+  /** Attempts so far that did not end in 429; 1 for a first attempt that did not. */
   attempt: number;
+  /** 429s met so far, the one that just ended included. */
+  rateLimitedAttempts?: number;
   /** Sum of the waits so far. */
   waitedMs: number;
   policy: RetryPolicy;
@@ -65,9 +70,18 @@ export function isRetryable(method: HttpMethod, outcome: AttemptOutcome): boolea
 
 export function decideRetry(ctx: RetryContext): RetryDecision {
   const { method, outcome, attempt, waitedMs, policy } = ctx;
-  if (attempt >= policy.maxAttempts || !isRetryable(method, outcome)) return { retry: false };
+  if (!isRetryable(method, outcome)) return { retry: false };
+  const is429 = outcome.kind === "response" && outcome.status === 429;
+  if (
+    is429
+      ? (ctx.rateLimitedAttempts ?? 1) >= policy.maxRateLimitedAttempts
+      : attempt >= policy.maxAttempts
+  ) {
+    return { retry: false };
+  }
   const hinted = outcome.kind === "response" ? retryAfterMs(outcome.headers, ctx.now) : undefined;
-  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const tries = Math.max(1, is429 ? (ctx.rateLimitedAttempts ?? 1) : attempt);
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
   // Full jitter on the backoff; a server hint is a floor, with a little jitter on top so that
   // many resources told "retry in 1s" do not return in the same millisecond.
   const delayMs =

@@ -4,11 +4,10 @@
  * example program (examples/netflix.ts) under `pulumi.runtime.setMocks`, as the engine would
  * receive it. Prints what a user reads in a preview, and every HTTP request with its body.
  */
-import * as path from "node:path";
 import { type Emulator, type RequestLogEntry, startEmulator } from "../emulator";
 import { MiniEngine, type Step } from "../host/engine";
-import { registeredResources } from "../host/programMocks";
-import { type Props, ProviderHost } from "../host/providerHost";
+import { REPO_ROOT as ROOT, exampleInputs } from "../host/example";
+import { ProviderHost } from "../host/providerHost";
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string) => (text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -21,20 +20,7 @@ const cyan = paint("36");
 const magenta = paint("35");
 
 const DEMO_KEY = "sk_demo_emulator_only";
-const ROOT = path.resolve(__dirname, "..", "..");
 const TYPE = "kernel:AuthConnection";
-
-async function exampleInputs(): Promise<Props> {
-  // The example is TypeScript, as a user's program is; ts-node compiles it on the fly.
-  require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-  const resources = await registeredResources(() => {
-    const { netflixStack } = require(path.join(ROOT, "examples", "netflix.ts"));
-    return netflixStack();
-  });
-  const netflix = resources.find((r) => r.type.endsWith(":AuthConnection"));
-  if (!netflix) throw new Error("examples/netflix.ts declared no AuthConnection");
-  return Object.fromEntries(Object.entries(netflix.inputs).filter(([, v]) => v !== undefined));
-}
 
 function heading(n: number, title: string, command: string): void {
   console.log(`\n${bold(`${n}. ${title}`)}  ${dim(`$ ${command}`)}`);

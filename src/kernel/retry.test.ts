@@ -90,7 +90,7 @@ describe("how long to wait", () => {
     expect(retryAfterMs({ "retry-after": "soon" }, 0)).toBeUndefined();
     expect(decide("GET", response(429, { "retry-after": "3" }))).toEqual({
       retry: true,
-      delayMs: 3000 + 100,
+      delayMs: 3000 + 125,
     });
   });
 

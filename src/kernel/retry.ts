@@ -82,11 +82,12 @@ export function decideRetry(ctx: RetryContext): RetryDecision {
   const hinted = outcome.kind === "response" ? retryAfterMs(outcome.headers, ctx.now) : undefined;
   const tries = Math.max(1, is429 ? (ctx.rateLimitedAttempts ?? 1) : attempt);
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
-  // Full jitter on the backoff; a server hint is a floor, with a little jitter on top so that
-  // many resources told "retry in 1s" do not return in the same millisecond.
+  // Half-to-full jitter on the backoff. A server hint is a floor, with jitter on top in
+  // proportion to it (at most a quarter, at most 250 ms), so that many resources told "retry
+  // in 1s" do not return in the same millisecond, and a hint of 20 ms is not turned into 200.
   const delayMs =
     hinted !== undefined
-      ? hinted + Math.floor(ctx.random() * Math.min(backoff, 250))
+      ? hinted + Math.floor(ctx.random() * Math.min(hinted / 4, 250))
       : Math.floor(backoff / 2 + (ctx.random() * backoff) / 2);
   if (waitedMs + delayMs > policy.maxTotalWaitMs) return { retry: false };
   return { retry: true, delayMs };

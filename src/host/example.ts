@@ -1,0 +1,21 @@
+/**
+ * The example program's AuthConnection inputs as the engine receives them: examples/netflix.ts
+ * run under `pulumi.runtime.setMocks`, `__provider` text included. Used by the demo and the
+ * benchmarks, which run from this repository (ts-node compiles the TypeScript example).
+ */
+import * as path from "node:path";
+import { registeredResources } from "./programMocks";
+import type { Props } from "./providerHost";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+export async function exampleInputs(): Promise<Props> {
+  require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+  const resources = await registeredResources(() => {
+    const { netflixStack } = require(path.join(REPO_ROOT, "examples", "netflix.ts"));
+    return netflixStack();
+  });
+  const netflix = resources.find((r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection");
+  if (!netflix) throw new Error("examples/netflix.ts declared no AuthConnection");
+  return Object.fromEntries(Object.entries(netflix.inputs).filter(([, v]) => v !== undefined));
+}

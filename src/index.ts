@@ -10,6 +10,7 @@ export {
   type ProxyOutput,
 } from "./authConnection/resource";
 export type {
+  AuthConnectionOutputs,
   AuthConnectionState,
   CheckedInputs,
   CredentialInput,

@@ -1,6 +1,7 @@
 import { hasChanges, planChanges, planPatch } from "./patch";
 import { checkInputs } from "./schema";
-import { type AuthConnectionState, type CheckedInputs, UNKNOWN } from "./types";
+import { EXAMPLE_ARGS } from "../../test/support/example";
+import { type AuthConnectionState, type CheckedInputs, UNKNOWN, UPDATABLE_FIELDS } from "./types";
 
 const live: AuthConnectionState = {
   profileName: "team-netflix",
@@ -20,17 +21,7 @@ const live: AuthConnectionState = {
 
 /** Desired state as check would give it. */
 function desired(overrides: Record<string, unknown> = {}, remove: string[] = []): CheckedInputs {
-  const raw: Record<string, unknown> = {
-    profileName: "team-netflix",
-    domain: "netflix.com",
-    loginUrl: "https://www.netflix.com/login",
-    credential: { name: "netflix-creds" },
-    allowedDomains: ["login.netflix.com", "auth.netflix.com"],
-    healthCheckInterval: 1800,
-    saveCredentials: true,
-    proxy: { name: "residential" },
-    ...overrides,
-  };
+  const raw: Record<string, unknown> = { ...EXAMPLE_ARGS, ...overrides };
   for (const key of remove) delete raw[key];
   const { inputs, failures } = checkInputs(raw);
   expect(failures).toEqual([]);
@@ -65,19 +56,7 @@ describe("planChanges: nothing to do", () => {
       status: "NEEDS_AUTH",
     };
     expect(
-      hasChanges(
-        plan(
-          desired({ profileName: "p", domain: "d.com" }, [
-            "loginUrl",
-            "credential",
-            "allowedDomains",
-            "healthCheckInterval",
-            "saveCredentials",
-            "proxy",
-          ]),
-          olds,
-        ),
-      ),
+      hasChanges(plan(desired({ profileName: "p", domain: "d.com" }, [...UPDATABLE_FIELDS]), olds)),
     ).toBe(false);
     expect(
       hasChanges(

@@ -1,3 +1,4 @@
+import { EXAMPLE_ARGS, EXAMPLE_POST_BODY } from "../../test/support/example";
 import { TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
 import { AuthConnectionProvider, PartialFailureError, badRequestHint } from "./provider";
 import { checkInputs } from "./schema";
@@ -6,17 +7,7 @@ const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
 /** The README example as check gives it, with the engine's __provider key. */
 function exampleInputs(overrides: Record<string, unknown> = {}) {
-  const { inputs } = checkInputs({
-    profileName: "team-netflix",
-    domain: "netflix.com",
-    loginUrl: "https://www.netflix.com/login",
-    credential: { name: "netflix-creds" },
-    allowedDomains: ["login.netflix.com", "auth.netflix.com"],
-    healthCheckInterval: 1800,
-    saveCredentials: true,
-    proxy: { name: "residential" },
-    ...overrides,
-  });
+  const { inputs } = checkInputs({ ...EXAMPLE_ARGS, ...overrides });
   return { ...inputs, __provider: PROVIDER_TEXT };
 }
 
@@ -31,17 +22,6 @@ function providerFor(api: ReturnType<typeof mockApi>) {
     },
   });
 }
-
-const EXAMPLE_POST_BODY = {
-  profile_name: "team-netflix",
-  domain: "netflix.com",
-  login_url: "https://www.netflix.com/login",
-  credential: { name: "netflix-creds" },
-  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-  health_check_interval: 1800,
-  save_credentials: true,
-  proxy: { name: "residential" },
-};
 
 describe("create", () => {
   it("sends one POST with the program's fields and returns id and outputs", async () => {

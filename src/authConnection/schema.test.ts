@@ -1,16 +1,6 @@
 import { checkInputs, containsUnknown, formatPath, isHostName } from "./schema";
+import { EXAMPLE_ARGS as valid } from "../../test/support/example";
 import { UNKNOWN } from "./types";
-
-const valid = {
-  profileName: "team-netflix",
-  domain: "netflix.com",
-  loginUrl: "https://www.netflix.com/login",
-  credential: { name: "netflix-creds" },
-  allowedDomains: ["login.netflix.com", "auth.netflix.com"],
-  healthCheckInterval: 1800,
-  saveCredentials: true,
-  proxy: { name: "residential" },
-};
 
 function failuresOf(input: Record<string, unknown>) {
   return checkInputs(input).failures;

@@ -46,6 +46,9 @@ export interface RuntimeOutputs {
 
 export type AuthConnectionState = CheckedInputs & RuntimeOutputs;
 
+/** What an AuthConnection's state holds as outputs: the normalised inputs and runtime fields. */
+export type AuthConnectionOutputs = AuthConnectionState;
+
 /** The updatable fields, in the order a PATCH lists them. */
 export const UPDATABLE_FIELDS = [
   "loginUrl",

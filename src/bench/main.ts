@@ -3,14 +3,17 @@
  * against the emulator on loopback, beside the official client `@onkernel/sdk@0.52.0` doing the
  * same work on the same emulator in the same run. Writes bench/results.json and BENCHMARKS.md.
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { MiniEngine } from "../host/engine";
 import { REPO_ROOT, exampleInputs } from "../host/example";
+import { installPackedPackage, installedProviderText } from "../host/packedPackage";
 import { type Props, ProviderHost, authConnectionUrn } from "../host/providerHost";
+import { toCreateRequest } from "../authConnection/expand";
+import { checkInputs } from "../authConnection/schema";
+import type { CheckedInputs } from "../authConnection/types";
 import { EmulatorProcess } from "./emulatorProcess";
 
 type Emulator = EmulatorProcess;
@@ -131,41 +134,9 @@ async function requestsPerOperation(emulator: Emulator, inputs: Props) {
 
 /** The `__provider` text from the packed package installed by name in a fresh project. */
 async function providerBytesFromPackage(): Promise<number> {
-  const project = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-kernel-bench-"));
+  const project = await installPackedPackage("pulumi-kernel-bench-");
   try {
-    const run = promisify(execFile);
-    const packed = await run(
-      "npm",
-      ["pack", "--ignore-scripts", "--silent", "--pack-destination", project],
-      { cwd: REPO_ROOT },
-    );
-    const tarball = packed.stdout.trim().split("\n").pop()!;
-    fs.writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "bench-user", private: true }),
-    );
-    await run(
-      "npm",
-      [
-        "install",
-        `./${tarball}`,
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--legacy-peer-deps",
-        "--silent",
-      ],
-      { cwd: project },
-    );
-    fs.copyFileSync(
-      path.join(REPO_ROOT, "test", "serialization", "fixtures", "program.js"),
-      path.join(project, "program.js"),
-    );
-    const { stdout } = await run(process.execPath, ["program.js"], {
-      cwd: project,
-      env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, "node_modules") },
-    });
-    return Buffer.byteLength(JSON.parse(stdout).provider);
+    return Buffer.byteLength(await installedProviderText(project));
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }
@@ -213,24 +184,17 @@ async function providerRun(
 }
 
 /** The same work with the official client. */
-async function sdkRun(emulator: Emulator, n: number): Promise<number> {
+async function sdkRun(emulator: Emulator, inputs: Props, n: number): Promise<number> {
   await reset(emulator);
   const Kernel = require("@onkernel/sdk").default;
   const kernel = new Kernel({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
+  // The very POST body the provider sends for the example.
+  const body = toCreateRequest(checkInputs(inputs).inputs as unknown as CheckedInputs);
   const ids: string[] = new Array(n);
   const indexes = Array.from({ length: n }, (_, i) => i);
   const started = performance.now();
   await pool(indexes, CONCURRENCY, async (i) => {
-    const created = await kernel.auth.connections.create({
-      profile_name: `team-${i}`,
-      domain: "netflix.com",
-      login_url: "https://www.netflix.com/login",
-      credential: { name: "netflix-creds" },
-      allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-      health_check_interval: 1800,
-      save_credentials: true,
-      proxy: { name: "residential" },
-    });
+    const created = await kernel.auth.connections.create({ ...body, profile_name: `team-${i}` });
     ids[i] = created.id;
   });
   await pool(indexes, CONCURRENCY, (i) =>
@@ -259,7 +223,7 @@ async function throughput(
     progress(
       `  ${label} round ${round}: provider ${p.toFixed(2)}s (CPU per op: host ${lastRunCpu.hostMsPerOp} ms, harness ${lastRunCpu.harnessMsPerOp} ms)`,
     );
-    const s = await sdkRun(emulator, n);
+    const s = await sdkRun(emulator, inputs, n);
     progress(`  ${label} round ${round}: sdk      ${s.toFixed(2)}s`);
     provider = Math.min(provider, p);
     sdk = Math.min(sdk, s);

@@ -19,17 +19,6 @@ export interface ProxyRef {
   name?: string;
 }
 
-export interface ManagedAuthCreateRequest {
-  profile_name: string;
-  domain: string;
-  login_url?: string;
-  credential?: CredentialReference;
-  allowed_domains?: string[];
-  health_check_interval?: number;
-  save_credentials?: boolean;
-  proxy?: ProxyRef;
-}
-
 /** `additionalProperties: false`: only these keys may ever be sent. */
 export interface ManagedAuthUpdateRequest {
   login_url?: string;
@@ -38,6 +27,12 @@ export interface ManagedAuthUpdateRequest {
   health_check_interval?: number;
   save_credentials?: boolean;
   proxy?: ProxyRef;
+}
+
+/** The update fields plus the (profile_name, domain) key, which only a create sets. */
+export interface ManagedAuthCreateRequest extends ManagedAuthUpdateRequest {
+  profile_name: string;
+  domain: string;
 }
 
 const nullish = <T extends z.ZodType>(schema: T) => schema.nullish();

@@ -5,6 +5,7 @@
  */
 import { HostCallError } from "../../src/host/providerHost";
 import { CheckFailedError } from "../../src/host/engine";
+import { EXAMPLE_POST_BODY as EXAMPLE_POST } from "../support/example";
 import { HOST_KEY, type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
 let f: HostFixture;
@@ -16,17 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await f.stop();
 });
-
-const EXAMPLE_POST = {
-  profile_name: "team-netflix",
-  domain: "netflix.com",
-  login_url: "https://www.netflix.com/login",
-  credential: { name: "netflix-creds" },
-  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-  health_check_interval: 1800,
-  save_credentials: true,
-  proxy: { name: "residential" },
-};
 
 async function created() {
   const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
@@ -193,16 +183,9 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
   });
 });
 
-const EXAMPLE_POST_LIVE = {
-  profile_name: "team-netflix",
-  domain: "netflix.com",
-  login_url: "https://www.netflix.com/login",
-  credential: { name: "netflix-creds" },
-  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-  health_check_interval: 1800,
-  save_credentials: true,
-  proxy_id: "px_residential",
-};
+/** The emulator's record of the example: the POST's fields, the proxy as the id it names. */
+const { proxy: _proxy, ...EXAMPLE_FIELDS } = EXAMPLE_POST;
+const EXAMPLE_POST_LIVE = { ...EXAMPLE_FIELDS, proxy_id: "px_residential" };
 
 describe("changes in the program", () => {
   it("PATCHes a removed loginUrl and allowedDomains with the API's clears", async () => {

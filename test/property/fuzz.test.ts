@@ -6,24 +6,14 @@ import fc from "fast-check";
 import { toCreateRequest } from "../../src/authConnection/expand";
 import { toState } from "../../src/authConnection/flatten";
 import { planPatch } from "../../src/authConnection/patch";
-import { checkInputs, containsUnknown } from "../../src/authConnection/schema";
+import { checkInputs, containsUnknown, inputsSchema } from "../../src/authConnection/schema";
 import { type CheckedInputs, UNKNOWN } from "../../src/authConnection/types";
 import { validatorFor } from "../../src/emulator/openapi";
 import type { ManagedAuth } from "../../src/kernel/api";
 import { KernelClient } from "../../src/kernel/client";
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../support/mockApi";
 
-const INPUT_NAMES = [
-  "profileName",
-  "domain",
-  "loginUrl",
-  "credential",
-  "allowedDomains",
-  "healthCheckInterval",
-  "saveCredentials",
-  "proxy",
-  "adopt",
-];
+const INPUT_NAMES = Object.keys(inputsSchema.shape);
 
 const junk = fc.jsonValue();
 /** Mostly valid values with some junk, so that many generated inputs pass check. */

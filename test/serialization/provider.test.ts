@@ -3,12 +3,12 @@
  * paths and secrets, the same wherever the package is installed, and working when loaded from
  * the packed package installed by name in a fresh project and a fresh process.
  */
-import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { type Emulator, startEmulator } from "../../src/emulator";
+import { installPackedPackage, installedProviderText } from "../../src/host/packedPackage";
 import { registeredResources } from "../../src/host/programMocks";
 import { REPO_ROOT } from "../support/hostFixture";
 
@@ -26,35 +26,7 @@ beforeAll(async () => {
   );
   providerText = String(resources[0].inputs.__provider);
 
-  project = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-kernel-user-"));
-  const tarball = execFileSync(
-    "npm",
-    ["pack", "--ignore-scripts", "--silent", "--pack-destination", project],
-    {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    },
-  )
-    .trim()
-    .split("\n")
-    .pop()!;
-  fs.writeFileSync(
-    path.join(project, "package.json"),
-    JSON.stringify({ name: "user-stack", private: true }),
-  );
-  execFileSync(
-    "npm",
-    [
-      "install",
-      `./${tarball}`,
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      "--legacy-peer-deps",
-      "--silent",
-    ],
-    { cwd: project, stdio: "pipe" },
-  );
+  project = await installPackedPackage();
   emulator = await startEmulator({ apiKey: KEY });
 }, 180_000);
 
@@ -76,18 +48,8 @@ describe("the __provider text in state", () => {
     expect(providerText).toContain('require("pulumi-kernel/provider")');
   });
 
-  it("is the same when the package is installed by name elsewhere", () => {
-    fs.copyFileSync(
-      path.join(__dirname, "fixtures", "program.js"),
-      path.join(project, "program.js"),
-    );
-    const out = execFileSync(process.execPath, ["program.js"], {
-      cwd: project,
-      encoding: "utf8",
-      // @pulumi/pulumi is the user's own peer dependency; borrow the repo's.
-      env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, "node_modules") },
-    });
-    expect(JSON.parse(out).provider).toBe(providerText);
+  it("is the same when the package is installed by name elsewhere", async () => {
+    expect(await installedProviderText(project)).toBe(providerText);
   });
 
   it("works from the installed package in a fresh process", async () => {

@@ -71,6 +71,31 @@ describe("create and no-op", () => {
   });
 });
 
+describe("preview with values not known yet", () => {
+  const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+  it("passes unknowns through check at any depth; an unknown field is a change", async () => {
+    const state = await created();
+    const news = { ...f.inputs, credential: { name: UNKNOWN }, allowedDomains: ["a.com", UNKNOWN] };
+    const checked = await f.host.check(state.urn, state.inputs, news);
+    expect(checked.failures).toEqual([]);
+    expect(checked.inputs).toMatchObject({
+      credential: { name: UNKNOWN },
+      allowedDomains: ["a.com", UNKNOWN],
+    });
+    const diff = await f.host.diff(state.id, state.urn, state.outputs, checked.inputs);
+    expect(diff).toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+    expect(f.emulator.requests()).toEqual([]);
+  });
+
+  it("an unknown domain is a replacement that deletes first", async () => {
+    const state = await created();
+    const checked = await f.host.check(state.urn, state.inputs, { ...f.inputs, domain: UNKNOWN });
+    const diff = await f.host.diff(state.id, state.urn, state.outputs, checked.inputs);
+    expect(diff).toEqual({ changes: "some", replaces: ["domain"], deleteBeforeReplace: true });
+  });
+});
+
 describe("drift: refresh shows live => desired, up corrects it with one PATCH", () => {
   const drifts: [string, Record<string, unknown>, string, Record<string, unknown>][] = [
     [

@@ -11,7 +11,7 @@ import { ConflictError, KernelError, NotFoundError, isOutcomeUnknown } from "../
 import { redact } from "../kernel/redact";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toState } from "./flatten";
-import { hasChanges, planChanges } from "./patch";
+import { hasChanges, planChanges, planPatch } from "./patch";
 import { asKnownInputs, checkInputs } from "./schema";
 import { API_FIELD, type AuthConnectionState, type CheckedInputs } from "./types";
 
@@ -83,7 +83,12 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
       for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
           const live = await client.createAuthConnection(toCreateRequest(desired));
-          return { id: live.id, outs: this.state(live, desired, true) };
+          const outs = toState(live, {
+            proxy: desired.proxy,
+            proxyJustSent: true,
+            adopt: desired.adopt,
+          });
+          return { id: live.id, outs };
         } catch (err) {
           if (err instanceof ConflictError) {
             return this.onConflict(desired, inputs[PROVIDER_KEY], mayOwn, err);
@@ -128,8 +133,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
     return this.guard(async () => {
       const old = withoutEngineKeys(olds) as Partial<AuthConnectionState>;
       const desired = asKnownInputs(withoutEngineKeys(news));
-      const plan = planChanges(old, desired as unknown as Record<string, unknown>);
-      const body = toUpdateRequest(plan.changed, desired);
+      const body = planPatch(old, desired);
       if (Object.keys(body).length === 0) {
         const outs: Record<string, unknown> = { ...old };
         if (desired.adopt) outs.adopt = true;
@@ -224,10 +228,6 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
       ]);
     }
     return { id: existing.id, outs: state };
-  }
-
-  private state(live: ManagedAuth, desired: CheckedInputs, proxyJustSent: boolean) {
-    return toState(live, { proxy: desired.proxy, proxyJustSent, adopt: desired.adopt });
   }
 
   private getClient(): KernelClient {

@@ -231,7 +231,7 @@ export class KernelClient {
       if (!decision.retry) throw failure;
       this.log(
         `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
-          `(attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
+          `(attempt ${attempt + 1})`,
       );
       waitedMs += decision.delayMs;
       await this.sleep(decision.delayMs);

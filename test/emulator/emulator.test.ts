@@ -1,6 +1,6 @@
 /** The emulator's own behaviour: validation, auth, proxies, controls over HTTP, faults, rate limit. */
 import { request } from "undici";
-import { type Emulator, startEmulator } from "../../src/emulator";
+import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
 
 const KEY = "sk_emulator_test";
 let emulator: Emulator;
@@ -112,6 +112,25 @@ describe("API behaviour", () => {
     expect(emulator.requests()).toEqual([
       expect.objectContaining({ method: "GET", path: "/auth/connections", status: 401 }),
     ]);
+  });
+});
+
+describe("response shapes", () => {
+  it("answers errors in the API's Error shape and connections in its ManagedAuth shape", async () => {
+    const created = await call("POST", "/auth/connections", {
+      profile_name: "p",
+      domain: "d.com",
+      login_url: "https://d.com/l",
+    });
+    expect(validatorFor("ManagedAuth")(created.body)).toEqual([]);
+    const errors = [
+      await call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" }),
+      await call("POST", "/auth/connections", { profile_name: "q" }),
+      await call("GET", "/auth/connections/missing"),
+      await call("GET", "/auth/connections", undefined, "wrong"),
+    ];
+    expect(errors.map((e) => e.status)).toEqual([409, 400, 404, 401]);
+    for (const e of errors) expect(validatorFor("Error")(e.body)).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ export function report(r: Results, rounds: number): string {
 Written by \`npm run bench\` (${r.totalSeconds}s on ${r.machine.cpus} cores, Node ${r.machine.node}).
 Every provider number is measured through Pulumi's dynamic-provider host, against the
 emulator on loopback; the official client \`@onkernel/sdk@0.52.0\` does the same work on the
-same emulator in the same run, alternating with the provider (${rounds} rounds, best of each).
+same emulator in the same run, alternating with the provider (after one unmeasured warm-up run of each, ${rounds} rounds, best of each).
 The raw numbers are in \`bench/results.json\`.
 
 ## Requests per operation (the example stack)

@@ -56,10 +56,6 @@ export class FaultPlan {
     rule.remaining -= 1;
     return rule;
   }
-
-  pending(): number {
-    return this.rules.reduce((sum, r) => sum + r.remaining, 0);
-  }
 }
 
 /** A token bucket: `ratePerSecond` sustained, `burst` at once. */

@@ -46,65 +46,58 @@ export class MiniEngine {
     return steps;
   }
 
-  /** One resource's step of `pulumi up`. */
+  /** One resource's step of `pulumi up`: the preview's step, then carried out. */
   async apply(name: string, news: Props): Promise<Step> {
+    const { step, urn, inputs } = await this.plan(name, news);
+    const old = this.state.get(name);
+    const create = async () => {
+      const created = await this.host.create(urn, inputs);
+      this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
+    };
+    if (!old) {
+      await create();
+    } else if (step.kind === "same") {
+      old.inputs = inputs;
+    } else if (step.kind === "update") {
+      const updated = await this.host.update(old.id, urn, old.outputs, inputs);
+      this.state.set(name, { ...old, inputs, outputs: updated.properties });
+    } else if (step.deleteBeforeReplace) {
+      await this.host.delete(old.id, urn, old.outputs);
+      this.state.delete(name);
+      await create();
+    } else {
+      await create();
+      await this.host.delete(old.id, urn, old.outputs);
+    }
+    return step;
+  }
+
+  /** `pulumi preview` of one resource: check and diff, nothing sent. */
+  async preview(name: string, news: Props): Promise<Step> {
+    return (await this.plan(name, news)).step;
+  }
+
+  private async plan(name: string, news: Props) {
     const urn = authConnectionUrn(name);
     const old = this.state.get(name);
     const checked = await this.host.check(urn, old?.inputs ?? {}, news);
     if (checked.failures.length) throw new CheckFailedError(name, checked.failures);
     const inputs = checked.inputs;
     if (!old) {
-      const created = await this.host.create(urn, inputs);
-      this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
-      return { name, kind: "create", changes: describeChanges({}, inputs) };
+      const step: Step = { name, kind: "create", changes: describeChanges({}, inputs) };
+      return { step, urn, inputs };
     }
     const diff = await this.host.diff(old.id, urn, old.outputs, inputs);
-    const changes = describeChanges(old.inputs, inputs);
-    if (diff.changes === "none") {
-      old.inputs = inputs;
-      return { name, kind: "same", changes: [], diff };
-    }
-    if (diff.replaces.length > 0) {
-      if (diff.deleteBeforeReplace) {
-        await this.host.delete(old.id, urn, old.outputs);
-        this.state.delete(name);
-        const created = await this.host.create(urn, inputs);
-        this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
-      } else {
-        const created = await this.host.create(urn, inputs);
-        await this.host.delete(old.id, urn, old.outputs);
-        this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
-      }
-      return {
-        name,
-        kind: "replace",
-        changes,
-        diff,
-        deleteBeforeReplace: diff.deleteBeforeReplace,
-      };
-    }
-    const updated = await this.host.update(old.id, urn, old.outputs, inputs);
-    this.state.set(name, { ...old, inputs, outputs: updated.properties });
-    return { name, kind: "update", changes, diff };
-  }
-
-  /** `pulumi preview` of one resource: check and diff, nothing sent. */
-  async preview(name: string, news: Props): Promise<Step> {
-    const urn = authConnectionUrn(name);
-    const old = this.state.get(name);
-    const checked = await this.host.check(urn, old?.inputs ?? {}, news);
-    if (checked.failures.length) throw new CheckFailedError(name, checked.failures);
-    if (!old) return { name, kind: "create", changes: describeChanges({}, checked.inputs) };
-    const diff = await this.host.diff(old.id, urn, old.outputs, checked.inputs);
     const kind: StepKind =
       diff.changes === "none" ? "same" : diff.replaces.length ? "replace" : "update";
-    return {
+    const step: Step = {
       name,
       kind,
-      changes: kind === "same" ? [] : describeChanges(old.inputs, checked.inputs),
+      changes: kind === "same" ? [] : describeChanges(old.inputs, inputs),
       diff,
       deleteBeforeReplace: diff.deleteBeforeReplace,
     };
+    return { step, urn, inputs };
   }
 
   /** `pulumi refresh`: reads every resource; one that is gone leaves the state. */

@@ -11,11 +11,18 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export async function exampleInputs(): Promise<Props> {
   require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-  const resources = await registeredResources(() => {
+  return authConnectionInputs(() => {
     const { netflixStack } = require(path.join(REPO_ROOT, "examples", "netflix.ts"));
     return netflixStack();
   });
-  const netflix = resources.find((r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection");
-  if (!netflix) throw new Error("examples/netflix.ts declared no AuthConnection");
-  return Object.fromEntries(Object.entries(netflix.inputs).filter(([, v]) => v !== undefined));
+}
+
+/** The inputs of the AuthConnection a program declares, as the engine receives them. */
+export async function authConnectionInputs(program: () => unknown): Promise<Props> {
+  const resources = await registeredResources(program);
+  const connection = resources.find(
+    (r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection",
+  );
+  if (!connection) throw new Error("the program declared no AuthConnection");
+  return Object.fromEntries(Object.entries(connection.inputs).filter(([, v]) => v !== undefined));
 }

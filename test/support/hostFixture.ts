@@ -2,13 +2,12 @@
  * An emulator and Pulumi's dynamic-provider host, wired as `pulumi up` wires them, with the
  * `__provider` text taken from running the example program under `pulumi.runtime.setMocks`.
  */
-import * as path from "node:path";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator";
 import { MiniEngine } from "../../src/host/engine";
-import { registeredResources } from "../../src/host/programMocks";
+import { REPO_ROOT, authConnectionInputs } from "../../src/host/example";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export { REPO_ROOT };
 export const HOST_KEY = "sk_live_host_fixture_never_in_state_93ab";
 export const PROXIES = [
   { id: "px_residential", name: "residential" },
@@ -20,15 +19,10 @@ let exampleCache: Props | undefined;
 /** The example's inputs as the engine receives them from the program, `__provider` included. */
 export async function exampleProgramInputs(): Promise<Props> {
   if (!exampleCache) {
-    const resources = await registeredResources(async () => {
+    exampleCache = await authConnectionInputs(async () => {
       const { netflixStack } = await import("../../examples/netflix");
       return netflixStack();
     });
-    const netflix = resources.find((r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection");
-    if (!netflix) throw new Error("the example registered no AuthConnection");
-    exampleCache = Object.fromEntries(
-      Object.entries(netflix.inputs).filter(([, v]) => v !== undefined),
-    );
   }
   return { ...exampleCache };
 }

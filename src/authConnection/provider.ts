@@ -1,6 +1,6 @@
 /**
  * The provider's implementation: check, diff, create, read, update, delete (BEHAVIOR.md
- * sections 3 to 6). The serialized provider in state (./providerShim) loads this module by
+ * sections 3 to 6). The `__provider` text in state (./providerText) loads this module by
  * package name at call time, so state never holds this code, a path or a secret.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -285,7 +285,7 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The process-wide instance the serialized provider calls: one client, one pool. */
+/** The process-wide instance the `__provider` text hands the host: one client, one pool. */
 const defaultProvider = new AuthConnectionProvider();
 
 export const configure = defaultProvider.configure.bind(defaultProvider);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AuthConnection } from "./resource";
+import { PROVIDER_TEXT } from "./providerText";
+import { AuthConnection, type AuthConnectionArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
@@ -38,7 +39,17 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
       domain: "netflix.com",
       proxy: { name: "residential" },
     });
-    expect(typeof args.inputs.__provider).toBe("string");
+    expect(args.inputs.__provider).toBe(PROVIDER_TEXT);
+  });
+
+  it("keeps its own __provider whatever the args carry", async () => {
+    const conn = new AuthConnection("sneaky", {
+      profileName: "p",
+      domain: "example.com",
+      __provider: "exports.handler = () => ({})",
+    } as AuthConnectionArgs);
+    await value(conn.urn);
+    expect(registered.find((r) => r.name === "sneaky")!.inputs.__provider).toBe(PROVIDER_TEXT);
   });
 
   it("resolves its declared outputs", async () => {

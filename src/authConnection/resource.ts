@@ -3,7 +3,7 @@
  * one browser profile logged in to one domain.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "./providerShim";
+import { PROVIDER_TEXT } from "./providerText";
 
 export type CredentialArgs =
   | { name: pulumi.Input<string> }
@@ -36,6 +36,8 @@ export interface AuthConnectionArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
+export const AUTH_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/kernel:AuthConnection";
+
 export interface CredentialOutput {
   name?: string;
   provider?: string;
@@ -48,7 +50,12 @@ export interface ProxyOutput {
   name?: string;
 }
 
-export class AuthConnection extends pulumi.dynamic.Resource {
+/**
+ * A dynamic resource: the token routes it to Pulumi's dynamic-provider host, which runs the
+ * `__provider` text (see ./providerText). It is what `pulumi.dynamic.Resource` registers, with
+ * the text written out instead of serialized from a provider object.
+ */
+export class AuthConnection extends pulumi.CustomResource {
   declare readonly profileName: pulumi.Output<string>;
   declare readonly domain: pulumi.Output<string>;
   declare readonly loginUrl: pulumi.Output<string | undefined>;
@@ -84,7 +91,9 @@ export class AuthConnection extends pulumi.dynamic.Resource {
       proxy: undefined,
       adopt: undefined,
       ...args,
+      // Last: no argument can stand in for it.
+      __provider: PROVIDER_TEXT,
     };
-    super(providerShim, name, props, opts, "kernel", "AuthConnection");
+    super(AUTH_CONNECTION_TOKEN, name, props, opts);
   }
 }

@@ -4,6 +4,7 @@
  * benchmarks, which run from this repository (ts-node compiles the TypeScript example).
  */
 import * as path from "node:path";
+import { AUTH_CONNECTION_TOKEN } from "../authConnection/resource";
 import { registeredResources } from "./programMocks";
 import type { Props } from "./providerHost";
 
@@ -20,9 +21,7 @@ export async function exampleInputs(): Promise<Props> {
 /** The inputs of the AuthConnection a program declares, as the engine receives them. */
 export async function authConnectionInputs(program: () => unknown): Promise<Props> {
   const resources = await registeredResources(program);
-  const connection = resources.find(
-    (r) => r.type === "pulumi-nodejs:dynamic/kernel:AuthConnection",
-  );
+  const connection = resources.find((r) => r.type === AUTH_CONNECTION_TOKEN);
   if (!connection) throw new Error("the program declared no AuthConnection");
   return Object.fromEntries(Object.entries(connection.inputs).filter(([, v]) => v !== undefined));
 }

@@ -4,8 +4,9 @@
  * the demo and the benchmarks; there is no Pulumi CLI on the machines this project runs on.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { AUTH_CONNECTION_TOKEN } from "../authConnection/resource";
+import { GrpcStatusError, GrpcUnaryClient } from "./grpcUnary";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped here */
 const provproto: any = require("@pulumi/pulumi/proto/provider_pb");
@@ -24,6 +25,8 @@ export interface HostStartOptions {
   env?: NodeJS.ProcessEnv;
   /** Path of the host script; the installed `@pulumi/pulumi` one by default. */
   hostScript?: string;
+  /** HTTP/2 connections to the host; one, as the engine holds, unless a diagnostic asks. */
+  connections?: number;
 }
 
 export interface DiffOutcome {
@@ -50,7 +53,7 @@ export class ProviderHost {
 
   private constructor(
     private readonly child: ChildProcess,
-    private readonly client: any,
+    private readonly client: GrpcUnaryClient,
     readonly port: number,
   ) {
     child.stdout?.on("data", (d: Buffer) => (this.stdoutText += d.toString()));
@@ -93,10 +96,7 @@ export class ProviderHost {
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${err}`)));
       child.once("error", reject);
     });
-    const client = new provrpc.ResourceProviderClient(
-      `127.0.0.1:${port}`,
-      grpc.credentials.createInsecure(),
-    );
+    const client = new GrpcUnaryClient(`127.0.0.1:${port}`, options.connections);
     return new ProviderHost(child, client, port);
   }
 
@@ -192,23 +192,21 @@ export class ProviderHost {
     });
   }
 
-  private call(method: string, req: unknown): Promise<any> {
-    return new Promise((resolve, reject) => {
-      this.client[method](req, (err: grpc.ServiceError | null, resp: any) => {
-        if (err) reject(toHostError(err));
-        else resolve(resp);
-      });
-    });
+  /** One RPC, encoded and decoded by the generated service definition. */
+  private async call(method: string, req: unknown): Promise<any> {
+    const rpc = provrpc.ResourceProviderService[method];
+    try {
+      return rpc.responseDeserialize(await this.client.call(rpc.path, rpc.requestSerialize(req)));
+    } catch (err) {
+      throw err instanceof GrpcStatusError ? toHostError(err) : err;
+    }
   }
 }
 
-function toHostError(err: grpc.ServiceError): HostCallError {
-  const raw = err.metadata?.get("grpc-status-details-bin")?.[0];
+function toHostError(err: GrpcStatusError): HostCallError {
   let initFailed: HostCallError["initFailed"];
-  if (raw) {
-    const status = statusproto.Status.deserializeBinary(
-      typeof raw === "string" ? Buffer.from(raw, "base64") : raw,
-    );
+  if (err.statusDetails) {
+    const status = statusproto.Status.deserializeBinary(err.statusDetails);
     for (const detail of status.getDetailsList()) {
       const failed = detail.unpack(
         provproto.ErrorResourceInitFailed.deserializeBinary,
@@ -227,4 +225,4 @@ function toHostError(err: grpc.ServiceError): HostCallError {
 }
 
 export const authConnectionUrn = (name: string, stack = "dev", project = "pulumi-kernel") =>
-  `urn:pulumi:${stack}::${project}::pulumi-nodejs:dynamic/kernel:AuthConnection::${name}`;
+  `urn:pulumi:${stack}::${project}::${AUTH_CONNECTION_TOKEN}::${name}`;

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_TEXT } from "./providerText";
+import { AUTH_CONNECTION_TOKEN } from "./types";
 
 export type CredentialArgs =
   | { name: pulumi.Input<string> }
@@ -35,8 +36,6 @@ export interface AuthConnectionArgs {
    */
   adopt?: pulumi.Input<boolean>;
 }
-
-export const AUTH_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/kernel:AuthConnection";
 
 export interface CredentialOutput {
   name?: string;

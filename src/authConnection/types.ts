@@ -3,6 +3,9 @@
  * (inputs after check, and the managed part of outputs), and the outputs.
  */
 
+/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
+export const AUTH_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/kernel:AuthConnection";
+
 /** The value Pulumi sends in place of anything not yet known during a preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

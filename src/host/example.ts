@@ -4,7 +4,7 @@
  * benchmarks, which run from this repository (ts-node compiles the TypeScript example).
  */
 import * as path from "node:path";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/resource";
+import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import { registeredResources } from "./programMocks";
 import type { Props } from "./providerHost";
 

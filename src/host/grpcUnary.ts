@@ -118,7 +118,6 @@ export class GrpcUnaryClient {
     session.on("close", () => {
       if (this.sessions[slot] === session) this.sessions[slot] = undefined;
     });
-    session.unref();
     this.sessions[slot] = session;
     return session;
   }

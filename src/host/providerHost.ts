@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/resource";
+import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import { GrpcStatusError, GrpcUnaryClient } from "./grpcUnary";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped here */

@@ -61,10 +61,11 @@ ${r.providerCodeUs.diff} µs per diff. Both runs share two cores with the emulat
 stand-in's CPU counts against the provider; the real engine speaks gRPC from Go for much less.
 
 With 25 ms of latency the cost is waiting, not CPU. The engine holds one HTTP/2 connection to
-the provider, and the 16 flows' calls travel on it in batches: the host reads a batch in one
-turn of its event loop and answers it together, so a Check or Diff waits for its whole batch on
-each side. Spread over one connection per flow (a diagnostic, not how the engine connects) the
-same run takes ${t.latency25ms.oneConnectionPerFlow.providerSeconds}s, a ratio of
+the provider, and the 16 flows' calls travel on it together: the 16 answers of a round of API
+calls reach the engine together, its 16 next calls leave together, and the host serves them one
+after another on its one event loop, so each Check or Diff waits behind the calls it travels
+with, on both sides. Spread over one connection per flow (a diagnostic, not how the engine
+connects) the same run takes ${t.latency25ms.oneConnectionPerFlow.providerSeconds}s, a ratio of
 ${t.latency25ms.oneConnectionPerFlow.ratio}.
 
 ## Rate limited

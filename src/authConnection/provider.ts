@@ -83,12 +83,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
       for (let attempt = 1; attempt <= attempts; attempt++) {
         try {
           const live = await client.createAuthConnection(toCreateRequest(desired));
-          const outs = toState(live, {
-            proxy: desired.proxy,
-            proxyJustSent: true,
-            adopt: desired.adopt,
-          });
-          return { id: live.id, outs };
+          return { id: live.id, outs: stateAfterSending(live, desired, true) };
         } catch (err) {
           if (err instanceof ConflictError) {
             return this.onConflict(desired, inputs[PROVIDER_KEY], mayOwn, err);
@@ -192,12 +187,9 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
     provider: unknown,
     fromOurPost = false,
   ): Promise<pulumi.dynamic.CreateResult> {
-    const liveState = toState(
-      existing,
-      fromOurPost
-        ? { proxy: desired.proxy, proxyJustSent: true, adopt: desired.adopt }
-        : { adopt: desired.adopt },
-    );
+    const liveState = fromOurPost
+      ? stateAfterSending(existing, desired, true)
+      : toState(existing, { adopt: desired.adopt });
     const plan = planChanges(liveState, desired as unknown as Record<string, unknown>);
     const body = toUpdateRequest(plan.changed, desired);
     let live = existing;
@@ -214,11 +206,7 @@ export class AuthConnectionProvider implements pulumi.dynamic.ResourceProvider {
         );
       }
     }
-    const state = toState(live, {
-      proxy: desired.proxy,
-      proxyJustSent: body.proxy !== undefined || fromOurPost,
-      adopt: desired.adopt,
-    });
+    const state = stateAfterSending(live, desired, body.proxy !== undefined || fromOurPost);
     if (plan.replaces.length > 0) {
       const reason =
         `took over ${existing.id}, but its ${plan.replaces.join(" and ")} cannot be removed ` +
@@ -279,6 +267,11 @@ export function badRequestHint(text: string): string {
 function withoutEngineKeys(values: Record<string, unknown> | undefined): Record<string, unknown> {
   const { [PROVIDER_KEY]: _provider, ...rest } = values ?? {};
   return rest;
+}
+
+/** Outputs for `live` after a call that sent `desired`, its proxy included when `proxySent`. */
+function stateAfterSending(live: ManagedAuth, desired: CheckedInputs, proxySent: boolean) {
+  return toState(live, { proxy: desired.proxy, proxyJustSent: proxySent, adopt: desired.adopt });
 }
 
 function messageOf(err: unknown): string {

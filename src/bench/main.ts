@@ -326,10 +326,7 @@ async function oneConnectionPerFlow(emulator: Emulator, inputs: Props, n: number
   const host = await startHost(emulator, CONCURRENCY);
   try {
     await providerRun(emulator, host, inputs, n);
-    const times: number[] = [];
-    for (let round = 1; round <= 3; round++)
-      times.push(await providerRun(emulator, host, inputs, n));
-    return Math.min(...times);
+    return await bestOf(3, () => providerRun(emulator, host, inputs, n));
   } finally {
     await host.stop();
   }
@@ -410,6 +407,13 @@ function peakRssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
+/** The best (lowest) of `rounds` timed runs. */
+async function bestOf(rounds: number, run: () => Promise<number>): Promise<number> {
+  let best = Infinity;
+  for (let round = 1; round <= rounds; round++) best = Math.min(best, await run());
+  return best;
+}
+
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -447,13 +451,9 @@ async function main() {
       ...inputs,
       __provider: nullProviderText(String(inputs.__provider).length),
     };
-    let protocolFloorSeconds = Infinity;
-    for (let round = 1; round <= ROUNDS; round++) {
-      protocolFloorSeconds = Math.min(
-        protocolFloorSeconds,
-        await providerRun(emulator, host, nullInputs, THROUGHPUT_N),
-      );
-    }
+    const protocolFloorSeconds = await bestOf(ROUNDS, () =>
+      providerRun(emulator, host, nullInputs, THROUGHPUT_N),
+    );
     progress(
       `  loopback: a do-nothing dynamic provider, same RPCs, same host: ${protocolFloorSeconds.toFixed(2)}s`,
     );

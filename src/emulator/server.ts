@@ -179,10 +179,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end('{"id": "ma_trunc');
       return;
     }
-    if (fault?.kind === "delay") {
-      entry.status = answer.status;
-      await delay(fault.ms ?? 1000);
-    }
+    // The API has acted: the log says so even while a delay or the latency holds the answer
+    // (a client that times out meanwhile never sees it).
+    entry.status = answer.status;
+    if (fault?.kind === "delay") await delay(fault.ms ?? 1000);
     if (latencyMs > 0) await delay(latencyMs);
     return respond(ctx, entry, answer);
   }

@@ -64,8 +64,9 @@ export class RateGate {
       this.waiters.shift()?.();
     } else {
       this.window = this.options.maxWindow ?? 64;
-      // Leaving limited mode: let everyone who waited go.
-      this.waiters.splice(0).forEach((wake) => wake());
+      // Leaving limited mode: let everyone who waited go. Every success passes here, so the
+      // common case (nobody waits) allocates nothing.
+      if (this.waiters.length > 0) this.waiters.splice(0).forEach((wake) => wake());
     }
   }
 

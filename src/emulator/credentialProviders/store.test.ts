@@ -5,7 +5,7 @@ function fixedStore() {
   let n = 0;
   return new CredentialProviderStore({
     now: () => new Date((t += 1000)),
-    newId: () => String(++n),
+    newId: () => `cp_${++n}`,
   });
 }
 
@@ -14,8 +14,7 @@ const body = { name: "my-1p", provider_type: "onepassword" as const, token: "ops
 describe("CredentialProviderStore", () => {
   it("defaults enabled, priority and the cache TTL; answers neither token nor TTL", () => {
     const store = fixedStore();
-    const created = store.create(body);
-    expect(created).toEqual({
+    expect(store.create(body)).toEqual({
       ok: true,
       value: {
         id: "cp_1",
@@ -64,12 +63,11 @@ describe("CredentialProviderStore", () => {
     expect(store.remove("cp_1")).toMatchObject({ status: 404 });
   });
 
-  it("lists with paging and a query", () => {
+  it("filters by a name substring or an exact id", () => {
     const store = fixedStore();
     for (const name of ["alpha", "beta", "gamma"]) store.create({ ...body, name });
-    expect(store.list({ query: "ET" }).items.map((p) => p.name)).toEqual(["beta"]);
-    expect(store.list({ limit: 2 })).toMatchObject({ hasMore: true, nextOffset: 2 });
-    expect(JSON.stringify(store.list())).not.toContain("ops_secret_token");
+    expect(store.matching({ query: "ET" }).map((p) => p.name)).toEqual(["beta"]);
+    expect(store.matching({ query: "cp_3" }).map((p) => p.name)).toEqual(["gamma"]);
   });
 
   it("drift changes any stored field", () => {
@@ -78,5 +76,6 @@ describe("CredentialProviderStore", () => {
     expect(store.drift("cp_1", { enabled: false, name: "renamed" })).toMatchObject({
       value: { enabled: false, name: "renamed" },
     });
+    expect(store.drift("cp_9", {})).toMatchObject({ status: 404 });
   });
 });

@@ -1,19 +1,18 @@
 /**
  * The emulator's credential providers (`/org/credential_providers`): org-wide, a name unique in
- * the org, addressed by id only, the token and cache TTL kept but never answered. No HTTP here.
+ * the org, addressed by id only, the token and cache TTL kept but never answered. One store holds
+ * the org's providers. No HTTP here.
  */
 import {
-  type ListAnswer,
   ObjectTable,
-  type PageQuery,
   type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
+  matchesQuery,
   notFound,
   ok,
-  page,
 } from "../objectTable";
 
 /** `POST /org/credential_providers` (CreateCredentialProviderRequest in @onkernel/sdk 0.84). */
@@ -53,9 +52,7 @@ export interface StoredCredentialProvider extends StoredObject {
   priority: number;
 }
 
-export const CREDENTIAL_PROVIDER_ID_PREFIX = "cp_";
-/** Credential providers belong to the org, not a project: every row has this project key. */
-export const ORG_SCOPE = "org";
+export const CREDENTIAL_PROVIDER_ID_PREFIX = "cp";
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
 
 export class CredentialProviderStore {
@@ -73,7 +70,6 @@ export class CredentialProviderStore {
     const now = this.table.now();
     const row = this.table.insert({
       id: this.table.newId(),
-      project: ORG_SCOPE,
       name: body.name,
       provider_type: body.provider_type,
       token: body.token,
@@ -114,15 +110,8 @@ export class CredentialProviderStore {
   }
 
   /** `?query=`: a name substring (any letter case) or an exact id. */
-  list(filter: PageQuery & { query?: string } = {}): ListAnswer {
-    const query = filter.query?.toLowerCase();
-    const matching = this.table
-      .all()
-      .filter(
-        (p) => query === undefined || p.id === filter.query || p.name.toLowerCase().includes(query),
-      );
-    const { items, hasMore, nextOffset } = page(matching, filter);
-    return { items: items.map((row) => ({ ...view(row) })), hasMore, nextOffset };
+  matching(filter: { query?: string } = {}): StoredCredentialProvider[] {
+    return this.table.all().filter((p) => matchesQuery(filter.query, p.id, [p.name]));
   }
 
   /** The provider with exactly this name (names are unique in the org). */
@@ -134,21 +123,17 @@ export class CredentialProviderStore {
   drift(id: string, changes: Record<string, unknown>): Result<CredentialProviderView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential provider", id);
-    assignDrift(row, changes);
-    if (changes.updated_at === undefined) row.updated_at = this.table.now();
+    assignDrift(row, changes, this.table.now());
     return ok(view(row));
   }
 
+  /** A deletion behind the API's back (a control). */
   forget(id: string): boolean {
     return this.table.delete(id);
   }
 
-  owns(id: string): boolean {
-    return this.table.owns(id);
-  }
-
-  all(): CredentialProviderView[] {
-    return this.table.all().map(view);
+  all(): StoredCredentialProvider[] {
+    return this.table.all();
   }
 
   clear(): void {
@@ -156,7 +141,8 @@ export class CredentialProviderStore {
   }
 }
 
-function view(row: StoredCredentialProvider): CredentialProviderView {
+/** The API's answer: never the token or the cache TTL. */
+export function view(row: StoredCredentialProvider): CredentialProviderView {
   return {
     id: row.id,
     name: row.name,

@@ -1,19 +1,16 @@
-import { CredentialStore, totpCode } from "./store";
-
-const P = "default";
+import { CredentialStore, listView, totpCode } from "./store";
 
 function fixedStore() {
   let t = Date.parse("2026-11-27T00:00:00Z");
   let n = 0;
-  const store = new CredentialStore({
+  return new CredentialStore({
     now: () => new Date((t += 1000)),
-    newId: () => String(++n),
+    newId: () => `cred_${++n}`,
   });
-  return store;
 }
 
-function mustCreate(store: CredentialStore, project = P, name = "netflix-creds") {
-  const created = store.create(project, {
+function mustCreate(store: CredentialStore, name = "netflix-creds") {
+  const created = store.create({
     name,
     domain: "netflix.com",
     values: { username: "u@example.com", password: "hunter2" },
@@ -23,7 +20,7 @@ function mustCreate(store: CredentialStore, project = P, name = "netflix-creds")
 }
 
 describe("CredentialStore", () => {
-  it("answers value keys and flags but never values; ids carry the cred_ prefix", () => {
+  it("answers value keys and flags but never values", () => {
     const store = fixedStore();
     const created = mustCreate(store);
     expect(created).toMatchObject({
@@ -37,40 +34,34 @@ describe("CredentialStore", () => {
     });
     expect(JSON.stringify(created)).not.toContain("hunter2");
     expect(created).not.toHaveProperty("totp_code");
-    expect(store.owns(created.id)).toBe(true);
   });
 
-  it("refuses a second credential of the same name in a project with 409 naming the first", () => {
+  it("refuses a second credential of the same name with 409 naming the first", () => {
     const store = fixedStore();
     const first = mustCreate(store);
-    const again = store.create(P, { name: "netflix-creds", domain: "x.com", values: {} });
+    const again = store.create({ name: "netflix-creds", domain: "x.com", values: {} });
     expect(again).toMatchObject({
       ok: false,
       status: 409,
       error: { code: "conflict", details: [{ code: "existing_id", message: first.id }] },
     });
-    expect(store.create("other", { name: "netflix-creds", domain: "x.com", values: {} }).ok).toBe(
-      true,
-    );
   });
 
-  it("finds by id or name only within its project", () => {
+  it("finds, patches and deletes by id or by name", () => {
     const store = fixedStore();
     const created = mustCreate(store);
-    expect(store.get(P, created.id).ok).toBe(true);
-    expect(store.get(P, "netflix-creds").ok).toBe(true);
-    expect(store.get("other", created.id)).toMatchObject({
-      ok: false,
-      status: 404,
-      error: { code: "not_found" },
-    });
-    expect(store.get("other", "netflix-creds").ok).toBe(false);
+    expect(store.get(created.id).ok).toBe(true);
+    expect(store.get("netflix-creds")).toMatchObject({ value: { id: created.id } });
+    expect(store.get("nope")).toMatchObject({ status: 404, error: { code: "not_found" } });
+    expect(store.update("netflix-creds", { sso_provider: "google" }).ok).toBe(true);
+    expect(store.remove("netflix-creds").ok).toBe(true);
+    expect(store.remove("netflix-creds")).toMatchObject({ status: 404 });
   });
 
   it("PATCH removes keys first, then merges values (a key in both is kept with its new value)", () => {
     const store = fixedStore();
     const created = mustCreate(store);
-    const patched = store.update(P, created.id, {
+    const patched = store.update(created.id, {
       remove_value_keys: ["username", "password"],
       values: { password: "new", otp_email: "e" },
     });
@@ -81,53 +72,49 @@ describe("CredentialStore", () => {
   it("PATCH merges without touching unsent fields and moves updated_at", () => {
     const store = fixedStore();
     const created = mustCreate(store);
-    const patched = store.update(P, "netflix-creds", { values: { password: "rotated" } });
-    if (!patched.ok) throw new Error();
+    const patched = store.update(created.id, { values: { password: "rotated" } });
+    if (!patched.ok) throw new Error(patched.error.message);
     expect(patched.value.value_keys).toEqual(["password", "username"]);
     expect(patched.value.updated_at > created.updated_at).toBe(true);
-    expect(store.table.byId(created.id)?.values.username).toBe("u@example.com");
+    expect(store.table.byId(created.id)?.values).toEqual({
+      username: "u@example.com",
+      password: "rotated",
+    });
   });
 
   it('clears sso_provider with "" or null and the TOTP secret with ""', () => {
     const store = fixedStore();
-    const created = mustCreate(store);
-    store.update(P, created.id, { sso_provider: "google", totp_secret: "JBSW Y3DP EHPK 3PXP" });
-    expect(store.get(P, created.id)).toMatchObject({
+    const { id } = mustCreate(store);
+    store.update(id, { sso_provider: "google", totp_secret: "JBSW Y3DP EHPK 3PXP" });
+    expect(store.get(id)).toMatchObject({
       value: { sso_provider: "google", has_totp_secret: true },
     });
-    expect(store.update(P, created.id, { sso_provider: "" })).toMatchObject({
+    expect(store.table.byId(id)?.totp_secret).toBe("JBSWY3DPEHPK3PXP");
+    expect(store.update(id, { sso_provider: "" })).toMatchObject({ value: { sso_provider: null } });
+    store.update(id, { sso_provider: "github" });
+    expect(store.update(id, { sso_provider: null })).toMatchObject({
       value: { sso_provider: null },
     });
-    store.update(P, created.id, { sso_provider: "github" });
-    expect(store.update(P, created.id, { sso_provider: null })).toMatchObject({
-      value: { sso_provider: null },
-    });
-    expect(store.update(P, created.id, { totp_secret: "" })).toMatchObject({
+    expect(store.update(id, { totp_secret: "" })).toMatchObject({
       value: { has_totp_secret: false },
     });
   });
 
   it("gives a TOTP code only in the answer to the call that set the secret", () => {
     const store = fixedStore();
-    const created = store.create(P, {
+    const created = store.create({
       name: "c",
       domain: "d.com",
       values: {},
       totp_secret: "JBSWY3DPEHPK3PXP",
     });
-    expect(created).toMatchObject({
-      ok: true,
-      value: { totp_code: expect.stringMatching(/^\d{6}$/) },
-    });
-    if (!created.ok) throw new Error();
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value.totp_code).toMatch(/^\d{6}$/);
     expect(created.value.totp_code_expires_at).toBeDefined();
-    expect(store.get(P, created.value.id).ok && store.get(P, created.value.id)).not.toHaveProperty(
-      "value.totp_code",
-    );
-    expect(store.update(P, created.value.id, { name: "c2" })).not.toHaveProperty("value.totp_code");
-    expect(store.update(P, created.value.id, { totp_secret: "GEZDGNBVGY3TQOJQ" })).toHaveProperty(
-      "value.totp_code",
-    );
+    const id = created.value.id;
+    expect(store.get(id)).not.toHaveProperty("value.totp_code");
+    expect(store.update(id, { name: "c2" })).not.toHaveProperty("value.totp_code");
+    expect(store.update(id, { totp_secret: "GEZDGNBVGY3TQOJQ" })).toHaveProperty("value.totp_code");
   });
 
   it("computes RFC 6238 codes (the RFC's SHA-1 test vector)", () => {
@@ -139,34 +126,22 @@ describe("CredentialStore", () => {
     );
   });
 
-  it("refuses a rename onto another credential's name", () => {
+  it("refuses a rename onto another credential's name, allows keeping its own", () => {
     const store = fixedStore();
-    mustCreate(store, P, "a");
-    const b = mustCreate(store, P, "b");
-    expect(store.update(P, b.id, { name: "a" })).toMatchObject({ ok: false, status: 409 });
-    expect(store.update(P, b.id, { name: "b" }).ok).toBe(true);
+    mustCreate(store, "a");
+    const b = mustCreate(store, "b");
+    expect(store.update(b.id, { name: "a" })).toMatchObject({ ok: false, status: 409 });
+    expect(store.update(b.id, { name: "b" }).ok).toBe(true);
   });
 
-  it("lists without value_keys, filters by domain in any case, pages with absolute offsets", () => {
+  it("filters by domain in any letter case and by query; lists drop value_keys", () => {
     const store = fixedStore();
-    for (const name of ["a", "b", "c"]) mustCreate(store, P, name);
-    store.create(P, { name: "z", domain: "other.com", values: {} });
-    const first = store.list(P, { domain: "NETFLIX.com", limit: 2 });
-    expect(first.items.map((c) => c.name)).toEqual(["a", "b"]);
-    expect(first.items[0]).not.toHaveProperty("value_keys");
-    expect(first).toMatchObject({ hasMore: true, nextOffset: 2 });
-    expect(store.list(P, { domain: "netflix.com", limit: 2, offset: 2 })).toMatchObject({
-      hasMore: false,
-      nextOffset: 0,
-    });
-    expect(store.list("other").items).toEqual([]);
-  });
-
-  it("deletes by name, then answers not_found", () => {
-    const store = fixedStore();
-    mustCreate(store);
-    expect(store.remove(P, "netflix-creds").ok).toBe(true);
-    expect(store.remove(P, "netflix-creds")).toMatchObject({ status: 404 });
+    for (const name of ["a", "b"]) mustCreate(store, name);
+    store.create({ name: "z", domain: "other.com", values: {} });
+    expect(store.matching({ domain: "NETFLIX.com" }).map((c) => c.name)).toEqual(["a", "b"]);
+    expect(store.matching({ query: "OTHER" }).map((c) => c.name)).toEqual(["z"]);
+    expect(store.matching({ query: "cred_1" }).map((c) => c.name)).toEqual(["a"]);
+    expect(listView(store.view(store.all()[0]))).not.toHaveProperty("value_keys");
   });
 
   it("drift reshapes value_keys and the TOTP flag as the dashboard would", () => {

@@ -2,21 +2,19 @@
  * The emulator's credentials (`/credentials`), with the API's rules: a name unique in its
  * project, addressing by id or name, PATCH that removes keys first and then merges values,
  * `""`/`null` clears, values never answered, and a TOTP code only in the answer to the call that
- * set the secret. No HTTP here.
+ * set the secret. One store holds one project's credentials. No HTTP here.
  */
 import { createHmac } from "node:crypto";
 import {
-  type ListAnswer,
   ObjectTable,
-  type PageQuery,
   type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
+  matchesQuery,
   notFound,
   ok,
-  page,
 } from "../objectTable";
 
 /** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84). */
@@ -61,7 +59,7 @@ export interface StoredCredential extends StoredObject {
   totp_secret?: string;
 }
 
-export const CREDENTIAL_ID_PREFIX = "cred_";
+export const CREDENTIAL_ID_PREFIX = "cred";
 
 export class CredentialStore {
   readonly table: ObjectTable<StoredCredential>;
@@ -70,15 +68,14 @@ export class CredentialStore {
     this.table = new ObjectTable<StoredCredential>(CREDENTIAL_ID_PREFIX, options);
   }
 
-  create(project: string, body: CredentialCreateBody): Result<CredentialView> {
-    const existing = this.byName(project, body.name);
+  create(body: CredentialCreateBody): Result<CredentialView> {
+    const existing = this.byName(body.name);
     if (existing) {
       return conflict(`a credential named ${body.name} already exists`, existing.id);
     }
     const now = this.table.now();
     const row: StoredCredential = {
       id: this.table.newId(),
-      project,
       name: body.name,
       domain: body.domain,
       values: { ...body.values },
@@ -92,17 +89,17 @@ export class CredentialStore {
     return ok(this.view(row, { totpJustSet: Boolean(totp) }));
   }
 
-  get(project: string, idOrName: string): Result<CredentialView> {
-    const row = this.find(project, idOrName);
+  get(idOrName: string): Result<CredentialView> {
+    const row = this.find(idOrName);
     return row ? ok(this.view(row)) : notFound("credential", idOrName);
   }
 
   /** Only what is sent changes; `remove_value_keys` applies before `values` merge. */
-  update(project: string, idOrName: string, body: CredentialUpdateBody): Result<CredentialView> {
-    const row = this.find(project, idOrName);
+  update(idOrName: string, body: CredentialUpdateBody): Result<CredentialView> {
+    const row = this.find(idOrName);
     if (!row) return notFound("credential", idOrName);
     if (body.name !== undefined && body.name !== row.name) {
-      const other = this.byName(project, body.name);
+      const other = this.byName(body.name);
       if (other) return conflict(`a credential named ${body.name} already exists`, other.id);
       row.name = body.name;
     }
@@ -124,36 +121,23 @@ export class CredentialStore {
     return ok(this.view(row, { totpJustSet }));
   }
 
-  remove(project: string, idOrName: string): Result<void> {
-    const row = this.find(project, idOrName);
+  remove(idOrName: string): Result<void> {
+    const row = this.find(idOrName);
     if (!row) return notFound("credential", idOrName);
     this.table.delete(row.id);
     return ok(undefined);
   }
 
   /** `?domain=` (exact, any letter case), `?query=` (name or domain substring, or exact id). */
-  list(project: string, filter: PageQuery & { domain?: string; query?: string } = {}): ListAnswer {
+  matching(filter: { domain?: string; query?: string } = {}): StoredCredential[] {
     const domain = filter.domain?.toLowerCase();
-    const query = filter.query?.toLowerCase();
-    const matching = this.table
-      .inScope(project)
+    return this.table
+      .all()
       .filter(
         (c) =>
           (domain === undefined || c.domain.toLowerCase() === domain) &&
-          (query === undefined ||
-            c.id === filter.query ||
-            c.name.toLowerCase().includes(query) ||
-            c.domain.toLowerCase().includes(query)),
+          matchesQuery(filter.query, c.id, [c.name, c.domain]),
       );
-    const { items, hasMore, nextOffset } = page(matching, filter);
-    return {
-      items: items.map((row) => {
-        const { value_keys: _omitted, ...rest } = this.view(row);
-        return { ...rest };
-      }),
-      hasMore,
-      nextOffset,
-    };
   }
 
   /**
@@ -164,7 +148,12 @@ export class CredentialStore {
   drift(id: string, changes: Record<string, unknown>): Result<CredentialView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential", id);
-    assignDrift(row, changes, ["value_keys", "has_totp_secret", "values", "has_values"]);
+    assignDrift(row, changes, this.table.now(), [
+      "value_keys",
+      "has_totp_secret",
+      "values",
+      "has_values",
+    ]);
     if (changes.values !== undefined) row.values = { ...(changes.values as object) };
     if (Array.isArray(changes.value_keys)) {
       const keys = changes.value_keys.map(String);
@@ -175,27 +164,23 @@ export class CredentialStore {
     } else if (changes.has_totp_secret === true && !row.totp_secret) {
       row.totp_secret = "JBSWY3DPEHPK3PXP";
     }
-    if (changes.updated_at === undefined) row.updated_at = this.table.now();
     return ok(this.view(row));
   }
 
-  /** Deletes by id whatever the project (a control). */
+  /** A deletion behind the API's back (a control). */
   forget(id: string): boolean {
     return this.table.delete(id);
   }
 
-  owns(id: string): boolean {
-    return this.table.owns(id);
-  }
-
-  all(): CredentialView[] {
-    return this.table.all().map((row) => this.view(row));
+  all(): StoredCredential[] {
+    return this.table.all();
   }
 
   clear(): void {
     this.table.clear();
   }
 
+  /** The API's answer for one credential; lists drop `value_keys` (see `listView`). */
   view(row: StoredCredential, options: { totpJustSet?: boolean } = {}): CredentialView {
     const keys = Object.keys(row.values).sort();
     const out: CredentialView = {
@@ -217,13 +202,19 @@ export class CredentialStore {
     return out;
   }
 
-  private find(project: string, idOrName: string): StoredCredential | undefined {
-    return this.table.byIdOrName(project, idOrName, (row) => row.name);
+  private find(idOrName: string): StoredCredential | undefined {
+    return this.table.byIdOrName(idOrName, (row) => row.name);
   }
 
-  private byName(project: string, name: string): StoredCredential | undefined {
-    return this.table.inScope(project).find((row) => row.name === name);
+  private byName(name: string): StoredCredential | undefined {
+    return this.table.all().find((row) => row.name === name);
   }
+}
+
+/** A credential as a list shows it: without `value_keys`. */
+export function listView(view: CredentialView): Omit<CredentialView, "value_keys"> {
+  const { value_keys: _omitted, ...rest } = view;
+  return rest;
 }
 
 /** The API normalises spaces and dashes away and letters to upper case; `""` means none. */

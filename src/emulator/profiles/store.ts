@@ -1,20 +1,18 @@
 /**
  * The emulator's browser profiles (`/profiles`): an optional name unique in its project,
- * addressed by id or name, renamed by PATCH. No HTTP here.
+ * addressed by id or name, renamed by PATCH. One store holds one project's profiles. No HTTP here.
  */
 import {
-  type ListAnswer,
   ObjectTable,
-  type PageQuery,
   type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
-  badRequest,
   conflict,
+  invalidField,
+  matchesQuery,
   notFound,
   ok,
-  page,
 } from "../objectTable";
 
 /** `POST /profiles` (ProfileCreateParams in @onkernel/sdk 0.84). */
@@ -41,7 +39,7 @@ export interface StoredProfile extends StoredObject {
   last_used_at?: string;
 }
 
-export const PROFILE_ID_PREFIX = "prof_";
+export const PROFILE_ID_PREFIX = "prof";
 
 export class ProfileStore {
   readonly table: ObjectTable<StoredProfile>;
@@ -50,16 +48,15 @@ export class ProfileStore {
     this.table = new ObjectTable<StoredProfile>(PROFILE_ID_PREFIX, options);
   }
 
-  create(project: string, body: ProfileCreateBody): Result<ProfileView> {
+  create(body: ProfileCreateBody): Result<ProfileView> {
     if (body.name !== undefined) {
-      if (body.name === "") return badRequest("name", "must not be empty");
-      const existing = this.byName(project, body.name);
+      if (body.name === "") return invalidField("name", "must not be empty");
+      const existing = this.byName(body.name);
       if (existing) return conflict(`a profile named ${body.name} already exists`, existing.id);
     }
     const now = this.table.now();
     const row: StoredProfile = {
       id: this.table.newId(),
-      project,
       created_at: now,
       updated_at: now,
     };
@@ -67,17 +64,17 @@ export class ProfileStore {
     return ok(view(this.table.insert(row)));
   }
 
-  get(project: string, idOrName: string): Result<ProfileView> {
-    const row = this.find(project, idOrName);
+  get(idOrName: string): Result<ProfileView> {
+    const row = this.find(idOrName);
     return row ? ok(view(row)) : notFound("profile", idOrName);
   }
 
-  update(project: string, idOrName: string, body: ProfileUpdateBody): Result<ProfileView> {
-    const row = this.find(project, idOrName);
+  update(idOrName: string, body: ProfileUpdateBody): Result<ProfileView> {
+    const row = this.find(idOrName);
     if (!row) return notFound("profile", idOrName);
-    if (body.name === "") return badRequest("name", "must not be empty");
+    if (body.name === "") return invalidField("name", "must not be empty");
     if (body.name !== row.name) {
-      const other = this.byName(project, body.name);
+      const other = this.byName(body.name);
       if (other) return conflict(`a profile named ${body.name} already exists`, other.id);
       row.name = body.name;
     }
@@ -85,34 +82,29 @@ export class ProfileStore {
     return ok(view(row));
   }
 
-  remove(project: string, idOrName: string): Result<void> {
-    const row = this.find(project, idOrName);
+  remove(idOrName: string): Result<void> {
+    const row = this.find(idOrName);
     if (!row) return notFound("profile", idOrName);
     this.table.delete(row.id);
     return ok(undefined);
   }
 
   /** `?name=` (exact), `?query=` (name substring in any letter case, or exact id). */
-  list(project: string, filter: PageQuery & { name?: string; query?: string } = {}): ListAnswer {
-    const query = filter.query?.toLowerCase();
-    const matching = this.table
-      .inScope(project)
+  matching(filter: { name?: string; query?: string } = {}): StoredProfile[] {
+    return this.table
+      .all()
       .filter(
         (p) =>
           (filter.name === undefined || p.name === filter.name) &&
-          (query === undefined ||
-            p.id === filter.query ||
-            (p.name ?? "").toLowerCase().includes(query)),
+          matchesQuery(filter.query, p.id, [p.name]),
       );
-    const { items, hasMore, nextOffset } = page(matching, filter);
-    return { items: items.map((row) => ({ ...view(row) })), hasMore, nextOffset };
   }
 
-  /** The profile named `name` in `project`, created when missing (as creating a connection does). */
-  ensure(project: string, name: string): ProfileView {
-    const existing = this.byName(project, name);
+  /** The profile named `name`, created when missing (as creating a connection does). */
+  ensure(name: string): ProfileView {
+    const existing = this.byName(name);
     if (existing) return view(existing);
-    const created = this.create(project, { name });
+    const created = this.create({ name });
     if (!created.ok) throw new Error(created.error.message);
     return created.value;
   }
@@ -121,37 +113,34 @@ export class ProfileStore {
   drift(id: string, changes: Record<string, unknown>): Result<ProfileView> {
     const row = this.table.byId(id);
     if (!row) return notFound("profile", id);
-    assignDrift(row, changes);
-    if (changes.updated_at === undefined) row.updated_at = this.table.now();
+    assignDrift(row, changes, this.table.now());
     return ok(view(row));
   }
 
+  /** A deletion behind the API's back (a control). */
   forget(id: string): boolean {
     return this.table.delete(id);
   }
 
-  owns(id: string): boolean {
-    return this.table.owns(id);
-  }
-
-  all(): ProfileView[] {
-    return this.table.all().map(view);
+  all(): StoredProfile[] {
+    return this.table.all();
   }
 
   clear(): void {
     this.table.clear();
   }
 
-  private find(project: string, idOrName: string): StoredProfile | undefined {
-    return this.table.byIdOrName(project, idOrName, (row) => row.name);
+  private find(idOrName: string): StoredProfile | undefined {
+    return this.table.byIdOrName(idOrName, (row) => row.name);
   }
 
-  private byName(project: string, name: string): StoredProfile | undefined {
-    return this.table.inScope(project).find((row) => row.name === name);
+  private byName(name: string): StoredProfile | undefined {
+    return this.table.all().find((row) => row.name === name);
   }
 }
 
-function view(row: StoredProfile): ProfileView {
+/** The API's answer for one profile. */
+export function view(row: StoredProfile): ProfileView {
   const out: ProfileView = {
     id: row.id,
     name: row.name ?? null,

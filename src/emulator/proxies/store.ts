@@ -2,23 +2,20 @@
  * The emulator's proxies (`/proxies`), with the API's rules: a config per type with its
  * defaults, names trimmed and not unique, PATCH of the name only, a custom proxy's password and
  * CA bundle kept but never answered. Auth connections resolve `proxy: {id}` / `{name}` against
- * this same store. No HTTP here.
+ * this same store. One store holds one project's proxies. No HTTP here.
  */
 import { createHash } from "node:crypto";
 import {
-  DEFAULT_PROJECT,
-  type ListAnswer,
   ObjectTable,
-  type PageQuery,
   type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
-  badRequest,
   fail,
+  invalidField,
+  matchesQuery,
   notFound,
   ok,
-  page,
 } from "../objectTable";
 
 export const PROXY_TYPES = ["datacenter", "isp", "residential", "mobile", "custom"] as const;
@@ -71,11 +68,10 @@ export interface ProxySeed {
   id: string;
   name: string;
   type?: ProxyType;
-  project?: string;
   config?: Record<string, unknown>;
 }
 
-export const PROXY_ID_PREFIX = "proxy_";
+export const PROXY_ID_PREFIX = "proxy";
 export const DEFAULT_PROTOCOL: ProxyProtocol = "https";
 
 /** The config keys each type accepts (custom's secrets included). */
@@ -91,20 +87,17 @@ const RESIDENTIAL_OS = ["windows", "macos", "android"];
 export class ProxyStore {
   readonly table: ObjectTable<StoredProxy>;
 
-  constructor(options: TableOptions & { seeds?: ProxySeed[]; defaultProject?: string } = {}) {
+  constructor(seeds: readonly ProxySeed[] = [], options: TableOptions = {}) {
     this.table = new ObjectTable<StoredProxy>(PROXY_ID_PREFIX, options);
-    for (const seed of options.seeds ?? []) {
-      this.seed(seed, options.defaultProject ?? DEFAULT_PROJECT);
-    }
+    for (const seed of seeds) this.seed(seed);
   }
 
   /** Adds a proxy with a chosen id (a datacenter proxy unless told), without validation. */
-  seed(seed: ProxySeed, defaultProject = DEFAULT_PROJECT): ProxyView {
+  seed(seed: ProxySeed): StoredProxy {
     const type = seed.type ?? "datacenter";
     const now = this.table.now();
     const row: StoredProxy = {
       id: seed.id,
-      project: seed.project ?? defaultProject,
       type,
       name: seed.name,
       protocol: DEFAULT_PROTOCOL,
@@ -115,10 +108,10 @@ export class ProxyStore {
       updated_at: now,
     };
     if (type !== "custom") row.ip_address = fakeIp(seed.id);
-    return view(this.table.insert(row));
+    return this.table.insert(row);
   }
 
-  create(project: string, body: ProxyCreateBody): Result<ProxyView> {
+  create(body: ProxyCreateBody): Result<ProxyView> {
     const problem = checkConfig(body.type, body.config);
     if (problem) return problem;
     const id = this.table.newId();
@@ -126,7 +119,6 @@ export class ProxyStore {
     const { password, ca_bundle, ...config } = body.config ?? {};
     const row: StoredProxy = {
       id,
-      project,
       type: body.type,
       protocol: body.protocol ?? DEFAULT_PROTOCOL,
       config: { ...defaultConfig(body.type), ...config },
@@ -146,57 +138,52 @@ export class ProxyStore {
   }
 
   /** By id only: proxy names are not unique, so they do not address one. */
-  get(project: string, id: string): Result<ProxyView> {
-    const row = this.table.inProject(project, id);
+  get(id: string): Result<ProxyView> {
+    const row = this.table.byId(id);
     return row ? ok(view(row)) : notFound("proxy", id);
   }
 
   /** A rename, trimmed; duplicates are allowed. */
-  update(project: string, id: string, body: ProxyUpdateBody): Result<ProxyView> {
-    const row = this.table.inProject(project, id);
+  update(id: string, body: ProxyUpdateBody): Result<ProxyView> {
+    const row = this.table.byId(id);
     if (!row) return notFound("proxy", id);
     const name = body.name.trim();
-    if (name === "") return badRequest("name", "must not be empty");
+    if (name === "") return invalidField("name", "must not be empty");
     row.name = name;
     row.updated_at = this.table.now();
     return ok(view(row));
   }
 
-  remove(project: string, id: string): Result<void> {
-    const row = this.table.inProject(project, id);
+  remove(id: string): Result<void> {
+    const row = this.table.byId(id);
     if (!row) return notFound("proxy", id);
     this.table.delete(id);
     return ok(undefined);
   }
 
   /** `?name=` (exact), `?query=` (name substring in any letter case, or exact id). */
-  list(project: string, filter: PageQuery & { name?: string; query?: string } = {}): ListAnswer {
-    const query = filter.query?.toLowerCase();
-    const matching = this.table
-      .inScope(project)
+  matching(filter: { name?: string; query?: string } = {}): StoredProxy[] {
+    return this.table
+      .all()
       .filter(
         (p) =>
           (filter.name === undefined || p.name === filter.name) &&
-          (query === undefined ||
-            p.id === filter.query ||
-            (p.name ?? "").toLowerCase().includes(query)),
+          matchesQuery(filter.query, p.id, [p.name]),
       );
-    const { items, hasMore, nextOffset } = page(matching, filter);
-    return { items: items.map((row) => ({ ...view(row) })), hasMore, nextOffset };
   }
 
   /**
-   * What an auth connection's `proxy: {id}` or `{name}` selects in its project: the id must
-   * exist there, the name must match exactly one proxy there; else a 400.
+   * What an auth connection's `proxy: {id}` or `{name}` selects in this project: the id must
+   * exist, the name must match exactly one proxy; else a 400.
    */
-  resolve(project: string, ref: { id?: string; name?: string }): Result<ProxyView> {
+  resolve(ref: { id?: string; name?: string }): Result<ProxyView> {
     if (ref.id !== undefined) {
-      const row = this.table.inProject(project, ref.id);
+      const row = this.table.byId(ref.id);
       return row
         ? ok(view(row))
         : fail(400, "bad_request", `proxy ${ref.id} not found in your org`);
     }
-    const matches = this.table.inScope(project).filter((p) => p.name === ref.name);
+    const matches = this.table.all().filter((p) => p.name === ref.name);
     if (matches.length === 1) return ok(view(matches[0]));
     return fail(
       400,
@@ -214,11 +201,14 @@ export class ProxyStore {
   drift(id: string, changes: Record<string, unknown>): Result<ProxyView> {
     const row = this.table.byId(id);
     if (!row) return notFound("proxy", id);
-    assignDrift(row, changes, ["config"]);
+    assignDrift(row, changes, this.table.now(), ["config"]);
     if (changes.config !== undefined && changes.config !== null) {
       const { password, ca_bundle, has_password, has_ca_bundle, ...rest } =
         changes.config as Record<string, unknown>;
-      assignDrift(row.config, rest);
+      for (const [key, value] of Object.entries(rest)) {
+        if (value === null) delete row.config[key];
+        else row.config[key] = value;
+      }
       if (password !== undefined || has_password !== undefined) {
         if (password === null || has_password === false) delete row.password;
         else if (typeof password === "string") row.password = password;
@@ -230,20 +220,16 @@ export class ProxyStore {
         else if (has_ca_bundle === true) row.ca_bundle ??= "drifted-bundle";
       }
     }
-    if (changes.updated_at === undefined) row.updated_at = this.table.now();
     return ok(view(row));
   }
 
+  /** A deletion behind the API's back (a control). */
   forget(id: string): boolean {
     return this.table.delete(id);
   }
 
-  owns(id: string): boolean {
-    return this.table.owns(id);
-  }
-
-  all(): ProxyView[] {
-    return this.table.all().map(view);
+  all(): StoredProxy[] {
+    return this.table.all();
   }
 
   clear(): void {
@@ -256,24 +242,24 @@ export function checkConfig(type: ProxyType, config: Record<string, unknown> | u
   const given = config ?? {};
   for (const key of Object.keys(given)) {
     if (!CONFIG_KEYS[type].includes(key)) {
-      return badRequest(`config.${key}`, `is not a setting of a ${type} proxy`);
+      return invalidField(`config.${key}`, `is not a setting of a ${type} proxy`);
     }
   }
   if (type === "custom") {
     if (typeof given.host !== "string" || given.host.trim() === "") {
-      return badRequest("config.host", "is required for a custom proxy");
+      return invalidField("config.host", "is required for a custom proxy");
     }
     const port = given.port;
     if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
-      return badRequest("config.port", "must be an integer from 1 to 65535");
+      return invalidField("config.port", "must be an integer from 1 to 65535");
     }
   }
   if (type === "residential") {
     if (given.city !== undefined && given.country === undefined) {
-      return badRequest("config.city", "requires config.country");
+      return invalidField("config.city", "requires config.country");
     }
     if (given.os !== undefined && !RESIDENTIAL_OS.includes(String(given.os))) {
-      return badRequest("config.os", `must be one of ${RESIDENTIAL_OS.join(", ")}`);
+      return invalidField("config.os", `must be one of ${RESIDENTIAL_OS.join(", ")}`);
     }
   }
   return undefined;
@@ -283,7 +269,8 @@ function defaultConfig(type: ProxyType): Record<string, unknown> {
   return type === "datacenter" || type === "isp" ? { country: "US" } : {};
 }
 
-function view(row: StoredProxy): ProxyView {
+/** The API's answer: a custom proxy's secrets only as `has_password` / `has_ca_bundle`. */
+export function view(row: StoredProxy): ProxyView {
   const config: Record<string, unknown> = { ...row.config };
   if (row.type === "custom") {
     config.has_password = row.password !== undefined;

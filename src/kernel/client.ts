@@ -700,6 +700,8 @@ function parseManagedAuth(json: unknown): ManagedAuth {
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
+  // A hostile or broken id ("..") must never reach state, where no later call could use it.
+  assertValidId(parsed.data.id, "auth connection");
   return parsed.data;
 }
 

@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { BASE_URL, TEST_KEY, mockApi } from "../../test/support/mockApi";
+import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
 import { DEFAULT_MAX_RESPONSE_BYTES, KernelClient, type KernelClientOptions } from "./client";
 import {
   BudgetExceededError,
@@ -396,4 +396,20 @@ describe("issue 13 item 7: a wrong base URL says to check kernel:baseUrl", () =>
     );
     expect((err as Error).message).not.toContain(TEST_KEY);
   });
+});
+
+describe("finding 10: hostile ids in answers", () => {
+  it.each(["..", ".", "ma\n1"])(
+    "an auth connection answer with the id %j is malformed, never returned",
+    async (id) => {
+      const api = mockApi(() => ({ status: 200, body: managedAuth({ id }) }));
+      const { client: c } = clocked(api);
+      const err = await c
+        .createAuthConnection({ profile_name: "p", domain: "d.com" })
+        .catch((e: Error) => e);
+      expect(err).toBeInstanceOf(MalformedResponseError);
+      expect((err as Error).message).toMatch(/invalid auth connection id/);
+      expect(api.requests).toHaveLength(1);
+    },
+  );
 });

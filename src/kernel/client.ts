@@ -444,7 +444,7 @@ export class KernelClient {
               `budget of ${duration(op.budgetMs)} ${BUDGET_KNOBS}.`,
           );
         }
-        if (decision.why === "budget" || op.deadline - this.now() <= 0) {
+        if (decision.why === "budget") {
           throw this.budgetError(
             op,
             failure,

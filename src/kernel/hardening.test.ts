@@ -8,6 +8,7 @@ import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../../test/support/moc
 import { DEFAULT_MAX_RESPONSE_BYTES, KernelClient, type KernelClientOptions } from "./client";
 import {
   BudgetExceededError,
+  ConflictError,
   KernelConfigError,
   KernelConnectionError,
   KernelTimeoutError,
@@ -282,6 +283,26 @@ describe("finding 9: one budget per operation", () => {
     );
     expect(isOutcomeUnknown(err)).toBe(true);
     expect(shared.elapsed()).toBeLessThanOrEqual(120_000 + 30_000);
+  });
+
+  it("a final answer that arrives as the budget ends is reported as itself (a 409 stays a 409)", async () => {
+    const clock = fakeClock();
+    const api = mockApi(() => {
+      clock.advance(130_000);
+      return { status: 409, body: { code: "conflict", message: "exists" } };
+    });
+    const c = new KernelClient({
+      baseUrl: BASE_URL,
+      apiKey: TEST_KEY,
+      dispatcher: api.agent,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const err = await c
+      .operation()
+      .request("POST", "/credentials", { body: {}, parse })
+      .catch((e: Error) => e);
+    expect(err).toBeInstanceOf(ConflictError);
   });
 
   it("each attempt's deadline is cut to what is left of the budget", async () => {

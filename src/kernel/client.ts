@@ -117,7 +117,7 @@ export function sharedDispatcher(): Agent {
 }
 
 const sharedClients = new Map<string, KernelClient>();
-const sharedClientsByDispatcher = new WeakMap<Dispatcher, Map<string, KernelClient>>();
+let sharedClientsByDispatcher = new WeakMap<Dispatcher, Map<string, KernelClient>>();
 
 /**
  * One KernelClient (so one pool and one rate gate) per process per (baseUrl, apiKey) and
@@ -159,6 +159,7 @@ export function sharedClient(
 /** Forgets the shared clients (tests that change settings or clocks between cases). */
 export function resetSharedClients(): void {
   sharedClients.clear();
+  sharedClientsByDispatcher = new WeakMap();
 }
 
 /**

@@ -14,7 +14,7 @@ describe("Credential check", () => {
       ...base,
       domain: "Bücher.DE",
       ssoProvider: "",
-      totpSecret: "jbsw y3dp ehpk 3pxp",
+      totpSecret: "jbsw-y3dp ehpk 3pxp",
       adopt: false,
       __provider: "exports.handler = ...",
     });

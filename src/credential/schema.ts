@@ -17,7 +17,8 @@ const reasons = {
   valueKey: "field names must be non-empty",
   value: "must be a string",
   ssoProvider: "must be a string naming the SSO provider, such as google",
-  totpSecret: "must be a base32 TOTP secret (letters A-Z and digits 2-7; spaces are ignored)",
+  totpSecret:
+    "must be a base32 TOTP secret (letters A-Z and digits 2-7; spaces and dashes are ignored)",
   project: "must be a non-empty project id or name",
   adopt: "must be true or false",
 } as const;
@@ -25,9 +26,9 @@ const reasons = {
 const trimmedName = (reason: string) =>
   z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
 
-/** Spaces (often used to group it) and letter case do not change a base32 secret. */
+/** Spaces and dashes (used to group it) and letter case do not change a base32 secret. */
 export function normalizeTotpSecret(secret: string): string {
-  return secret.replace(/\s+/g, "").toUpperCase();
+  return secret.replace(/[\s-]+/g, "").toUpperCase();
 }
 
 const BASE32 = /^[A-Z2-7]+=*$/;

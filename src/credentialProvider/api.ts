@@ -4,11 +4,12 @@
  * tolerate unknown fields. The token and the cache TTL are never returned.
  */
 import { z } from "zod";
+import type { ProviderType } from "./types";
 
 /** `POST /org/credential_providers`: takes neither `enabled` nor `priority`. */
 export interface CredentialProviderCreateRequest {
   name: string;
-  provider_type: string;
+  provider_type: ProviderType;
   token: string;
   cache_ttl_seconds?: number;
 }

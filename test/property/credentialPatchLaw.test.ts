@@ -17,8 +17,8 @@ import * as cpFlatten from "../../src/credentialProvider/flatten";
 import * as cpPatch from "../../src/credentialProvider/patch";
 import * as cpSchema from "../../src/credentialProvider/schema";
 import type { CredentialProviderInputs } from "../../src/credentialProvider/types";
-import { CredentialStore } from "../../src/emulator/credentials/store";
-import { CredentialProviderStore } from "../../src/emulator/credentialProviders/store";
+import { CredentialStore } from "../../src/emulator/resources/credentials/store";
+import { CredentialProviderStore } from "../../src/emulator/resources/credentialProviders/store";
 
 const KEYS = ["username", "password", "email", "otp", "my key"];
 const values = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom("a", "b", "hunter2"), {

@@ -4,7 +4,7 @@
  * (values, the TOTP secret) is the record of the last apply.
  */
 import type { CredentialLive } from "./api";
-import { asciiHostName } from "./checkSupport";
+import { asciiHostName } from "./schema";
 import type { CredentialInputs, CredentialState } from "./types";
 
 export interface FlattenContext {

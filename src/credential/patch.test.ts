@@ -9,7 +9,8 @@ import type { CredentialLive, CredentialUpdateRequest } from "./api";
 import { toState } from "./flatten";
 import { hasChanges, matchesPost, planChanges, planPatch } from "./patch";
 import { checkInputs } from "./schema";
-import { type CredentialInputs, type CredentialState, UNKNOWN } from "./types";
+import { UNKNOWN } from "../dynamic/engineKeys";
+import type { CredentialInputs, CredentialState } from "./types";
 
 /** What the server holds, values included (the API never returns them). */
 interface Server {

@@ -3,25 +3,16 @@
  * state (outputs, refreshed or as recorded) with the checked inputs. diff reports its plan and
  * update sends `planPatch`, so what the preview promises is what the PATCH carries.
  */
+import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
+import type { ChangePlan } from "../dynamic/provider";
 import type { CredentialLive } from "./api";
-import { containsUnknown } from "./checkSupport";
 import { toUpdateRequest, valuesDelta } from "./expand";
 import {
   type CredentialInputs,
   type CredentialState,
-  UNKNOWN,
   UPDATABLE_FIELDS,
   type UpdatableField,
 } from "./types";
-
-export interface ChangePlan<Field extends string = string> {
-  /** Inputs whose change needs a new object. */
-  replaces: string[];
-  /** The new object would collide with the old one (the same name in the same project). */
-  deleteBeforeReplace: boolean;
-  /** Updatable fields that differ or are not known yet. */
-  changed: Field[];
-}
 
 type Olds = Partial<CredentialState>;
 

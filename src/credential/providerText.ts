@@ -1,7 +1,7 @@
 /**
- * The `__provider` text every Credential stores in state: it loads the implementation by
- * package name at call time (the `credential` export of `pulumi-kernel/provider`), so state
- * holds no code, no path and no secret, and an upgrade of the package reaches existing stacks.
+ * The `__provider` text every Credential stores in state: it loads the `credential` export of
+ * `pulumi-kernel/provider` at call time, so state holds no code, no path and no secret.
  */
-export const CREDENTIAL_PROVIDER_TEXT =
-  'exports.handler = () => require("pulumi-kernel/provider").credential;';
+import { providerText } from "../dynamic/providerText";
+
+export const CREDENTIAL_PROVIDER_TEXT = providerText("credential");

@@ -4,7 +4,25 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
-import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "./types";
+import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { SECRET_OUTPUTS } from "./types";
+
+const TYPE = dynamicResourceType({
+  name: "Credential",
+  providerText: CREDENTIAL_PROVIDER_TEXT,
+  outputs: [
+    "name",
+    "domain",
+    "values",
+    "valueKeys",
+    "ssoProvider",
+    "totpSecret",
+    "hasTotpSecret",
+    "project",
+    "adopt",
+  ],
+  secretOutputs: SECRET_OUTPUTS,
+});
 
 export interface CredentialArgs {
   /**
@@ -77,15 +95,11 @@ export interface CredentialState {
  */
 export class Credential extends pulumi.CustomResource {
   /** The type token of every Credential. */
-  static readonly __pulumiType = CREDENTIAL_TOKEN;
+  static readonly __pulumiType = TYPE.token;
 
   /** Whether `obj` is a Credential, even one made by another copy of this package. */
   static override isInstance(obj: unknown): obj is Credential {
-    return (
-      obj !== null &&
-      typeof obj === "object" &&
-      (obj as { __pulumiType?: unknown }).__pulumiType === CREDENTIAL_TOKEN
-    );
+    return isInstanceOf(TYPE, obj);
   }
 
   /**
@@ -121,23 +135,6 @@ export class Credential extends pulumi.CustomResource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: CredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Outputs are seeded so that Pulumi registers and resolves them.
-      valueKeys: undefined,
-      hasTotpSecret: undefined,
-      ssoProvider: undefined,
-      totpSecret: undefined,
-      project: undefined,
-      adopt: undefined,
-      ...args,
-      // Last: no argument can stand in for it.
-      __provider: CREDENTIAL_PROVIDER_TEXT,
-    };
-    super(
-      CREDENTIAL_TOKEN,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: [...SECRET_OUTPUTS] }),
-    );
+    super(...registration(TYPE, name, args, opts));
   }
 }

@@ -3,12 +3,26 @@
  * never throws, names the input path of every problem, never echoes a secret value, and passes
  * Pulumi's unknown sentinel through at any depth.
  */
+import { domainToASCII } from "node:url";
 import { z } from "zod";
-import { type CheckResult, asciiHostName, toFailures, withoutEngineKeys } from "./checkSupport";
-import { SECRET_OUTPUTS, UNKNOWN } from "./types";
+import { type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
+import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
+import { projectInputSchema } from "../dynamic/project";
+import { SECRET_OUTPUTS } from "./types";
 
-/** Accepts the unknown sentinel in place of any value. */
-const orUnknown = <T extends z.ZodType>(schema: T) => z.union([z.literal(UNKNOWN), schema]);
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * A bare host name, in the ASCII form the API compares (`bücher.de` → `xn--bcher-kva.de`), or
+ * undefined when the value is not one (a scheme, a path, a port, a space or a wildcard).
+ */
+export function asciiHostName(value: string): string | undefined {
+  // domainToASCII drops a path silently (`a.com/x` → `a.com`): refuse such characters first.
+  if (value === "" || /[\s/\\?#:@*]/.test(value)) return undefined;
+  const host = domainToASCII(value).toLowerCase();
+  if (host === "" || host.length > 253) return undefined;
+  return host.split(".").every((label) => HOST_LABEL.test(label)) ? host : undefined;
+}
 
 const reasons = {
   name: "must be a non-empty name without leading or trailing spaces",
@@ -19,7 +33,6 @@ const reasons = {
   ssoProvider: "must be a string naming the SSO provider, such as google",
   totpSecret:
     "must be a base32 TOTP secret (letters A-Z and digits 2-7; spaces and dashes are ignored)",
-  project: "must be a non-empty project id or name",
   adopt: "must be true or false",
 } as const;
 
@@ -36,7 +49,8 @@ const BASE32 = /^[A-Z2-7]+=*$/;
 const valuesSchema = z.record(
   z.string().refine((key) => key.trim() !== "", { error: reasons.valueKey }),
   orUnknown(z.string({ error: reasons.value })),
-  { error: reasons.values },
+  // Only the map's own type problem: the reasons of keys and values are their own.
+  { error: (issue) => (issue.code === "invalid_type" ? reasons.values : undefined) },
 );
 
 export const inputsSchema = z.strictObject({
@@ -59,25 +73,43 @@ export const inputsSchema = z.strictObject({
         error: reasons.totpSecret,
       }),
   ).optional(),
-  project: orUnknown(trimmedName(reasons.project)).optional(),
+  project: projectInputSchema.optional(),
   adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape);
 
-/** Validates and normalises the program's inputs; engine keys are dropped. */
+/** Validates and normalises the program's inputs; engine keys are dropped; never throws. */
 export function checkInputs(news: Record<string, unknown>): CheckResult {
   const raw = withoutEngineKeys(news);
-  const parsed = inputsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const failures = toFailures(parsed.error.issues, raw, {
+  try {
+    const parsed = inputsSchema.safeParse(raw);
+    if (parsed.success) return { inputs: normalizeInputs(parsed.data), failures: [] };
+    const failures = toFailures(parsed.error.issues.map(unwrapKeyIssue), raw, {
       inputNames: INPUT_NAMES,
       secretInputs: SECRET_OUTPUTS,
     });
-    // The inputs go back as given (minus engine keys); with failures the engine stops anyway.
     return { inputs: raw, failures };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      inputs: raw,
+      failures: [{ property: "", reason: `could not be checked: ${message}` }],
+    };
   }
-  return { inputs: normalizeInputs(parsed.data), failures: [] };
+}
+
+/** A bad key of `values` comes as "invalid key" wrapping the reason: say the reason itself. */
+function unwrapKeyIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code === "invalid_union") {
+    const errors = issue.errors.map((branch) => branch.map(unwrapKeyIssue));
+    return { ...issue, errors } as z.core.$ZodIssue;
+  }
+  if (issue.code === "invalid_key") {
+    const message = issue.issues[0]?.message ?? issue.message;
+    return { code: "custom", path: issue.path, message, input: issue.input };
+  }
+  return issue;
 }
 
 /**

@@ -56,10 +56,10 @@ describe("Credential lookup by name", () => {
   it("matches a POST by name, domain, SSO, key set and TOTP presence", async () => {
     const desired = { name: "a b/c", domain: "x.com", values: { password: "p" } };
     const parsed = credentialSpec.parse(live);
-    expect(await credentialSpec.uniqueKey.matchesPost(fakeOperation([]).op, parsed, desired)).toBe(
+    expect(await credentialSpec.uniqueKey!.matchesPost(fakeOperation([]).op, parsed, desired)).toBe(
       true,
     );
-    expect(credentialSpec.uniqueKey.describe(desired)).toBe('name "a b/c"');
+    expect(credentialSpec.uniqueKey!.describe(desired)).toBe('name "a b/c"');
   });
 });
 
@@ -74,7 +74,7 @@ describe("CredentialProvider lookup by name", () => {
     });
     const { op, calls } = fakeOperation([[item("my-1p-old"), item("my-1p")]]);
     const desired = { name: "my-1p", providerType: "onepassword" as const, token: "t" };
-    expect(await credentialProviderSpec.uniqueKey.find(op, desired)).toMatchObject({
+    expect(await credentialProviderSpec.uniqueKey!.find(op, desired)).toMatchObject({
       id: "cp_my-1p",
     });
     expect(calls[0].slice(0, 2)).toEqual(["/org/credential_providers", { query: "my-1p" }]);

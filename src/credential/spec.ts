@@ -1,14 +1,16 @@
 /**
- * What makes a Credential's provider different from every other resource's: the pieces the
- * shared provider skeleton runs. Pure parts come from their own modules; the only I/O here is
- * the lookup by name, through the operation the skeleton passes in.
+ * What makes a Credential's provider different from every other resource's: the spec the
+ * shared skeleton (../dynamic/provider) runs. Pure parts come from their own modules; the I/O
+ * here is the lookup by name and the values sent once after a recovered POST, both through the
+ * operation the skeleton passes in.
  */
+import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { isGone } from "../kernel/errors";
 import { type CredentialLive, parseCredential } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toState } from "./flatten";
-import { type ChangePlan, matchesPost, planChanges } from "./patch";
+import { matchesPost, planChanges } from "./patch";
 import { checkInputs } from "./schema";
 import {
   API_FIELD,
@@ -47,38 +49,47 @@ export function badRequestHint(text: string): string {
     : "Check the Credential's inputs";
 }
 
-export const credentialSpec = {
+/**
+ * After a POST whose answer was lost but whose object matches by name, domain, SSO provider,
+ * key set and TOTP presence (B2): the values' content cannot be compared, so they (and the
+ * TOTP secret) are sent once, as in an adoption. Nothing after a plain create or an adoption.
+ */
+async function afterCreate(
+  op: KernelOperation,
+  live: CredentialLive,
+  desired: CredentialInputs,
+  outcome: CreateOutcome,
+): Promise<CredentialLive> {
+  if (outcome !== "recovered") return live;
+  const unrecorded = toState(live);
+  const plan = planChanges(unrecorded, desired as unknown as Record<string, unknown>);
+  const body = toUpdateRequest(plan.changed, unrecorded, desired);
+  if (Object.keys(body).length === 0) return live;
+  return op.request("PATCH", resourcePath(COLLECTION, live.id), { body, parse: parseCredential });
+}
+
+export const credentialSpec: ResourceSpec<CredentialInputs, CredentialState, CredentialLive> = {
   typeName: "Credential",
   collection: COLLECTION,
   projectScoped: true,
   check: checkInputs,
-  plan: (olds: Partial<CredentialState>, news: Record<string, unknown>) => planChanges(olds, news),
-  createBody: toCreateRequest,
-  updateBody: (
-    plan: ChangePlan,
-    olds: Partial<CredentialState>,
-    desired: CredentialInputs,
-  ): Record<string, unknown> => ({
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
+  updateBody: (plan, olds, desired) => ({
     ...toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
   }),
   parse: parseCredential,
-  liveId: (live: CredentialLive) => live.id,
-  /**
-   * After a POST or PATCH that carried `desired`, its values and TOTP secret are the record;
-   * on a read (`olds` only) the old record is kept; with neither (a take-over, an unknown POST
-   * outcome), nothing is recorded, so the reconciling PATCH sends every value once.
-   */
-  toState: (
-    live: CredentialLive,
-    ctx: { desired?: CredentialInputs; olds?: Partial<CredentialState> },
-  ) => toState(live, ctx),
-  toLiveInputs,
+  liveId: (live) => live.id,
+  // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
+  // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
+  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
+  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
   uniqueKey: {
-    describe: (desired: CredentialInputs) => `name ${JSON.stringify(desired.name)}`,
-    find: (op: KernelOperation, desired: CredentialInputs) => findByName(op, desired.name),
-    matchesPost: async (_op: KernelOperation, live: CredentialLive, desired: CredentialInputs) =>
-      matchesPost(live, desired),
+    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    find: (op, desired) => findByName(op, desired.name),
+    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
   },
+  afterCreate,
   badRequestHint,
-  secretOutputs: [...SECRET_OUTPUTS],
+  secretOutputs: SECRET_OUTPUTS,
 };

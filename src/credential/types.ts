@@ -6,9 +6,6 @@
 /** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
 export const CREDENTIAL_TOKEN = "pulumi-nodejs:dynamic/kernel:Credential";
 
-/** The value Pulumi sends in place of anything not yet known during a preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 /** Inputs after check, normalised; the provider's own `adopt` included, `__provider` not. */
 export interface CredentialInputs {
   name: string;

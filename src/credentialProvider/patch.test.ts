@@ -3,7 +3,7 @@
  * states, applied by a small model of the API's PATCH (only the fields sent change).
  */
 import fc from "fast-check";
-import { UNKNOWN } from "../credential/types";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import type { CredentialProviderLive, CredentialProviderUpdateRequest } from "./api";
 import { toCreateRequest } from "./expand";
 import { toState } from "./flatten";

@@ -4,9 +4,8 @@
  * returns them; `enabled` and `priority` with the live values, and only when the program sets
  * them (server-owned).
  */
-import { containsUnknown } from "../credential/checkSupport";
-import type { ChangePlan } from "../credential/patch";
-import { UNKNOWN } from "../credential/types";
+import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
+import type { ChangePlan } from "../dynamic/provider";
 import type { CredentialProviderLive } from "./api";
 import { toUpdateRequest } from "./expand";
 import {

@@ -1,6 +1,7 @@
 /**
- * The `__provider` text every CredentialProvider stores in state: it loads the implementation
- * by package name at call time (the `credentialProvider` export of `pulumi-kernel/provider`).
+ * The `__provider` text every CredentialProvider stores in state: it loads the
+ * `credentialProvider` export of `pulumi-kernel/provider` at call time.
  */
-export const CREDENTIAL_PROVIDER_PROVIDER_TEXT =
-  'exports.handler = () => require("pulumi-kernel/provider").credentialProvider;';
+import { providerText } from "../dynamic/providerText";
+
+export const CREDENTIAL_PROVIDER_PROVIDER_TEXT = providerText("credentialProvider");

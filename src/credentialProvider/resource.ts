@@ -4,7 +4,24 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "./providerText";
-import { CREDENTIAL_PROVIDER_TOKEN, SECRET_OUTPUTS } from "./types";
+import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { SECRET_OUTPUTS } from "./types";
+
+const TYPE = dynamicResourceType({
+  name: "CredentialProvider",
+  providerText: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+  outputs: [
+    "name",
+    "providerType",
+    "token",
+    "cacheTtlSeconds",
+    "enabled",
+    "priority",
+    "createdAt",
+    "adopt",
+  ],
+  secretOutputs: SECRET_OUTPUTS,
+});
 
 export interface CredentialProviderArgs {
   /**
@@ -71,15 +88,11 @@ export type CredentialProviderState = Partial<CredentialProviderArgs>;
  */
 export class CredentialProvider extends pulumi.CustomResource {
   /** The type token of every CredentialProvider. */
-  static readonly __pulumiType = CREDENTIAL_PROVIDER_TOKEN;
+  static readonly __pulumiType = TYPE.token;
 
   /** Whether `obj` is a CredentialProvider, even one made by another copy of this package. */
   static override isInstance(obj: unknown): obj is CredentialProvider {
-    return (
-      obj !== null &&
-      typeof obj === "object" &&
-      (obj as { __pulumiType?: unknown }).__pulumiType === CREDENTIAL_PROVIDER_TOKEN
-    );
+    return isInstanceOf(TYPE, obj);
   }
 
   /**
@@ -113,22 +126,6 @@ export class CredentialProvider extends pulumi.CustomResource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: CredentialProviderArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Outputs are seeded so that Pulumi registers and resolves them.
-      cacheTtlSeconds: undefined,
-      enabled: undefined,
-      priority: undefined,
-      createdAt: undefined,
-      adopt: undefined,
-      ...args,
-      // Last: no argument can stand in for it.
-      __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
-    };
-    super(
-      CREDENTIAL_PROVIDER_TOKEN,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: [...SECRET_OUTPUTS] }),
-    );
+    super(...registration(TYPE, name, args, opts));
   }
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { UNKNOWN } from "../credential/types";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import { checkInputs } from "./schema";
 
 const base = { name: "my-1p", providerType: "onepassword", token: "ops_secret_token_123" };
@@ -30,10 +30,10 @@ describe("CredentialProvider check", () => {
       priority: "1",
     });
     expect(failures).toEqual([
-      { property: "name", reason: expect.stringMatching(/non-empty name.*received the string ""/) },
+      { property: "name", reason: expect.stringMatching(/non-empty name.*received a string ""/) },
       {
         property: "providerType",
-        reason: expect.stringMatching(/"onepassword".*received the string "bitwarden"/),
+        reason: expect.stringMatching(/"onepassword".*received a string "bitwarden"/),
       },
       {
         property: "cacheTtlSeconds",
@@ -41,7 +41,7 @@ describe("CredentialProvider check", () => {
       },
       {
         property: "priority",
-        reason: expect.stringMatching(/whole number.*received the string "1"/),
+        reason: expect.stringMatching(/whole number.*received a string "1"/),
       },
     ]);
   });
@@ -49,7 +49,7 @@ describe("CredentialProvider check", () => {
   it("never echoes the token", () => {
     const { failures } = checkInputs({ ...base, token: 9988776655 });
     expect(failures).toEqual([
-      { property: "token", reason: expect.stringContaining("not shown: secret") },
+      { property: "token", reason: "must be a non-empty service account token; received a number" },
     ]);
     expect(JSON.stringify(failures)).not.toContain("9988776655");
     expect(JSON.stringify(checkInputs({ ...base, token: "   " }).failures)).toContain("token");
@@ -61,7 +61,7 @@ describe("CredentialProvider check", () => {
       { property: "project", reason: expect.stringContaining("org-wide") },
       {
         property: "provider_type",
-        reason: expect.stringContaining("did you mean `providerType`?"),
+        reason: expect.stringContaining("did you mean providerType?"),
       },
     ]);
   });

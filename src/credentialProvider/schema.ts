@@ -4,11 +4,8 @@
  * passes Pulumi's unknown sentinel through.
  */
 import { z } from "zod";
-import { type CheckResult, toFailures, withoutEngineKeys } from "../credential/checkSupport";
-import { UNKNOWN } from "../credential/types";
+import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
 import { PROVIDER_TYPES, SECRET_OUTPUTS } from "./types";
-
-const orUnknown = <T extends z.ZodType>(schema: T) => z.union([z.literal(UNKNOWN), schema]);
 
 const reasons = {
   name: "must be a non-empty name without leading or trailing spaces",
@@ -43,24 +40,19 @@ export const inputsSchema = z.strictObject({
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape);
 
-/** Validates and normalises the program's inputs; engine keys are dropped. */
+/** Validates and normalises the program's inputs; engine keys are dropped; never throws. */
 export function checkInputs(news: Record<string, unknown>): CheckResult {
-  const raw = withoutEngineKeys(news);
-  const parsed = inputsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const failures = toFailures(parsed.error.issues, raw, {
-      inputNames: INPUT_NAMES,
-      secretInputs: SECRET_OUTPUTS,
-    });
-    // Credential providers are org-wide; say so rather than only "not a known input".
-    for (const failure of failures) {
-      if (failure.property === "project") {
-        failure.reason = "is not an input of CredentialProvider: credential providers are org-wide";
-      }
+  const result = checkWithSchema(
+    inputsSchema,
+    news,
+    { inputNames: INPUT_NAMES, secretInputs: SECRET_OUTPUTS },
+    ({ adopt, ...rest }) => (adopt === true ? { ...rest, adopt } : rest),
+  );
+  // Credential providers are org-wide; say so rather than only "not a known input".
+  for (const failure of result.failures) {
+    if (failure.property === "project") {
+      failure.reason = "is not an input of CredentialProvider: credential providers are org-wide";
     }
-    return { inputs: raw, failures };
   }
-  const out = withoutEngineKeys(parsed.data);
-  if (out.adopt === false) delete out.adopt;
-  return { inputs: out, failures: [] };
+  return result;
 }

@@ -1,9 +1,9 @@
 /**
- * What makes a CredentialProvider's provider different from every other resource's: the pieces
- * the shared provider skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
+ * What makes a CredentialProvider's provider different from every other resource's: the spec
+ * the shared skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
  */
-import type { ChangePlan } from "../credential/patch";
-import type { KernelOperation } from "../kernel/client";
+import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
+import { type KernelOperation, resourcePath } from "../kernel/client";
 import { type CredentialProviderLive, parseCredentialProvider } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toState } from "./flatten";
@@ -19,7 +19,7 @@ import {
 
 export const COLLECTION = "/org/credential_providers";
 
-/** The provider named `name` in the org: the list, filtered by the API's name search. */
+/** The provider named `name` in the org: the list, narrowed by the API's name search. */
 export function findByName(
   op: KernelOperation,
   name: string,
@@ -36,43 +36,54 @@ export function badRequestHint(text: string): string {
     : "Check the CredentialProvider's inputs";
 }
 
-export const credentialProviderSpec = {
+/**
+ * The POST takes neither `enabled` nor `priority`: when the program sets them to other than
+ * the server's values, one PATCH follows (B3). After a recovered POST the token (and a set
+ * cache TTL) cannot be compared, so they go in that PATCH too. A throw here is a partial
+ * failure that records the provider.
+ */
+async function afterCreate(
+  op: KernelOperation,
+  live: CredentialProviderLive,
+  desired: CredentialProviderInputs,
+  outcome: CreateOutcome,
+): Promise<CredentialProviderLive> {
+  if (outcome === "adopted") return live;
+  const state = outcome === "created" ? toState(live, { desired }) : toState(live);
+  const plan = planChanges(state, desired as unknown as Record<string, unknown>);
+  const body = toUpdateRequest(plan.changed, desired);
+  if (Object.keys(body).length === 0) return live;
+  return op.request("PATCH", resourcePath(COLLECTION, live.id), {
+    body,
+    parse: parseCredentialProvider,
+  });
+}
+
+export const credentialProviderSpec: ResourceSpec<
+  CredentialProviderInputs,
+  CredentialProviderState,
+  CredentialProviderLive
+> = {
   typeName: "CredentialProvider",
   collection: COLLECTION,
   projectScoped: false,
   check: checkInputs,
-  plan: (olds: Partial<CredentialProviderState>, news: Record<string, unknown>) =>
-    planChanges(olds, news),
-  createBody: toCreateRequest,
-  updateBody: (
-    plan: ChangePlan,
-    _olds: Partial<CredentialProviderState>,
-    desired: CredentialProviderInputs,
-  ): Record<string, unknown> => ({
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
+  updateBody: (plan, _olds, desired) => ({
     ...toUpdateRequest(plan.changed as UpdatableField[], desired),
   }),
   parse: parseCredentialProvider,
-  liveId: (live: CredentialProviderLive) => live.id,
-  /**
-   * After a send that carried `desired`, its token (and cache TTL, when set) are the record; a
-   * cache TTL no longer set keeps the old record (unset is no change). The POST answer holds the
-   * server's enabled and priority, so planning again right after the POST yields exactly the
-   * one PATCH for them that B3 allows.
-   */
-  toState: (
-    live: CredentialProviderLive,
-    ctx: { desired?: CredentialProviderInputs; olds?: Partial<CredentialProviderState> },
-  ) => toState(live, ctx),
-  toLiveInputs,
+  liveId: (live) => live.id,
+  // The token sent becomes the record; a cache TTL no longer set keeps the old record.
+  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
+  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
   uniqueKey: {
-    describe: (desired: CredentialProviderInputs) => `name ${JSON.stringify(desired.name)}`,
-    find: (op: KernelOperation, desired: CredentialProviderInputs) => findByName(op, desired.name),
-    matchesPost: async (
-      _op: KernelOperation,
-      live: CredentialProviderLive,
-      desired: CredentialProviderInputs,
-    ) => matchesPost(live, desired),
+    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    find: (op, desired) => findByName(op, desired.name),
+    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
   },
+  afterCreate,
   badRequestHint,
-  secretOutputs: [...SECRET_OUTPUTS],
+  secretOutputs: SECRET_OUTPUTS,
 };

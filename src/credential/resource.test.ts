@@ -8,6 +8,8 @@ describe("Credential under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   /** additionalSecretOutputs per resource name, as the request to the engine carries them. */
   const secretOutputs = new Map<string, string[]>();
+  /** The serialized inputs per resource name, secret markers included. */
+  const wire = new Map<string, Record<string, unknown>>();
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -27,13 +29,18 @@ describe("Credential under pulumi.runtime.setMocks", () => {
     );
     const monitor = pulumi.runtime.getMonitor() as unknown as {
       registerResource(
-        req: { getName(): string; getAdditionalsecretoutputsList(): string[] },
+        req: {
+          getName(): string;
+          getAdditionalsecretoutputsList(): string[];
+          getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+        },
         cb: unknown,
       ): void;
     };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
       secretOutputs.set(req.getName(), req.getAdditionalsecretoutputsList());
+      wire.set(req.getName(), req.getObject()?.toJavaScript() ?? {});
       register(req, cb);
     };
   });
@@ -51,6 +58,25 @@ describe("Credential under pulumi.runtime.setMocks", () => {
     expect(args.inputs).toMatchObject({ name: "netflix-creds", domain: "netflix.com" });
     expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_TEXT);
     expect(secretOutputs.get("netflix")).toEqual(expect.arrayContaining(["values", "totpSecret"]));
+  });
+
+  it("sends plain-string secret inputs as secrets, so the state's inputs keep them encrypted", async () => {
+    const cred = new Credential("plain", {
+      name: "plain",
+      domain: "plain.com",
+      values: { password: "plain-text-pw" },
+      totpSecret: "JBSWY3DPEHPK3PXP",
+    });
+    await value(cred.urn);
+    const sent = wire.get("plain")!;
+    // Pulumi's wire form of a secret: { <signature key>: <secret signature>, value }.
+    const secret = (value: unknown) => ({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value,
+    });
+    expect(sent.values).toEqual(secret({ password: "plain-text-pw" }));
+    expect(sent.totpSecret).toEqual(secret("JBSWY3DPEHPK3PXP"));
+    expect(sent.name).toBe("plain");
   });
 
   it("keeps the program's own additionalSecretOutputs beside its secrets", async () => {

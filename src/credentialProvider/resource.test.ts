@@ -7,6 +7,7 @@ const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => outpu
 describe("CredentialProvider under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   const secretOutputs = new Map<string, string[]>();
+  const tokens = new Map<string, unknown>();
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -26,13 +27,18 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
     );
     const monitor = pulumi.runtime.getMonitor() as unknown as {
       registerResource(
-        req: { getName(): string; getAdditionalsecretoutputsList(): string[] },
+        req: {
+          getName(): string;
+          getAdditionalsecretoutputsList(): string[];
+          getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+        },
         cb: unknown,
       ): void;
     };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
       secretOutputs.set(req.getName(), req.getAdditionalsecretoutputsList());
+      tokens.set(req.getName(), req.getObject()?.toJavaScript().token);
       register(req, cb);
     };
   });
@@ -51,6 +57,11 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
     expect(args.inputs).toMatchObject({ name: "my-1p", providerType: "onepassword" });
     expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_PROVIDER_TEXT);
     expect(secretOutputs.get("1p")).toEqual(["token"]);
+    // A plain-string token still travels as a secret, so the state's inputs keep it encrypted.
+    expect(tokens.get("1p")).toEqual({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value: "ops_plain",
+    });
   });
 
   it("get reads by id with the __provider; isInstance knows its own", async () => {

@@ -252,6 +252,30 @@ describe("Credential 409 and adoption", () => {
   });
 });
 
+describe("Credential projects (A7)", () => {
+  it("creates in the named project, keeps using it, and replaces (create first) when it changes", async () => {
+    emulator.addProject({ id: "proj_prod", name: "prod" });
+    emulator.addProject({ id: "proj_stage", name: "stage" });
+    expect(await stack.up({ ...desired, project: "prod" })).toBe("create");
+    expect(stack.outputs.project).toBe("prod");
+    await stack.refresh();
+    expect(emulator.requests().map((r) => `${r.method} ${r.project}`)).toEqual([
+      "POST proj_prod",
+      "GET proj_prod",
+    ]);
+    emulator.clearRequests();
+    expect(await stack.up({ ...desired, project: "prod" })).toBe("same");
+    const diff = await host.diff(stack.id, urn("netflix"), stack.outputs, {
+      ...desired,
+      domain: "netflix.com",
+      values: { username: "me@example.com", password: PASSWORD },
+      project: "stage",
+    });
+    expect(diff).toEqual({ changes: "some", replaces: ["project"], deleteBeforeReplace: false });
+    expect(requests()).toEqual([]);
+  });
+});
+
 describe("Credential faults", () => {
   it("create: the POST acted but its answer was lost; the match is recorded and the values sent once", async () => {
     emulator.injectFault({ kind: "reset-after", method: "POST", path: "/credentials" });
@@ -266,6 +290,18 @@ describe("Credential faults", () => {
       },
     ]);
     expect(emulator.objects("credentials")).toHaveLength(1);
+  });
+
+  it("create: a lost POST answer whose lookup finds someone else's credential fails as a 409", async () => {
+    const other = new Stack(host, "theirs");
+    await other.up(program({ password: "theirs", pin: "1234" }));
+    emulator.clearRequests();
+    emulator.injectFault({ kind: "reset-after", method: "POST", path: "/credentials" });
+    const err = await stack.up(desired).catch((e) => e);
+    expect(err).toBeInstanceOf(HostCallError);
+    expect(err.message).toContain(other.id);
+    expect(err.message).toMatch(/adopt: true/);
+    expect(requests().filter((r) => r.method === "PATCH")).toEqual([]);
   });
 
   it("update: a PATCH answered 503 (not acted) is sent again, the same body", async () => {

@@ -181,6 +181,21 @@ describe("Credential lifecycle", () => {
     expect(stack.outputs.valueKeys).toEqual(["password", "username"]);
   });
 
+  it("during preview, unknown values pass check and count as a change; nothing is sent", async () => {
+    await created();
+    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const news = program({ username: "me@example.com", password: UNKNOWN });
+    const checked = await host.check(urn("netflix"), stack.inputs, news);
+    expect(checked.failures).toEqual([]);
+    expect(checked.inputs.values).toEqual({ username: "me@example.com", password: UNKNOWN });
+    expect(await host.diff(stack.id, urn("netflix"), stack.outputs, checked.inputs)).toEqual({
+      changes: "some",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(requests()).toEqual([]);
+  });
+
   it("a domain change is a replacement that deletes first (same name)", async () => {
     await created();
     expect(await stack.up({ ...desired, domain: "hulu.com" })).toBe("replace domain");

@@ -141,6 +141,37 @@ describe("CredentialProvider lifecycle", () => {
     expect(requests().map((r) => r.body)).toEqual([{ token: TOKEN_2 }, { name: "team-1p" }]);
   });
 
+  it("drift found by refresh: a set field is corrected by one PATCH, an unset one stays quiet", async () => {
+    await up(program({ enabled: true }));
+    emulator.drift(
+      id,
+      { name: "renamed-in-dashboard", enabled: false, priority: 7 },
+      "credentialProviders",
+    );
+    const read = await host.read(id, URN, outputs, inputs);
+    expect(read.properties).toMatchObject({
+      name: "renamed-in-dashboard",
+      enabled: false,
+      priority: 7,
+    });
+    expect(read.inputs).toMatchObject({
+      name: "renamed-in-dashboard",
+      enabled: false,
+      priority: 7,
+    });
+    [outputs, inputs] = [read.properties, read.inputs!];
+    emulator.clearRequests();
+    expect(await up(program({ enabled: true }))).toBe("update");
+    expect(requests()).toEqual([
+      {
+        method: "PATCH",
+        path: `/org/credential_providers/${id}`,
+        body: { name: "my-1p", enabled: true },
+      },
+    ]);
+    expect(outputs).toMatchObject({ name: "my-1p", enabled: true, priority: 7 });
+  });
+
   it("delete is one DELETE; gone already is fine", async () => {
     await up(program());
     await host.delete(id, URN, outputs);

@@ -150,8 +150,10 @@ export interface ProxyState {
  *
  * @example
  * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
  * import * as kernel from "pulumi-kernel";
  *
+ * const config = new pulumi.Config();
  * const residential = new kernel.Proxy("residential", {
  *   type: "residential",
  *   name: "us-west-residential",

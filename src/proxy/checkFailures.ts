@@ -53,7 +53,7 @@ export function toCheckFailures(
       }
     } else {
       const value = valueAt(raw, path);
-      const required = value === undefined && issue.code === "invalid_type";
+      const required = value === undefined;
       failures.push({
         property: formatPath(path),
         reason: required

@@ -38,8 +38,16 @@ interface ProxyArgsBase {
   project?: pulumi.Input<string>;
 }
 
+/** The secret inputs exist only for type `custom`. */
+interface NoSecretArgs {
+  /** Only for type `custom`. */
+  password?: never;
+  /** Only for type `custom`. */
+  caBundle?: never;
+}
+
 /** A datacenter or ISP proxy. */
-export interface DatacenterProxyArgs extends ProxyArgsBase {
+export interface DatacenterProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `datacenter` or `isp`. Changing the type replaces the proxy. */
   type: pulumi.Input<"datacenter" | "isp">;
   /** Where the exit IP is. Unset keys are the API's to choose (country US). */
@@ -50,7 +58,7 @@ export interface DatacenterProxyArgs extends ProxyArgsBase {
 }
 
 /** A residential proxy. */
-export interface ResidentialProxyArgs extends ProxyArgsBase {
+export interface ResidentialProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `residential`. Changing the type replaces the proxy. */
   type: pulumi.Input<"residential">;
   /** Targeting; any key that is set and changes replaces the proxy, unset keys are the API's. */
@@ -71,7 +79,7 @@ export interface ResidentialProxyArgs extends ProxyArgsBase {
 }
 
 /** A mobile proxy. */
-export interface MobileProxyArgs extends ProxyArgsBase {
+export interface MobileProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `mobile`. Changing the type replaces the proxy. */
   type: pulumi.Input<"mobile">;
   /** Targeting; any key that is set and changes replaces the proxy, unset keys are the API's. */

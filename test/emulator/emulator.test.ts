@@ -141,7 +141,7 @@ describe("controls over HTTP under /_emulator/", () => {
       domain: "d.com",
     });
     const control = (method: string, path: string, payload?: unknown) =>
-      call(method, `/_emulator${path}`, payload, "");
+      call(method, `/_emulator${path}`, payload);
 
     await control("PATCH", `/connections/${body.id}`, {
       health_check_interval: 9999,

@@ -76,14 +76,13 @@ describe("@onkernel/sdk against the emulator", () => {
     );
   });
 
-  it("pins a known difference: the SDK's auto-pagination adds the page length to X-Next-Offset", async () => {
-    // BEHAVIOR.md says X-Next-Offset is absolute (the emulator and pulumi-kernel's client follow
-    // it); @onkernel/sdk@0.52.0 asks for next_offset + items.length, so it skips a page here.
+  it("auto-pagination follows the absolute X-Next-Offset over several pages", async () => {
+    // 0.68 fixed the SDK's paging to read X-Next-Offset as absolute, as the emulator writes it.
     for (let i = 0; i < 5; i++)
       await kernel.auth.connections.create({ profile_name: `q${i}`, domain: "d.com" });
     const seen: string[] = [];
     for await (const c of kernel.auth.connections.list({ limit: 2 })) seen.push(c.profile_name);
-    expect(seen).toEqual(["q0", "q1", "q4"]);
+    expect(seen).toEqual(["q0", "q1", "q2", "q3", "q4"]);
   });
 
   it("answers 400 for a body the schema refuses, and for the plan minimum", async () => {

@@ -1,6 +1,7 @@
 /**
- * A thin client for the auth-connections endpoints over undici: one keep-alive pool per process,
- * the retry policy of ./retry, typed errors of ./errors, and the key only in one header.
+ * The thin Kernel client over undici. It knows no resource: resources call
+ * `client.operation({project}).request(method, path, {body, parse})`. One keep-alive pool per
+ * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
 import { Agent, type Dispatcher, request } from "undici";
 import {
@@ -19,6 +20,7 @@ import {
   MalformedResponseError,
   apiErrorFor,
 } from "./errors";
+import type { KernelSettings } from "./config";
 import { RateGate } from "./rateGate";
 import { redact } from "./redact";
 import {
@@ -29,6 +31,42 @@ import {
   header,
   retryAfterMs,
 } from "./retry";
+import { sleep } from "./timers";
+
+export type { HttpMethod } from "./errors";
+export type Query = Record<string, string | number | undefined>;
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+export interface RequestOptions<T> {
+  body?: unknown;
+  query?: Query;
+  /** Turns a 2xx body into T; throw to mark it malformed (then treated as outcome-unknown). */
+  parse: (json: unknown, headers: ResponseHeaders) => T;
+}
+
+export interface OperationOptions {
+  /** Sent as `X-Kernel-Project` on every request of the operation; omitted when undefined. */
+  project?: string;
+  /** 400 guidance naming the resource's input, from the API's message + details text. */
+  badRequestHint?: (text: string) => string | undefined;
+}
+
+/** One provider operation (a create, a read, ...): one budget and one project for its requests. */
+export interface KernelOperation {
+  request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T>;
+  /**
+   * Pages a list endpoint (bare JSON array + X-Has-More / X-Next-Offset; has-more without a
+   * next offset is an error) and returns the first item for which `match` holds.
+   */
+  find<T>(
+    path: string,
+    query: Query,
+    parseItem: (json: unknown) => T,
+    match: (item: T) => boolean,
+  ): Promise<T | undefined>;
+  /** Every item of a list endpoint (same paging rules). */
+  list<T>(path: string, query: Query, parseItem: (json: unknown) => T): Promise<T[]>;
+}
 
 export interface KernelClientOptions {
   baseUrl: string;
@@ -41,18 +79,26 @@ export interface KernelClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Receives one line per retry; the key is removed before it is called. */
   log?: (line: string) => void;
-  /** Adds "which input" guidance to 400 errors, given the API's message and details. */
+  /**
+   * @deprecated pass it to `operation()`. Used only by the deprecated auth-connection methods.
+   */
   badRequestHint?: (text: string) => string | undefined;
+  /** Total budget of one operation, all its requests, backoffs and waits (default 120 s). */
+  operationTimeoutMs?: number;
 }
 
+/** @deprecated one page of `listAuthConnections`; use `operation().list` / `find`. */
 export interface ListPage {
   items: ManagedAuth[];
   hasMore: boolean;
   nextOffset: number;
 }
 
-type Headers = Record<string, string | string[] | undefined>;
-type Query = Record<string, string | number | undefined>;
+export const DEFAULT_OPERATION_TIMEOUT_MS = 120_000;
+/** Items asked per page when paging a list. */
+const PAGE_LIMIT = 100;
+/** Pages read before a list is declared runaway (a server that never says "last page"). */
+const MAX_PAGES = 1000;
 
 let sharedAgent: Agent | undefined;
 
@@ -62,20 +108,102 @@ export function sharedDispatcher(): Agent {
   return sharedAgent;
 }
 
+const sharedClients = new Map<string, KernelClient>();
+const sharedClientsByDispatcher = new WeakMap<Dispatcher, Map<string, KernelClient>>();
+
 /**
- * Encodes one path segment so that no id can reach another endpoint: `/`, `?`, `#` and `%` are
- * percent-encoded. `.` and `..` are refused: URL parsers read them (even percent-encoded) as
- * dot-segments, and no connection id has that form.
+ * One KernelClient (so one pool and one rate gate) per process per (baseUrl, apiKey) and
+ * timeouts, used by every resource's provider. `overrides` are for tests: a dispatcher of its
+ * own gets clients of its own; the other overrides (clock, log) apply when the client is made.
  */
-export function encodePathSegment(segment: string): string {
+export function sharedClient(
+  settings: KernelSettings,
+  overrides: Partial<Omit<KernelClientOptions, "baseUrl" | "apiKey">> = {},
+): KernelClient {
+  const key = JSON.stringify([
+    settings.baseUrl,
+    settings.apiKey ?? null,
+    settings.requestTimeoutMs ?? null,
+    settings.operationTimeoutMs ?? null,
+  ]);
+  let cache = sharedClients;
+  if (overrides.dispatcher) {
+    cache = sharedClientsByDispatcher.get(overrides.dispatcher) ?? new Map();
+    sharedClientsByDispatcher.set(overrides.dispatcher, cache);
+  }
+  let client = cache.get(key);
+  if (!client) {
+    client = new KernelClient({
+      ...overrides,
+      retry: {
+        ...(settings.requestTimeoutMs ? { attemptTimeoutMs: settings.requestTimeoutMs } : {}),
+        ...overrides.retry,
+      },
+      ...(settings.operationTimeoutMs ? { operationTimeoutMs: settings.operationTimeoutMs } : {}),
+      baseUrl: settings.baseUrl,
+      apiKey: settings.apiKey,
+    });
+    cache.set(key, client);
+  }
+  return client;
+}
+
+/** Forgets the shared clients (tests that change settings or clocks between cases). */
+export function resetSharedClients(): void {
+  sharedClients.clear();
+}
+
+/**
+ * `/credentials`, `/credentials/<encoded id>`. The id is one path segment: `/`, `?`, `#` and
+ * `%` are percent-encoded so no id can reach another endpoint. "", "." and ".." are refused:
+ * URL parsers read them (even percent-encoded) as dot-segments, and no Kernel id has that form.
+ */
+export function resourcePath(collection: string, id?: string): string {
+  if (id === undefined) return collection;
+  return `${collection}/${encodeSegment(id, "id")}`;
+}
+
+/**
+ * Throws KernelError unless `id` is a non-empty string that is not "." / ".." and has no
+ * control characters. For ids in answers: a hostile or broken server must not get an id into
+ * state that no later call can use, or that points elsewhere.
+ */
+export function assertValidId(id: unknown, what: string): asserts id is string {
+  if (typeof id !== "string" || id === "" || id === "." || id === ".." || CONTROL.test(id)) {
+    const shown = typeof id === "string" ? JSON.stringify(id.slice(0, 80)) : typeof id;
+    throw new KernelError(`The API returned an invalid ${what} id: ${shown}`);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function encodeSegment(segment: string, what: string): string {
   if (segment === "" || segment === "." || segment === "..") {
-    throw new KernelError(`${JSON.stringify(segment)} is not a valid auth connection id`);
+    throw new KernelError(`${JSON.stringify(segment)} is not a valid ${what}`);
   }
   return encodeURIComponent(segment);
 }
 
+/** @deprecated use `resourcePath`. */
+export function encodePathSegment(segment: string): string {
+  return encodeSegment(segment, "auth connection id");
+}
+
+/** @deprecated use `resourcePath("/auth/connections", id)`. */
 export function connectionPath(id?: string): string {
   return id === undefined ? "/auth/connections" : `/auth/connections/${encodePathSegment(id)}`;
+}
+
+/** What the client keeps per operation. */
+interface OperationState {
+  readonly project?: string;
+  readonly badRequestHint?: (text: string) => string | undefined;
+  readonly budgetMs: number;
+  /** Absolute time (client clock) when the budget runs out. */
+  readonly deadline: number;
+  /** The first failure of any request of the operation: the error names it. */
+  firstFailure?: Error;
 }
 
 export class KernelClient {
@@ -88,6 +216,7 @@ export class KernelClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
   private readonly badRequestHint?: (text: string) => string | undefined;
+  private readonly operationTimeoutMs: number;
   /** A 429 pauses every request of this client, not just the one that met it. */
   private readonly gate: RateGate;
 
@@ -98,70 +227,125 @@ export class KernelClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
     const log = options.log ?? (() => undefined);
     this.log = (line) => log(redact(line, this.apiKey));
     this.badRequestHint = options.badRequestHint;
+    this.operationTimeoutMs = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.gate = new RateGate({ now: this.now, sleep: this.sleep, random: this.random });
   }
 
+  /** Starts one provider operation: its budget runs from now. */
+  operation(options: OperationOptions = {}): KernelOperation {
+    const state: OperationState = {
+      project: options.project,
+      badRequestHint: options.badRequestHint,
+      budgetMs: this.operationTimeoutMs,
+      deadline: this.now() + this.operationTimeoutMs,
+    };
+    const request = <T>(method: HttpMethod, path: string, opts: RequestOptions<T>) =>
+      this.send(state, method, path, opts);
+    const list = <T>(
+      path: string,
+      query: Query,
+      parseItem: (json: unknown) => T,
+      match?: (item: T) => boolean,
+    ) => this.page(request, path, query, parseItem, match);
+    return {
+      request,
+      find: async (path, query, parseItem, match) => (await list(path, query, parseItem, match))[0],
+      list: (path, query, parseItem) => list(path, query, parseItem),
+    };
+  }
+
+  /** @deprecated use `operation().request("POST", resourcePath("/auth/connections"), ...)`. */
   async createAuthConnection(body: ManagedAuthCreateRequest): Promise<ManagedAuth> {
-    return this.send("POST", connectionPath(), { body, parse: parseManagedAuth });
+    return this.legacy().request("POST", connectionPath(), { body, parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("GET", ...)`. */
   async getAuthConnection(id: string): Promise<ManagedAuth> {
-    return this.send("GET", connectionPath(id), { parse: parseManagedAuth });
+    return this.legacy().request("GET", connectionPath(id), { parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("PATCH", ...)`. */
   async updateAuthConnection(id: string, body: ManagedAuthUpdateRequest): Promise<ManagedAuth> {
-    return this.send("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
+    return this.legacy().request("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("DELETE", ...)`. */
   async deleteAuthConnection(id: string): Promise<void> {
-    await this.send("DELETE", connectionPath(id), { parse: () => undefined });
+    await this.legacy().request("DELETE", connectionPath(id), { parse: () => undefined });
   }
 
+  /** @deprecated use `operation().list` / `find`. One page of the list. */
   async listAuthConnections(query: {
     profile_name?: string;
     domain?: string;
     limit?: number;
     offset?: number;
   }): Promise<ListPage> {
-    return this.send("GET", connectionPath(), {
+    return this.legacy().request("GET", connectionPath(), {
       query,
       parse: (json, headers) => {
-        if (!Array.isArray(json)) throw new Error("expected a JSON array");
-        const nextOffset = Number(header(headers, "x-next-offset") ?? 0);
-        const hasMore = header(headers, "x-has-more") === "true" && nextOffset > 0;
-        return { items: json.map((item) => parseManagedAuth(item)), hasMore, nextOffset };
+        const page = parsePage(json, headers, query.offset ?? 0);
+        return { ...page, items: page.items.map((item) => parseManagedAuth(item)) };
       },
     });
   }
 
-  /** The connection for (profileName, domain), if any: the key the API enforces with 409. */
+  /**
+   * @deprecated use `operation().find`. The connection for (profileName, domain), if any: the
+   * key the API enforces with 409.
+   */
   async findAuthConnection(profileName: string, domain: string): Promise<ManagedAuth | undefined> {
+    return this.legacy().find(
+      connectionPath(),
+      { profile_name: profileName, domain },
+      parseManagedAuth,
+      (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
+    );
+  }
+
+  private legacy(): KernelOperation {
+    return this.operation({ badRequestHint: this.badRequestHint });
+  }
+
+  /** Reads pages until `match` holds for an item (then returns it alone) or the list ends. */
+  private async page<T>(
+    request: KernelOperation["request"],
+    path: string,
+    query: Query,
+    parseItem: (json: unknown) => T,
+    match?: (item: T) => boolean,
+  ): Promise<T[]> {
+    const all: T[] = [];
     let offset = 0;
-    for (let page = 0; page < 100; page++) {
-      const result = await this.listAuthConnections({
-        profile_name: profileName,
-        domain,
-        limit: 100,
-        offset,
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await request("GET", path, {
+        query: { ...query, limit: PAGE_LIMIT, offset },
+        parse: (json, headers) => {
+          const raw = parsePage(json, headers, offset);
+          return { ...raw, items: raw.items.map((item) => parseItem(item)) };
+        },
       });
-      const match = result.items.find(
-        (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
-      );
-      if (match) return match;
-      if (!result.hasMore || result.nextOffset <= offset) return undefined;
+      if (match) {
+        const found = result.items.find(match);
+        if (found !== undefined) return [found];
+      } else {
+        all.push(...result.items);
+      }
+      if (!result.hasMore) return all;
       offset = result.nextOffset;
     }
-    return undefined;
+    throw new KernelError(`GET ${path}: the list did not end after ${MAX_PAGES} pages`);
   }
 
   private async send<T>(
+    op: OperationState,
     method: HttpMethod,
     path: string,
-    options: { body?: unknown; query?: Query; parse: (json: unknown, headers: Headers) => T },
+    options: RequestOptions<T>,
   ): Promise<T> {
     if (!this.apiKey) {
       throw new KernelConfigError(
@@ -184,6 +368,7 @@ export class KernelClient {
           headers: {
             authorization: `Bearer ${this.apiKey}`,
             accept: "application/json",
+            ...(op.project === undefined ? {} : { "x-kernel-project": op.project }),
             ...(payload === undefined ? {} : { "content-type": "application/json" }),
           },
           body: payload,
@@ -191,7 +376,7 @@ export class KernelClient {
           bodyTimeout: this.policy.attemptTimeoutMs,
         });
         const text = await res.body.text();
-        const headers = res.headers as Headers;
+        const headers = res.headers as ResponseHeaders;
         if (res.statusCode >= 200 && res.statusCode < 300) {
           this.gate.onSuccess();
           try {
@@ -202,7 +387,7 @@ export class KernelClient {
           }
         } else {
           outcome = { kind: "response", status: res.statusCode, headers };
-          failure = this.apiError(method, path, res.statusCode, text);
+          failure = this.apiError(op, method, path, res.statusCode, text);
           if (res.statusCode === 429) {
             rateLimited++;
             this.gate.onRateLimited(retryAfterMs(headers, this.now()));
@@ -238,7 +423,13 @@ export class KernelClient {
     }
   }
 
-  private apiError(method: HttpMethod, path: string, status: number, text: string) {
+  private apiError(
+    op: OperationState,
+    method: HttpMethod,
+    path: string,
+    status: number,
+    text: string,
+  ) {
     let body = undefined;
     try {
       const parsed = apiErrorBodySchema.safeParse(JSON.parse(text));
@@ -251,8 +442,8 @@ export class KernelClient {
       body = JSON.parse(redact(JSON.stringify(body), this.apiKey));
     }
     const hint =
-      status === 400 && this.badRequestHint && body
-        ? this.badRequestHint(JSON.stringify(body))
+      status === 400 && op.badRequestHint && body
+        ? op.badRequestHint(JSON.stringify(body))
         : undefined;
     return apiErrorFor({ method, path, status, body, hint });
   }
@@ -284,6 +475,29 @@ function parseManagedAuth(json: unknown): ManagedAuth {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
   return parsed.data;
+}
+
+/**
+ * One page of a list: a bare JSON array, `X-Has-More`, and `X-Next-Offset` (absolute; 0 on the
+ * last page). Has-more without a usable next offset is an error, not the end of the list: ending
+ * there would make a lookup miss an object that exists.
+ */
+function parsePage(json: unknown, headers: ResponseHeaders, offset: number) {
+  if (!Array.isArray(json)) throw new Error("expected a JSON array");
+  const hasMore = header(headers, "x-has-more")?.trim().toLowerCase() === "true";
+  const rawNext = header(headers, "x-next-offset")?.trim();
+  if (!hasMore) return { items: json as unknown[], hasMore: false, nextOffset: 0 };
+  if (rawNext === undefined || rawNext === "") {
+    throw new Error("X-Has-More is true but X-Next-Offset is missing");
+  }
+  const nextOffset = Number(rawNext);
+  if (!Number.isSafeInteger(nextOffset) || nextOffset <= offset) {
+    throw new Error(
+      `X-Has-More is true but X-Next-Offset ${JSON.stringify(rawNext.slice(0, 20))} does not ` +
+        `move past offset ${offset}`,
+    );
+  }
+  return { items: json as unknown[], hasMore: true, nextOffset };
 }
 
 function queryString(query: Query | undefined): string {

@@ -38,6 +38,32 @@ describe("resolveSettings", () => {
     );
   });
 
+  it("reads the project from config and the create-only default from KERNEL_PROJECT", () => {
+    const settings = resolveSettings(config({ "kernel:project": " proj_cfg " }), {
+      KERNEL_PROJECT: "proj_env",
+    });
+    expect(settings.project).toBe("proj_cfg");
+    expect(settings.defaultProject).toBe("proj_env");
+    expect(resolveSettings(undefined, {})).not.toHaveProperty("project");
+    expect(resolveSettings(undefined, {})).not.toHaveProperty("defaultProject");
+  });
+
+  it("reads the operation budget in seconds, config over env, and refuses a bad one", () => {
+    expect(
+      resolveSettings(config({ "kernel:operationTimeoutSeconds": "30" }), {
+        KERNEL_OPERATION_TIMEOUT_SECONDS: "5",
+      }).operationTimeoutMs,
+    ).toBe(30_000);
+    expect(
+      resolveSettings(undefined, { KERNEL_OPERATION_TIMEOUT_SECONDS: "0.5" }).operationTimeoutMs,
+    ).toBe(500);
+    for (const bad of ["0", "-1", "soon", "Infinity", "1e12"]) {
+      expect(() => resolveSettings(config({ "kernel:operationTimeoutSeconds": bad }), {})).toThrow(
+        /kernel:operationTimeoutSeconds/,
+      );
+    }
+  });
+
   it("survives a config object that throws (Configure never called)", () => {
     const broken = {
       get: () => {

@@ -15,6 +15,12 @@ export interface KernelSettings {
   baseUrl: string;
   /** Per-attempt timeout; the retry policy's default when absent. */
   requestTimeoutMs?: number;
+  /** Total budget of one provider operation; the client's default (120 s) when absent. */
+  operationTimeoutMs?: number;
+  /** Config `kernel:project`: the desired project of resources without a `project` input. */
+  project?: string;
+  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (A7). */
+  defaultProject?: string;
 }
 
 export function resolveSettings(
@@ -28,16 +34,39 @@ export function resolveSettings(
     DEFAULT_BASE_URL;
   const timeout =
     nonEmpty(safeGet(config, "kernel:requestTimeoutMs")) ?? nonEmpty(env.KERNEL_REQUEST_TIMEOUT_MS);
+  const operationTimeout =
+    nonEmpty(safeGet(config, "kernel:operationTimeoutSeconds")) ??
+    nonEmpty(env.KERNEL_OPERATION_TIMEOUT_SECONDS);
+  const project = nonEmpty(safeGet(config, "kernel:project")?.trim());
+  const defaultProject = nonEmpty(env.KERNEL_PROJECT?.trim());
   const settings: KernelSettings = { apiKey, baseUrl: validateBaseUrl(baseUrl) };
   if (timeout !== undefined) settings.requestTimeoutMs = positiveInteger(timeout);
+  if (operationTimeout !== undefined) {
+    settings.operationTimeoutMs = positiveSeconds(operationTimeout) * 1000;
+  }
+  if (project !== undefined) settings.project = project;
+  if (defaultProject !== undefined) settings.defaultProject = defaultProject;
   return settings;
 }
 
+/** Longest wait a Node timer can express (about 24.8 days); longer settings are refused. */
+const MAX_MS = 2 ** 31 - 1;
+
 function positiveInteger(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) {
+  if (!Number.isInteger(n) || n <= 0 || n > MAX_MS) {
     throw new KernelConfigError(
       `kernel:requestTimeoutMs must be a positive whole number of milliseconds, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return n;
+}
+
+function positiveSeconds(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n * 1000 > MAX_MS) {
+    throw new KernelConfigError(
+      `kernel:operationTimeoutSeconds must be a positive number of seconds, got ${JSON.stringify(raw)}`,
     );
   }
   return n;

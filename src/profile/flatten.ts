@@ -9,7 +9,10 @@ export interface ProfileFlattenContext {
   olds?: Partial<ProfileState>;
 }
 
-/** Outputs: name as live, timestamps, and the provider's own `adopt`/`project`. No undefined. */
+/**
+ * Outputs: name as live, timestamps, and the provider's own `adopt`. No undefined. `project` is
+ * the shared provider's to record (it knows the project actually used).
+ */
 export function toProfileState(
   live: ProfileResponse,
   ctx: ProfileFlattenContext = {},
@@ -19,7 +22,6 @@ export function toProfileState(
   if (live.created_at != null) state.createdAt = live.created_at;
   if (live.last_used_at != null) state.lastUsedAt = live.last_used_at;
   const source = ctx.desired ?? ctx.olds;
-  if (source?.project !== undefined) state.project = source.project;
   if (source?.adopt) state.adopt = true;
   return state;
 }
@@ -27,7 +29,6 @@ export function toProfileState(
 /** The inputs as they are live: a rename done elsewhere shows as `live => desired`. */
 export function toProfileLiveInputs(state: ProfileState): ProfileInputs {
   const inputs: ProfileInputs = { name: state.name };
-  if (state.project !== undefined) inputs.project = state.project;
   if (state.adopt) inputs.adopt = true;
   return inputs;
 }

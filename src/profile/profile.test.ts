@@ -50,16 +50,15 @@ describe("Profile expand and flatten", () => {
     });
   });
 
-  it("gives id-less state with timestamps, project and adopt, and live inputs", () => {
+  it("gives state with timestamps and adopt (the project is the shared provider's), and live inputs", () => {
     const state = toProfileState(live, { desired: { name: "team", project: "prod", adopt: true } });
     expect(state).toEqual({
       name: "team",
       createdAt: "2026-11-01T00:00:00Z",
       lastUsedAt: "2026-11-03T00:00:00Z",
-      project: "prod",
       adopt: true,
     });
-    expect(toProfileLiveInputs(state)).toEqual({ name: "team", project: "prod", adopt: true });
+    expect(toProfileLiveInputs(state)).toEqual({ name: "team", adopt: true });
   });
 
   it("never holds undefined; a nameless profile reads as an empty name", () => {

@@ -49,8 +49,7 @@ export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {})
       state.caBundle = ctx.olds.caBundle;
     }
   }
-  const project = ctx.desired?.project ?? ctx.olds?.project;
-  if (project !== undefined) state.project = project;
+  // `project` is the shared provider's to record (it knows the project actually used).
   return state;
 }
 
@@ -66,7 +65,6 @@ export function toProxyLiveInputs(state: ProxyState): ProxyInputs {
   if (state.password !== undefined) inputs.password = state.password;
   if (state.caBundle !== undefined) inputs.caBundle = state.caBundle;
   if (state.bypassHosts !== undefined) inputs.bypassHosts = [...state.bypassHosts];
-  if (state.project !== undefined) inputs.project = state.project;
   return inputs;
 }
 

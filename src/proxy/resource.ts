@@ -120,9 +120,10 @@ export interface CustomProxyArgs extends ProxyArgsBase {
 
 /**
  * The arguments of a Proxy: `type` decides which `config` keys exist, and only `custom` takes
- * `password` and `caBundle`.
+ * `password` and `caBundle`. (Not `ProxyArgs`: the package root already exports that name for
+ * an AuthConnection's `proxy` reference.)
  */
-export type ProxyArgs =
+export type ProxyResourceArgs =
   DatacenterProxyArgs | ResidentialProxyArgs | MobileProxyArgs | CustomProxyArgs;
 
 /** A proxy's `config` as it is live (the API's choices included; never a secret). */
@@ -139,7 +140,7 @@ export interface ProxyConfigOutput {
 }
 
 /** The outputs a Proxy's state holds, for `Proxy.get`. */
-export interface ProxyState {
+export interface ProxyResourceState {
   type?: pulumi.Input<string>;
   name?: pulumi.Input<string>;
   protocol?: pulumi.Input<string>;
@@ -217,10 +218,10 @@ export class Proxy extends pulumi.CustomResource {
   static get(
     name: string,
     id: pulumi.Input<pulumi.ID>,
-    state?: ProxyState,
+    state?: ProxyResourceState,
     opts?: pulumi.CustomResourceOptions,
   ): Proxy {
-    return new Proxy(name, (state ?? {}) as ProxyArgs, { ...opts, id });
+    return new Proxy(name, (state ?? {}) as ProxyResourceArgs, { ...opts, id });
   }
 
   /** Whether `obj` is a Proxy of this package (works across copies of the package). */
@@ -232,7 +233,7 @@ export class Proxy extends pulumi.CustomResource {
     );
   }
 
-  constructor(name: string, args: ProxyArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ProxyResourceArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       // Outputs are seeded so that Pulumi registers and resolves them.
       name: undefined,

@@ -3,16 +3,14 @@
  * the org, addressed by id only, the token and cache TTL kept but never answered. One store holds
  * the org's providers. No HTTP here.
  */
+import { type StoreResult, notFound, ok } from "../../answers";
 import {
   ObjectTable,
-  type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   matchesQuery,
-  notFound,
-  ok,
 } from "../objectTable";
 
 /** `POST /org/credential_providers` (CreateCredentialProviderRequest in @onkernel/sdk 0.84). */
@@ -62,7 +60,7 @@ export class CredentialProviderStore {
     this.table = new ObjectTable<StoredCredentialProvider>(CREDENTIAL_PROVIDER_ID_PREFIX, options);
   }
 
-  create(body: CredentialProviderCreateBody): Result<CredentialProviderView> {
+  create(body: CredentialProviderCreateBody): StoreResult<CredentialProviderView> {
     const existing = this.byName(body.name);
     if (existing) {
       return conflict(`a credential provider named ${body.name} already exists`, existing.id);
@@ -82,12 +80,12 @@ export class CredentialProviderStore {
     return ok(view(row));
   }
 
-  get(id: string): Result<CredentialProviderView> {
+  get(id: string): StoreResult<CredentialProviderView> {
     const row = this.table.byId(id);
     return row ? ok(view(row)) : notFound("credential provider", id);
   }
 
-  update(id: string, body: CredentialProviderUpdateBody): Result<CredentialProviderView> {
+  update(id: string, body: CredentialProviderUpdateBody): StoreResult<CredentialProviderView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential provider", id);
     if (body.name !== undefined && body.name !== row.name) {
@@ -105,7 +103,7 @@ export class CredentialProviderStore {
     return ok(view(row));
   }
 
-  remove(id: string): Result<void> {
+  remove(id: string): StoreResult<void> {
     return this.table.delete(id) ? ok(undefined) : notFound("credential provider", id);
   }
 
@@ -120,7 +118,7 @@ export class CredentialProviderStore {
   }
 
   /** A change made outside the provider: any stored field (`null` removes). */
-  drift(id: string, changes: Record<string, unknown>): Result<CredentialProviderView> {
+  drift(id: string, changes: Record<string, unknown>): StoreResult<CredentialProviderView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential provider", id);
     assignDrift(row, changes, this.table.now());

@@ -1,6 +1,6 @@
-import { ProxyStore, type ProxySeed, checkConfig } from "./store";
+import { type EmulatedProxy, ProxyStore, checkConfig } from "./store";
 
-function fixedStore(seeds: ProxySeed[] = []) {
+function fixedStore(seeds: EmulatedProxy[] = []) {
   let n = 0;
   return new ProxyStore(seeds, {
     now: () => new Date("2026-11-27T00:00:00Z"),

@@ -1,33 +1,11 @@
 /**
- * What the emulator's stores for credentials, credential providers, proxies and profiles share:
- * one table of one project's (or the org's) objects in creation order, ids with a prefix per
- * resource, timestamps from an injected clock. No HTTP here.
+ * What the stores for credentials, credential providers, proxies and profiles share beyond
+ * answers.ts: one table of one project's (or the org's) objects in creation order, ids with a
+ * prefix per resource, timestamps from an injected clock, the 400/409 shapes that name a field or
+ * the existing object. No HTTP here.
  */
 import { randomBytes } from "node:crypto";
-
-export interface ApiErrorPayload {
-  code: string;
-  message: string;
-  details?: { code?: string; message?: string }[];
-}
-
-export type Result<T> =
-  { ok: true; value: T } | { ok: false; status: number; error: ApiErrorPayload };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
-export function fail(
-  status: number,
-  code: string,
-  message: string,
-  details?: ApiErrorPayload["details"],
-): { ok: false; status: number; error: ApiErrorPayload } {
-  return { ok: false, status, error: details ? { code, message, details } : { code, message } };
-}
-
-export function notFound(what: string, idOrName: string) {
-  return fail(404, "not_found", `${what} ${idOrName} not found`);
-}
+import { fail } from "../answers";
 
 /** A 400 whose detail names the field at fault, as the schema validation's do. */
 export function invalidField(field: string, message: string) {

@@ -2,17 +2,15 @@
  * The emulator's browser profiles (`/profiles`): an optional name unique in its project,
  * addressed by id or name, renamed by PATCH. One store holds one project's profiles. No HTTP here.
  */
+import { type StoreResult, notFound, ok } from "../../answers";
 import {
   ObjectTable,
-  type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   invalidField,
   matchesQuery,
-  notFound,
-  ok,
 } from "../objectTable";
 
 /** `POST /profiles` (ProfileCreateParams in @onkernel/sdk 0.84). */
@@ -48,7 +46,7 @@ export class ProfileStore {
     this.table = new ObjectTable<StoredProfile>(PROFILE_ID_PREFIX, options);
   }
 
-  create(body: ProfileCreateBody): Result<ProfileView> {
+  create(body: ProfileCreateBody): StoreResult<ProfileView> {
     if (body.name !== undefined) {
       if (body.name === "") return invalidField("name", "must not be empty");
       const existing = this.byName(body.name);
@@ -64,12 +62,12 @@ export class ProfileStore {
     return ok(view(this.table.insert(row)));
   }
 
-  get(idOrName: string): Result<ProfileView> {
+  get(idOrName: string): StoreResult<ProfileView> {
     const row = this.find(idOrName);
     return row ? ok(view(row)) : notFound("profile", idOrName);
   }
 
-  update(idOrName: string, body: ProfileUpdateBody): Result<ProfileView> {
+  update(idOrName: string, body: ProfileUpdateBody): StoreResult<ProfileView> {
     const row = this.find(idOrName);
     if (!row) return notFound("profile", idOrName);
     if (body.name === "") return invalidField("name", "must not be empty");
@@ -82,7 +80,7 @@ export class ProfileStore {
     return ok(view(row));
   }
 
-  remove(idOrName: string): Result<void> {
+  remove(idOrName: string): StoreResult<void> {
     const row = this.find(idOrName);
     if (!row) return notFound("profile", idOrName);
     this.table.delete(row.id);
@@ -110,7 +108,7 @@ export class ProfileStore {
   }
 
   /** A change made outside the provider: any stored field (`null` removes). */
-  drift(id: string, changes: Record<string, unknown>): Result<ProfileView> {
+  drift(id: string, changes: Record<string, unknown>): StoreResult<ProfileView> {
     const row = this.table.byId(id);
     if (!row) return notFound("profile", id);
     assignDrift(row, changes, this.table.now());

@@ -5,16 +5,14 @@
  * set the secret. One store holds one project's credentials. No HTTP here.
  */
 import { createHmac } from "node:crypto";
+import { type StoreResult, notFound, ok } from "../../answers";
 import {
   ObjectTable,
-  type Result,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   matchesQuery,
-  notFound,
-  ok,
 } from "../objectTable";
 
 /** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84). */
@@ -68,7 +66,7 @@ export class CredentialStore {
     this.table = new ObjectTable<StoredCredential>(CREDENTIAL_ID_PREFIX, options);
   }
 
-  create(body: CredentialCreateBody): Result<CredentialView> {
+  create(body: CredentialCreateBody): StoreResult<CredentialView> {
     const existing = this.byName(body.name);
     if (existing) {
       return conflict(`a credential named ${body.name} already exists`, existing.id);
@@ -89,13 +87,13 @@ export class CredentialStore {
     return ok(this.view(row, { totpJustSet: Boolean(totp) }));
   }
 
-  get(idOrName: string): Result<CredentialView> {
+  get(idOrName: string): StoreResult<CredentialView> {
     const row = this.find(idOrName);
     return row ? ok(this.view(row)) : notFound("credential", idOrName);
   }
 
   /** Only what is sent changes; `remove_value_keys` applies before `values` merge. */
-  update(idOrName: string, body: CredentialUpdateBody): Result<CredentialView> {
+  update(idOrName: string, body: CredentialUpdateBody): StoreResult<CredentialView> {
     const row = this.find(idOrName);
     if (!row) return notFound("credential", idOrName);
     if (body.name !== undefined && body.name !== row.name) {
@@ -121,7 +119,7 @@ export class CredentialStore {
     return ok(this.view(row, { totpJustSet }));
   }
 
-  remove(idOrName: string): Result<void> {
+  remove(idOrName: string): StoreResult<void> {
     const row = this.find(idOrName);
     if (!row) return notFound("credential", idOrName);
     this.table.delete(row.id);
@@ -145,7 +143,7 @@ export class CredentialStore {
    * plus `value_keys` (keeps the values of kept keys, gives new keys a placeholder) and
    * `has_totp_secret`.
    */
-  drift(id: string, changes: Record<string, unknown>): Result<CredentialView> {
+  drift(id: string, changes: Record<string, unknown>): StoreResult<CredentialView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential", id);
     assignDrift(row, changes, this.table.now(), [

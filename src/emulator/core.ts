@@ -229,7 +229,9 @@ export function createCoreServer(options: CoreOptions): http.Server {
     }
     if (`/${segments[0]}` === CONTROL_PREFIX) {
       // Controls change what the API answers; with a key set, only its holder may use them.
-      if (options.apiKey !== undefined && !authorized(req.headers.authorization)) {
+      // The index only lists them, so it stays open for someone finding their way.
+      const isIndex = segments.length === 1 && method === "GET";
+      if (!isIndex && options.apiKey !== undefined && !authorized(req.headers.authorization)) {
         return respond(ex, {
           status: 401,
           body: apiError("unauthorized", "the controls need the emulator's API key"),

@@ -6,8 +6,8 @@
  * models of the API written apart from the planner.
  */
 import fc from "fast-check";
-import { ProfileStore } from "../../src/emulator/profiles/store";
-import { ProxyStore } from "../../src/emulator/proxies/store";
+import { ProfileStore } from "../../src/emulator/resources/profiles/store";
+import { ProxyStore } from "../../src/emulator/resources/proxies/store";
 import { parseProfile } from "../../src/profile/api";
 import { toProfileCreateRequest } from "../../src/profile/expand";
 import { toProfileState } from "../../src/profile/flatten";

@@ -2,7 +2,7 @@
  * The Profile's planner, shared by diff and update: a rename is a PATCH; the project is the
  * shared provider's to compare (A7), and `adopt` is never a change.
  */
-import { UNKNOWN } from "../proxy/checkFailures";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import type { ProfileUpdateRequest } from "./api";
 import { toProfileUpdateRequest } from "./expand";
 import type { ProfileInputs, ProfileState, ProfileUpdatableField } from "./types";

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../proxy/checkFailures";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import { parseProfile } from "./api";
 import { toProfileCreateRequest } from "./expand";
 import { toProfileLiveInputs, toProfileState } from "./flatten";
@@ -22,10 +22,10 @@ describe("checkProfile", () => {
       { property: "name", reason: expect.stringMatching(/^is required and must be a non-empty/) },
     ]);
     expect(checkProfile({ name: " team " }).failures).toEqual([
-      { property: "name", reason: expect.stringContaining('received " team "') },
+      { property: "name", reason: expect.stringContaining('received a string " team "') },
     ]);
     expect(checkProfile({ name: "t", adopt: "yes" }).failures).toEqual([
-      { property: "adopt", reason: 'must be true or false; received "yes"' },
+      { property: "adopt", reason: 'must be true or false; received a string "yes"' },
     ]);
     expect(checkProfile({ name: "t", Name: "x", projct: "p" }).failures).toEqual([
       { property: "Name", reason: expect.stringContaining("did you mean name?") },

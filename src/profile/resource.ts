@@ -3,13 +3,21 @@
  * (cookies, logins) that sessions and auth connections load.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROFILE_PROVIDER_EXPORT, PROFILE_TOKEN } from "./types";
+import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { providerText } from "../dynamic/providerText";
+import { PROFILE_PROVIDER_EXPORT } from "./types";
 
 /**
  * The `__provider` text each Profile carries: Pulumi's dynamic-provider host loads it and calls
  * `handler()`, which loads this package's Profile provider by name. No path, no secret, no code.
  */
-export const PROFILE_PROVIDER_TEXT = `exports.handler = () => require("pulumi-kernel/provider").${PROFILE_PROVIDER_EXPORT};`;
+export const PROFILE_PROVIDER_TEXT = providerText(PROFILE_PROVIDER_EXPORT);
+
+const PROFILE_TYPE = dynamicResourceType({
+  name: "Profile",
+  providerText: PROFILE_PROVIDER_TEXT,
+  outputs: ["name", "createdAt", "lastUsedAt", "project", "adopt"],
+});
 
 export interface ProfileArgs {
   /**
@@ -82,24 +90,10 @@ export class Profile extends pulumi.CustomResource {
 
   /** Whether `obj` is a Profile of this package (works across copies of the package). */
   static override isInstance(obj: unknown): obj is Profile {
-    return (
-      obj !== null &&
-      typeof obj === "object" &&
-      (obj as { __pulumiType?: unknown }).__pulumiType === PROFILE_TOKEN
-    );
+    return isInstanceOf(PROFILE_TYPE, obj);
   }
 
   constructor(name: string, args: ProfileArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Outputs are seeded so that Pulumi registers and resolves them.
-      createdAt: undefined,
-      lastUsedAt: undefined,
-      project: undefined,
-      adopt: undefined,
-      ...args,
-      // Last: no argument can stand in for it.
-      __provider: PROFILE_PROVIDER_TEXT,
-    };
-    super(PROFILE_TOKEN, name, props, opts);
+    super(...registration(PROFILE_TYPE, name, args, opts));
   }
 }

@@ -2,11 +2,11 @@
  * check for Profile: validation and normalisation (BEHAVIOR.md A2, B5). Pure and total.
  */
 import { z } from "zod";
-import { type CheckResult, orUnknown, toCheckFailures } from "../proxy/checkFailures";
+import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
+import { projectInputSchema } from "../dynamic/project";
 
 const reasons = {
   name: "must be a non-empty profile name without leading or trailing spaces",
-  project: "must be a non-empty project id or name without leading or trailing spaces",
   adopt: "must be true or false",
 } as const;
 
@@ -15,7 +15,7 @@ const trimmedNonEmpty = (reason: string) =>
 
 export const profileInputsSchema = z.strictObject({
   name: orUnknown(trimmedNonEmpty(reasons.name)),
-  project: orUnknown(trimmedNonEmpty(reasons.project)).optional(),
+  project: projectInputSchema.optional(),
   adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
 });
 
@@ -23,19 +23,10 @@ export const PROFILE_INPUT_NAMES: readonly string[] = Object.keys(profileInputsS
 
 /** Validates and normalises a Profile's inputs; engine keys (`__provider`) are left out. */
 export function checkProfile(news: Record<string, unknown>): CheckResult {
-  const { __provider: _provider, ...raw } = news ?? {};
-  const parsed = profileInputsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const failures = toCheckFailures(parsed.error.issues, raw, {
-      validKeys: () => PROFILE_INPUT_NAMES,
-      isSecret: () => false,
-    });
-    return { inputs: raw, failures };
-  }
-  const inputs: Record<string, unknown> = Object.fromEntries(
-    Object.entries(parsed.data).filter(([, v]) => v !== undefined),
-  );
-  // `adopt: false` is the same intent as no adopt.
-  if (inputs.adopt === false) delete inputs.adopt;
-  return { inputs, failures: [] };
+  return checkWithSchema(profileInputsSchema, news, { inputNames: PROFILE_INPUT_NAMES }, (data) => {
+    const inputs = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+    // `adopt: false` is the same intent as no adopt.
+    if (inputs.adopt === false) delete inputs.adopt;
+    return inputs;
+  });
 }

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "./checkFailures";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import { planProxy, planProxyPatch, proxyHasChanges } from "./patch";
 import { checkProxy } from "./schema";
 import type { ProxyInputs, ProxyState } from "./types";

@@ -3,7 +3,7 @@
  * promise is what the PATCH carries. The API's PATCH takes only `name`; everything else that
  * differs needs a new proxy, created before the old one is deleted (names are not unique).
  */
-import { UNKNOWN, containsUnknown } from "./checkFailures";
+import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
 import { toProxyUpdateRequest } from "./expand";
 import type { ProxyUpdateRequest } from "./api";
 import { normalizeBypassHosts } from "./schema";

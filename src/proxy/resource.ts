@@ -3,10 +3,11 @@
  * auth connections route their traffic through.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { providerText } from "../dynamic/providerText";
 import {
   PROXY_PROVIDER_EXPORT,
   PROXY_SECRET_OUTPUTS,
-  PROXY_TOKEN,
   type ProxyProtocol,
   type ResidentialOs,
 } from "./types";
@@ -15,7 +16,28 @@ import {
  * The `__provider` text each Proxy carries: Pulumi's dynamic-provider host loads it and calls
  * `handler()`, which loads this package's Proxy provider by name. No path, no secret, no code.
  */
-export const PROXY_PROVIDER_TEXT = `exports.handler = () => require("pulumi-kernel/provider").${PROXY_PROVIDER_EXPORT};`;
+export const PROXY_PROVIDER_TEXT = providerText(PROXY_PROVIDER_EXPORT);
+
+const PROXY_TYPE = dynamicResourceType({
+  name: "Proxy",
+  providerText: PROXY_PROVIDER_TEXT,
+  outputs: [
+    "type",
+    "name",
+    "protocol",
+    "config",
+    "password",
+    "caBundle",
+    "hasPassword",
+    "hasCaBundle",
+    "bypassHosts",
+    "status",
+    "ipAddress",
+    "lastChecked",
+    "project",
+  ],
+  secretOutputs: PROXY_SECRET_OUTPUTS,
+});
 
 /** What every proxy type takes. */
 interface ProxyArgsBase {
@@ -226,33 +248,10 @@ export class Proxy extends pulumi.CustomResource {
 
   /** Whether `obj` is a Proxy of this package (works across copies of the package). */
   static override isInstance(obj: unknown): obj is Proxy {
-    return (
-      obj !== null &&
-      typeof obj === "object" &&
-      (obj as { __pulumiType?: unknown }).__pulumiType === PROXY_TOKEN
-    );
+    return isInstanceOf(PROXY_TYPE, obj);
   }
 
   constructor(name: string, args: ProxyResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Outputs are seeded so that Pulumi registers and resolves them.
-      name: undefined,
-      protocol: undefined,
-      config: undefined,
-      password: undefined,
-      caBundle: undefined,
-      hasPassword: undefined,
-      hasCaBundle: undefined,
-      bypassHosts: undefined,
-      status: undefined,
-      ipAddress: undefined,
-      lastChecked: undefined,
-      project: undefined,
-      ...args,
-      // Last: no argument can stand in for it.
-      __provider: PROXY_PROVIDER_TEXT,
-    };
-    const secrets = [...PROXY_SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])];
-    super(PROXY_TOKEN, name, props, { ...opts, additionalSecretOutputs: secrets });
+    super(...registration(PROXY_TYPE, name, args, opts));
   }
 }

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "./checkFailures";
+import { UNKNOWN } from "../dynamic/engineKeys";
 import { checkProxy } from "./schema";
 
 const PASSWORD = "hunter2-very-secret";
@@ -96,17 +96,18 @@ describe("checkProxy: refusals", () => {
     expect(failures({ type: "satellite" })).toEqual([
       {
         property: "type",
-        reason: 'must be one of datacenter, isp, residential, mobile, custom; received "satellite"',
+        reason:
+          'must be one of datacenter, isp, residential, mobile, custom; received a string "satellite"',
       },
     ]);
     expect(failures({ type: "isp", config: { country: "USA" } })).toEqual([
-      { property: "config.country", reason: expect.stringContaining('received "USA"') },
+      { property: "config.country", reason: expect.stringContaining('received a string "USA"') },
     ]);
     expect(failures({ type: "isp", bypassHosts: ["ok.com", "http://x/"] })).toEqual([
       { property: "bypassHosts[1]", reason: expect.stringContaining("received") },
     ]);
     expect(failures({ ...custom, config: { host: "h.com", port: 70000 } })).toEqual([
-      { property: "config.port", reason: expect.stringContaining("received 70000") },
+      { property: "config.port", reason: expect.stringContaining("received the number 70000") },
     ]);
   });
 
@@ -169,7 +170,7 @@ describe("checkProxy: refusals", () => {
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("12345678");
     expect(text).not.toContain("secretpem");
-    expect(all.find((f) => f.property === "password")!.reason).toContain("received number");
+    expect(all.find((f) => f.property === "password")!.reason).toContain("received a number");
     expect(text).toContain("top-level password input");
   });
 });

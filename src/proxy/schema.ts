@@ -6,13 +6,9 @@
 import { domainToASCII } from "node:url";
 import { isIP } from "node:net";
 import { z } from "zod";
-import {
-  type CheckResult,
-  UNKNOWN,
-  containsUnknown,
-  orUnknown,
-  toCheckFailures,
-} from "./checkFailures";
+import { type CheckFailure, type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
+import { UNKNOWN, containsUnknown, withoutEngineKeys } from "../dynamic/engineKeys";
+import { projectInputSchema } from "../dynamic/project";
 import {
   ALL_CONFIG_KEYS,
   CONFIG_KEYS,
@@ -40,7 +36,6 @@ const reasons = {
   password: "must be a non-empty string",
   caBundle: "must be PEM text holding at least one -----BEGIN CERTIFICATE----- block",
   bypassHosts: "must be a list of host names, *.wildcard host names or IP addresses",
-  project: "must be a non-empty project id or name without leading or trailing spaces",
   customOnly: "is only for type custom",
 } as const;
 
@@ -93,37 +88,35 @@ export const proxyInputsSchema = z.strictObject({
       },
     ),
   ).optional(),
-  project: orUnknown(trimmedNonEmpty(reasons.project)).optional(),
+  project: projectInputSchema.optional(),
 });
 
 export const PROXY_INPUT_NAMES: readonly string[] = Object.keys(proxyInputsSchema.shape);
 
-const failureOptions = {
-  validKeys: (path: readonly PropertyKey[]) => {
-    if (path.length === 0) return PROXY_INPUT_NAMES;
-    return ALL_CONFIG_KEYS;
-  },
-  isSecret: (path: readonly PropertyKey[]) => path[0] === "password" || path[0] === "caBundle",
-};
+const SECRET_INPUTS = ["password", "caBundle"];
+
+const failureOptions = (type: ProxyType | undefined) => ({
+  inputNames: PROXY_INPUT_NAMES,
+  fieldsAt: () => (type ? CONFIG_KEYS[type] : ALL_CONFIG_KEYS),
+  secretInputs: SECRET_INPUTS,
+});
 
 /** Validates and normalises a Proxy's inputs; engine keys (`__provider`) are left out. */
 export function checkProxy(news: Record<string, unknown>): CheckResult {
-  const { __provider: _provider, ...raw } = news ?? {};
+  const raw = withoutEngineKeys(news);
   const parsed = proxyInputsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { inputs: raw, failures: toCheckFailures(parsed.error.issues, raw, failureOptions) };
+    const type = PROXY_TYPES.find((t) => t === raw.type);
+    return { inputs: raw, failures: toFailures(parsed.error.issues, raw, failureOptions(type)) };
   }
   const inputs = parsed.data as Record<string, unknown>;
   const type = inputs.type === UNKNOWN ? undefined : (inputs.type as ProxyType);
-  const failures = [];
+  const failures: CheckFailure[] = [];
 
   if (inputs.config !== undefined && inputs.config !== UNKNOWN) {
     const config = configSchemaFor(type).safeParse(inputs.config);
     if (!config.success) {
-      const validKeys = () => (type ? CONFIG_KEYS[type] : ALL_CONFIG_KEYS);
-      failures.push(
-        ...toCheckFailures(config.error.issues, raw, { ...failureOptions, validKeys }, ["config"]),
-      );
+      failures.push(...toFailures(config.error.issues, raw, failureOptions(type), ["config"]));
       if (type === "custom") {
         for (const key of ["password", "ca_bundle", "caBundle"]) {
           if (key in (inputs.config as object)) {

@@ -40,7 +40,9 @@ it("creates with one POST {name} and records the id and timestamps", async () =>
   ]);
   const state = f.engine.state.get("profile")!;
   expect(state.id).toBe(f.emulator.objects("profiles")[0].id);
-  expect(state.outputs).toEqual({ name: "team-netflix", createdAt: expect.any(String) });
+  const { __provider: text, ...outputs } = state.outputs;
+  expect(text).toBe(PROFILE_PROVIDER_TEXT);
+  expect(outputs).toEqual({ name: "team-netflix", createdAt: expect.any(String) });
 });
 
 it("a second up sends nothing; a rename is one PATCH {name}", async () => {
@@ -92,7 +94,7 @@ it("with adopt: true the existing profile is taken over, nothing else is sent", 
   expect(state.outputs).toMatchObject({ name: "team-netflix", adopt: true });
   expect(requestLines(f.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
     "POST /profiles",
-    "GET /profiles?name=team-netflix",
+    "GET /profiles",
   ]);
   expect(f.emulator.objects("profiles")).toHaveLength(1);
   // adopt is the provider's own input: dropping it later is no change.

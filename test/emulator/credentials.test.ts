@@ -1,5 +1,5 @@
 /** `/credentials` through HTTP: the API's rules, validation, projects, controls, faults, the log. */
-import { type Emulator, startEmulator } from "../../src/emulator";
+import { type CredentialStore, type Emulator, startEmulator } from "../../src/emulator";
 import { caller, detailText } from "./resourceClient";
 
 const KEY = "sk_emulator_credentials";
@@ -132,6 +132,24 @@ describe("/credentials", () => {
     const unknown = await call("PATCH", "/credentials/netflix-creds", { domain: "x.com" });
     expect(unknown.status).toBe(400);
     expect(detailText(unknown.body)).toMatch(/domain/);
+  });
+
+  it("keeps the values it never answers where a test can check them, per project", async () => {
+    const { body } = await call("POST", "/credentials", netflix, { project: "other" });
+    await call(
+      "PATCH",
+      `/credentials/${body.id}`,
+      { values: { password: "rotated" } },
+      {
+        project: "other",
+      },
+    );
+    const store = emulator.storeOf<CredentialStore>("credentials", "other");
+    expect(store.table.byId(body.id)?.values).toEqual({
+      username: "user@example.com",
+      password: "rotated",
+    });
+    expect(emulator.storeOf<CredentialStore>("credentials").all()).toEqual([]);
   });
 
   it("deletes with 204, then answers 404 not_found", async () => {

@@ -31,6 +31,11 @@ describe("/profiles", () => {
     ).toBe(200);
   });
 
+  it("creates a nameless profile from a POST without a body, as the SDK's create() sends it", async () => {
+    const res = await call("POST", "/profiles");
+    expect(res).toMatchObject({ status: 200, body: { name: null } });
+  });
+
   it("renames by id or name; the old name then answers not_found", async () => {
     const { body } = await call("POST", "/profiles", { name: "old" });
     const renamed = await call("PATCH", "/profiles/old", { name: "new" });

@@ -22,7 +22,10 @@ export const profiles: RouteModule<ProfileStore> = {
 
   handle(req, store): Answer | undefined {
     if (req.rest.length === 0) {
-      if (req.method === "POST") return toAnswer(store.create(req.body as ProfileCreateBody), same);
+      if (req.method === "POST") {
+        // The body is optional: the SDK's `profiles.create()` sends none.
+        return toAnswer(store.create((req.body ?? {}) as ProfileCreateBody), same);
+      }
       if (req.method === "GET") {
         const q = pageQuery(req.query);
         if (isAnswer(q)) return q;

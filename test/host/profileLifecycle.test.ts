@@ -114,3 +114,19 @@ it("a delete the API refuses (profile in use) shows the API's answer and keeps t
   expect(err.message).toMatch(/409 conflict: profile is in use by auth connection ma_1/);
   expect(f.engine.state.get("profile")?.id).toBe(state.id);
 });
+
+it("a new project replaces, creating first (the name does not collide across projects)", async () => {
+  f.emulator.addProject({ id: "proj_prod", name: "prod" });
+  f.emulator.addProject({ id: "proj_stage", name: "stage" });
+  await f.engine.up([{ name: "profile", inputs: { ...PROFILE, project: "prod" } }]);
+  const before = f.engine.state.get("profile")!;
+  expect(before.outputs.project).toBe("prod");
+  f.emulator.clearRequests();
+  const [step] = await f.engine.up([{ name: "profile", inputs: { ...PROFILE, project: "stage" } }]);
+  expect(step.diff).toEqual({ changes: "some", replaces: ["project"], deleteBeforeReplace: false });
+  expect(f.emulator.requests().map((r) => `${r.method} ${r.path} ${r.project}`)).toEqual([
+    "POST /profiles proj_stage",
+    `DELETE /profiles/${before.id} proj_prod`,
+  ]);
+  expect(f.engine.state.get("profile")!.outputs.project).toBe("stage");
+});

@@ -188,3 +188,30 @@ describe("delete", () => {
     expect(f.engine.state.size).toBe(0);
   });
 });
+
+describe("projects (A7)", () => {
+  it("creates in the named project, keeps using it, and a new project replaces, creating first", async () => {
+    f.emulator.addProject({ id: "proj_prod", name: "prod" });
+    f.emulator.addProject({ id: "proj_stage", name: "stage" });
+    await f.engine.up([{ name: "proxy", inputs: { ...PROXY, project: "prod" } }]);
+    const state = f.engine.state.get("proxy")!;
+    expect(state.outputs.project).toBe("prod");
+    await f.engine.up([{ name: "proxy", inputs: { ...PROXY, project: "prod", name: "renamed" } }]);
+    await f.engine.refresh();
+    expect(f.emulator.requests().map((r) => `${r.method} ${r.project}`)).toEqual([
+      "POST proj_prod",
+      "PATCH proj_prod",
+      "GET proj_prod",
+    ]);
+    f.emulator.clearRequests();
+    const moved = await f.engine.preview("proxy", { ...PROXY, project: "stage", name: "renamed" });
+    expect(moved.diff).toEqual({
+      changes: "some",
+      replaces: ["project"],
+      deleteBeforeReplace: false,
+    });
+    // Removing the input (no config project either) is no change.
+    expect((await f.engine.preview("proxy", { ...PROXY, name: "renamed" })).kind).toBe("same");
+    expect(f.emulator.requests()).toEqual([]);
+  });
+});

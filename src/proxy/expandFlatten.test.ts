@@ -94,6 +94,7 @@ describe("toProxyState", () => {
       status: "available",
       ipAddress: "203.0.113.9",
       lastChecked: "2026-11-27T00:00:00Z",
+      serverOwnedInputs: ["config.host", "config.port", "config.username", "name"],
     });
   });
 
@@ -135,6 +136,38 @@ describe("toProxyState", () => {
 });
 
 describe("toProxyLiveInputs", () => {
+  it("reports only the server-owned inputs the program set, so unset ones never look removed", () => {
+    const live = parseProxy({
+      id: "px_3",
+      type: "datacenter",
+      name: "api-chosen",
+      protocol: "https",
+      config: { country: "US" },
+    });
+    const created = toProxyState(live, { desired: { type: "datacenter" } });
+    expect(created.serverOwnedInputs).toEqual([]);
+    expect(toProxyLiveInputs(created)).toEqual({ type: "datacenter" });
+    // A refresh keeps the record from the last apply.
+    const read = toProxyState(live, { olds: created });
+    expect(toProxyLiveInputs(read)).toEqual({ type: "datacenter" });
+    const named = toProxyState(live, {
+      desired: { type: "datacenter", name: "mine", config: { country: "US" } },
+    });
+    expect(toProxyLiveInputs(named)).toEqual({
+      type: "datacenter",
+      name: "api-chosen",
+      config: { country: "US" },
+    });
+    // A state without the record (Proxy.get) reports everything.
+    const { serverOwnedInputs: _record, ...fromGet } = read;
+    expect(toProxyLiveInputs(fromGet)).toEqual({
+      type: "datacenter",
+      name: "api-chosen",
+      protocol: "https",
+      config: { country: "US" },
+    });
+  });
+
   it("gives the inputs as they are live, without runtime fields", () => {
     const state = toProxyState(liveCustom, { olds: { ...customDesired, project: "prod" } });
     expect(toProxyLiveInputs(state)).toEqual({

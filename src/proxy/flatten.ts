@@ -36,6 +36,9 @@ export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {})
   if (live.ip_address != null) state.ipAddress = live.ip_address;
   if (live.last_checked != null) state.lastChecked = live.last_checked;
 
+  const serverOwned = ctx.desired ? serverOwnedInputs(ctx.desired) : ctx.olds?.serverOwnedInputs;
+  if (serverOwned) state.serverOwnedInputs = [...serverOwned];
+
   if (ctx.desired) {
     // Just sent: what the program gave is what the API holds.
     if (ctx.desired.password !== undefined) state.password = ctx.desired.password;
@@ -58,14 +61,26 @@ export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {})
  * preview from old and new inputs, so this is what makes `live => desired` appear.
  */
 export function toProxyLiveInputs(state: ProxyState): ProxyInputs {
+  const set = state.serverOwnedInputs;
+  const shown = (key: string) => set === undefined || set.includes(key);
   const inputs: ProxyInputs = { type: state.type };
-  if (state.name !== undefined) inputs.name = state.name;
-  if (state.protocol !== undefined) inputs.protocol = state.protocol;
-  if (state.config !== undefined) inputs.config = { ...state.config };
+  if (state.name !== undefined && shown("name")) inputs.name = state.name;
+  if (state.protocol !== undefined && shown("protocol")) inputs.protocol = state.protocol;
+  const config = Object.entries(state.config ?? {}).filter(([key]) => shown(`config.${key}`));
+  if (config.length > 0) inputs.config = Object.fromEntries(config) as ProxyConfig;
   if (state.password !== undefined) inputs.password = state.password;
   if (state.caBundle !== undefined) inputs.caBundle = state.caBundle;
   if (state.bypassHosts !== undefined) inputs.bypassHosts = [...state.bypassHosts];
   return inputs;
+}
+
+/** The server-owned inputs `desired` sets, sorted: `name`, `protocol`, `config.<key>`. */
+export function serverOwnedInputs(desired: ProxyInputs): string[] {
+  const keys: string[] = [];
+  if (desired.name !== undefined) keys.push("name");
+  if (desired.protocol !== undefined) keys.push("protocol");
+  for (const key of Object.keys(desired.config ?? {})) keys.push(`config.${key}`);
+  return keys.sort();
 }
 
 /** The known config keys, normalised as check does; `has_*` flags become top-level outputs. */

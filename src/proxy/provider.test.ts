@@ -59,6 +59,7 @@ describe("the Proxy provider", () => {
         config: { host: "proxy.example.com", port: 3128 },
         password: PASSWORD,
         hasPassword: true,
+        serverOwnedInputs: ["config.host", "config.port", "name"],
         project: "staging",
       },
     });

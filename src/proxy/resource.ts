@@ -34,6 +34,7 @@ const PROXY_TYPE = dynamicResourceType({
     "status",
     "ipAddress",
     "lastChecked",
+    "serverOwnedInputs",
     "project",
   ],
   secretOutputs: PROXY_SECRET_OUTPUTS,
@@ -232,6 +233,11 @@ export class Proxy extends pulumi.CustomResource {
   declare readonly lastChecked: pulumi.Output<string | undefined>;
   /** The project the proxy lives in, when one was given. */
   declare readonly project: pulumi.Output<string | undefined>;
+  /**
+   * Which of `name`, `protocol` and `config.<key>` the program set (the rest are the API's to
+   * choose); a refresh reports only these as drifted inputs.
+   */
+  declare readonly serverOwnedInputs: pulumi.Output<string[] | undefined>;
 
   /**
    * Reads an existing proxy by id (a refresh of that id). `pulumi import` cannot work for

@@ -69,6 +69,12 @@ export interface ProxyRuntimeOutputs {
   status?: string;
   ipAddress?: string;
   lastChecked?: string;
+  /**
+   * The server-owned inputs the program set (`name`, `protocol`, `config.<key>`), recorded so
+   * that a refresh reports only those as live inputs: one the program leaves unset must not look
+   * removed in the next preview. Absent in a state from `get`: then every field is reported.
+   */
+  serverOwnedInputs?: string[];
 }
 
 export type ProxyState = ProxyInputs & ProxyRuntimeOutputs;

@@ -15,7 +15,7 @@ const PROFILE = { name: "team", __provider: PROFILE_PROVIDER_TEXT };
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture({ env: { KERNEL_REQUEST_TIMEOUT_MS: "500" } });
+  f = await startHostFixture();
 });
 
 afterAll(async () => {
@@ -45,7 +45,7 @@ async function up(name: string, inputs: Record<string, unknown>) {
 
 describe("Proxy create", () => {
   it("503 with Retry-After: the server did not act, the POST is retried", async () => {
-    fault({ kind: "status", method: "POST", path: "/proxies", status: 503, retryAfter: 1 });
+    fault({ kind: "status", method: "POST", path: "/proxies", status: 503, retryAfter: 0 });
     await f.engine.up([{ name: "proxy", inputs: PROXY }]);
     expect(statuses()).toEqual(["POST 503", "POST 200"]);
     expect(proxies().map((p) => p.id)).toEqual([f.engine.state.get("proxy")!.id]);

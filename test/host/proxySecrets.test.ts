@@ -22,7 +22,7 @@ const CUSTOM = {
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture({ env: { KERNEL_REQUEST_TIMEOUT_MS: "300" } });
+  f = await startHostFixture();
 });
 
 afterAll(async () => {
@@ -41,7 +41,7 @@ it("the password and CA bundle appear only in their own (secret) outputs", async
     }
   };
 
-  await attempt(() => f.engine.up([{ name: "office", inputs: CUSTOM }]));
+  await f.engine.up([{ name: "office", inputs: CUSTOM }]);
   const first = f.engine.state.get("office")!;
   expect(f.emulator.requests()[0].body).toBeDefined();
   expect(f.emulator.objects("proxies")).toContainEqual(

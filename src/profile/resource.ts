@@ -41,8 +41,11 @@ export interface ProfileArgs {
 
 /** The outputs a Profile's state holds, for `Profile.get`. */
 export interface ProfileState {
+  /** The profile's name, as recorded. */
   name?: pulumi.Input<string>;
+  /** The project the profile lives in; requests for it carry this project. */
   project?: pulumi.Input<string>;
+  /** Whether the profile was adopted. */
   adopt?: pulumi.Input<boolean>;
 }
 

@@ -151,26 +151,43 @@ export type ProxyResourceArgs =
 
 /** A proxy's `config` as it is live (the API's choices included; never a secret). */
 export interface ProxyConfigOutput {
+  /** ISO 3166 country code (datacenter, isp, residential, mobile). */
   country?: string;
+  /** Autonomous system number (residential). */
   asn?: string;
+  /** City (residential, mobile). */
   city?: string;
+  /** Device operating system (residential). */
   os?: string;
+  /** State code (residential, mobile). */
   state?: string;
+  /** US ZIP code (residential). */
   zip?: string;
+  /** Proxy server host (custom). */
   host?: string;
+  /** Proxy server port (custom). */
   port?: number;
+  /** User name for proxy authentication (custom). */
   username?: string;
 }
 
 /** The outputs a Proxy's state holds, for `Proxy.get`. */
 export interface ProxyResourceState {
+  /** The proxy's type, as recorded. */
   type?: pulumi.Input<string>;
+  /** The proxy's name, as recorded. */
   name?: pulumi.Input<string>;
+  /** `http` or `https`, as recorded. */
   protocol?: pulumi.Input<string>;
+  /** The config, as recorded. */
   config?: pulumi.Input<ProxyConfigOutput>;
+  /** Custom proxies: the password last applied (the API never returns it). */
   password?: pulumi.Input<string>;
+  /** Custom proxies: the CA bundle last applied (the API never returns it). */
   caBundle?: pulumi.Input<string>;
+  /** Hosts that bypass the proxy, as recorded. */
   bypassHosts?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The project the proxy lives in; requests for it carry this project. */
   project?: pulumi.Input<string>;
 }
 

@@ -11,7 +11,10 @@ import {
   makeProvider,
 } from "../dynamic/provider";
 import { withoutEngineKeys } from "../dynamic/engineKeys";
-import { KernelError, isOutcomeUnknown } from "../kernel/errors";
+import { isOutcomeUnknown } from "../kernel/errors";
+import { ProxyOutcomeUnknownError } from "./errors";
+
+export { ProxyOutcomeUnknownError };
 import { type ProxyResponse, parseProxy } from "./api";
 import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
 import { toProxyLiveInputs, toProxyState } from "./flatten";
@@ -65,14 +68,6 @@ export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {
   badRequestHint: proxyBadRequestHint,
   secretOutputs: PROXY_SECRET_OUTPUTS,
 };
-
-/**
- * A create whose POST may or may not have made a proxy. Names are not unique, so it cannot be
- * found again safely; the message says what to look for.
- */
-export class ProxyOutcomeUnknownError extends KernelError {
-  override name = "ProxyOutcomeUnknownError";
-}
 
 /** A provider with its own settings (tests); the host uses the process-wide one below. */
 export function makeProxyProvider(options: ProviderOptions = {}): KernelResourceProvider {

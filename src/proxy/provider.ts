@@ -13,8 +13,6 @@ import {
 import { withoutEngineKeys } from "../dynamic/engineKeys";
 import { isOutcomeUnknown } from "../kernel/errors";
 import { ProxyOutcomeUnknownError } from "./errors";
-
-export { ProxyOutcomeUnknownError };
 import { type ProxyResponse, parseProxy } from "./api";
 import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
 import { toProxyLiveInputs, toProxyState } from "./flatten";
@@ -26,6 +24,8 @@ import {
   type ProxyState,
   type ProxyUpdatableField,
 } from "./types";
+
+export { ProxyOutcomeUnknownError };
 
 /** API field names in a 400's text, and the input each belongs to. */
 const HINT_FIELDS: [RegExp, string][] = [

@@ -6,3 +6,5 @@
 export * from "./authConnection/provider";
 export { credential } from "./credential/provider";
 export { credentialProvider } from "./credentialProvider/provider";
+export { proxyProvider as proxy } from "./proxy/provider";
+export { profileProvider as profile } from "./profile/provider";

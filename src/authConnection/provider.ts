@@ -290,7 +290,3 @@ export const update = defaultProvider.update.bind(defaultProvider);
 const remove = defaultProvider.delete.bind(defaultProvider);
 export { remove as delete };
 
-// Until the package's src/provider.ts takes over this subpath: the other resources' providers,
-// by the names their `__provider` texts use.
-export { proxyProvider as proxy } from "../proxy/provider";
-export { profileProvider as profile } from "../profile/provider";

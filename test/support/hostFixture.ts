@@ -1,8 +1,16 @@
 /**
  * An emulator and Pulumi's dynamic-provider host, wired as `pulumi up` wires them, with the
  * `__provider` text taken from running the example program under `pulumi.runtime.setMocks`.
+ *
+ * Start one per test file (beforeAll) and call `reset()` before each test: starting the host
+ * costs a Node process that loads `@pulumi/pulumi`, which is most of a host test's time.
  */
-import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator";
+import {
+  CONTROL_PREFIX,
+  type Emulator,
+  type EmulatorOptions,
+  startEmulator,
+} from "../../src/emulator";
 import { MiniEngine } from "../../src/host/engine";
 import { REPO_ROOT, authConnectionInputs } from "../../src/host/example";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
@@ -30,8 +38,15 @@ export async function exampleProgramInputs(): Promise<Props> {
 export interface HostFixture {
   emulator: Emulator;
   host: ProviderHost;
+  /** A fresh engine (empty state) after each `reset()`. */
   engine: MiniEngine;
   inputs: Props;
+  /**
+   * Between tests: the emulator drops every object, fault and logged request (its seeded
+   * proxies stay), and the engine starts again with no state. The host process keeps running,
+   * configured as before.
+   */
+  reset(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +54,7 @@ export async function startHostFixture(
   options: { emulator?: EmulatorOptions; env?: NodeJS.ProcessEnv; configure?: boolean } = {},
 ): Promise<HostFixture> {
   const inputs = await exampleProgramInputs();
+  const apiKey = options.emulator?.apiKey ?? HOST_KEY;
   const emulator = await startEmulator({ apiKey: HOST_KEY, proxies: PROXIES, ...options.emulator });
   const host = await ProviderHost.start({
     cwd: REPO_ROOT,
@@ -49,16 +65,26 @@ export async function startHostFixture(
       "kernel:apiKey",
     ]);
   }
-  return {
+  const fixture: HostFixture = {
     emulator,
     host,
     engine: new MiniEngine(host),
     inputs,
+    reset: async () => {
+      // The emulator's own control, as a CI would call it over HTTP.
+      const res = await fetch(`${emulator.url}${CONTROL_PREFIX}/reset`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      if (!res.ok) throw new Error(`emulator reset answered ${res.status}`);
+      fixture.engine = new MiniEngine(host);
+    },
     stop: async () => {
       await host.stop();
       await emulator.close();
     },
   };
+  return fixture;
 }
 
 /** Requests as `METHOD path` with bodies, for exact assertions. */

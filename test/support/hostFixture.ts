@@ -5,6 +5,8 @@
  * Start one per test file (beforeAll) and call `reset()` before each test: starting the host
  * costs a Node process that loads `@pulumi/pulumi`, which is most of a host test's time.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import {
   CONTROL_PREFIX,
   type Emulator,
@@ -60,6 +62,7 @@ export async function startHostFixture(
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, ...options.env },
   });
+  checkHostVersions(host);
   if (options.configure !== false) {
     await host.configure({ "kernel:apiKey": HOST_KEY, "kernel:baseUrl": emulator.url }, [
       "kernel:apiKey",
@@ -85,6 +88,28 @@ export async function startHostFixture(
     },
   };
   return fixture;
+}
+
+/**
+ * CI runs the host suites under more than one Node and @pulumi/pulumi: with
+ * PULUMI_KERNEL_EXPECT_PULUMI set, print what the host process runs (its node, and the
+ * @pulumi/pulumi its dynamic-provider script belongs to, read from the process's own command
+ * line) and fail when that is not the version expected.
+ */
+function checkHostVersions(host: ProviderHost): void {
+  const expected = process.env.PULUMI_KERNEL_EXPECT_PULUMI;
+  if (!expected) return;
+  const argv = fs.readFileSync(`/proc/${host.pid}/cmdline`, "utf8").split("\0");
+  let dir = path.dirname(argv[1]);
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  const pulumiVersion = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version;
+  const node = fs.realpathSync(`/proc/${host.pid}/exe`);
+  console.log(
+    `host process: node ${process.version} (${node}), @pulumi/pulumi ${pulumiVersion} (${fs.realpathSync(dir)})`,
+  );
+  if (pulumiVersion !== expected) {
+    throw new Error(`the host runs @pulumi/pulumi ${pulumiVersion}, expected ${expected}`);
+  }
 }
 
 /** Requests as `METHOD path` with bodies, for exact assertions. */

@@ -20,3 +20,7 @@ export const read: Methods["read"] = authConnection.read;
 export const update: Methods["update"] = authConnection.update;
 const remove: Methods["delete"] = authConnection.delete;
 export { remove as delete };
+
+/** The class behind the methods, for code that built its own; typed opaquely for the same reason. */
+export const AuthConnectionProvider: new (...args: never[]) => pulumi.dynamic.ResourceProvider =
+  authConnection.AuthConnectionProvider;

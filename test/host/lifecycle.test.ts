@@ -10,13 +10,13 @@ import { HOST_KEY, type HostFixture, requestLines, startHostFixture } from "../s
 
 let f: HostFixture;
 
-beforeEach(async () => {
+beforeAll(async () => {
   f = await startHostFixture();
 });
 
-afterEach(async () => {
-  await f.stop();
-});
+beforeEach(() => f.reset());
+
+afterAll(() => f?.stop());
 
 async function created() {
   const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);

@@ -3,7 +3,7 @@
  * the method, path, status, API code, message and details, so that a failed `pulumi up` says
  * what the API refused without a debug log.
  */
-import type { ApiErrorBody } from "./api";
+import type { ApiErrorBody } from "./errorBody";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 

@@ -10,5 +10,11 @@ export {
   type ProxyArgs,
   type ProxyOutput,
 } from "./authConnection/resource";
+export type {
+  AuthConnectionState as AuthConnectionOutputs,
+  CheckedInputs,
+  CredentialInput,
+  ProxyInput,
+} from "./authConnection/types";
 export { AlreadyExistsError, PartialFailureError } from "./dynamic/errors";
 export * from "./kernel/errors";

@@ -165,3 +165,14 @@ function formatApiError(init: ApiErrorInit): string {
   const hintText = hint ? `. ${hint}` : "";
   return `${method} ${path} failed with ${status}${code}${message}${detailText}${hintText}`;
 }
+
+/**
+ * The request was refused on this side before anything was sent (undici rejected a header or
+ * the path): the server certainly did not act, and repeating it would fail the same way.
+ */
+export class RequestNotSentError extends KernelConnectionError {
+  override name = "RequestNotSentError";
+  constructor(method: HttpMethod, path: string, reason: string) {
+    super(method, path, reason, false);
+  }
+}

@@ -172,6 +172,26 @@ describe("sharedClient", () => {
     expect(sharedClient({ baseUrl: "https://eu.example.com", apiKey: TEST_KEY })).not.toBe(a);
   });
 
+  it("shares one rate gate: a 429 met by one resource's operation pauses another's", async () => {
+    let n = 0;
+    const api = mockApi(() =>
+      ++n === 1
+        ? { status: 429, body: { code: "rate_limited" }, headers: { "retry-after": "300" } }
+        : { status: 200, body: { id: "p" } },
+    );
+    const settings = { baseUrl: BASE_URL, apiKey: TEST_KEY };
+    const overrides = { dispatcher: api.agent, now: () => 0, sleep: async () => undefined };
+    const credentials = sharedClient(settings, overrides).operation({ project: "a" });
+    const profiles = sharedClient(settings, overrides).operation({ project: "b" });
+    await expect(credentials.request("GET", "/credentials/c", { parse: item })).rejects.toThrow(
+      /asked to wait 300 s/,
+    );
+    await expect(profiles.request("GET", "/profiles/p", { parse: item })).rejects.toThrow(
+      /was not sent: every request is paused for another 300 s/,
+    );
+    expect(api.requests).toHaveLength(1);
+  });
+
   it("keeps clients of a test dispatcher apart and applies the settings", async () => {
     const api = mockApi(() => ({ status: 200, body: { id: "p" } }));
     const client = sharedClient(

@@ -1,7 +1,8 @@
 /**
  * Timer helpers. Node turns a setTimeout delay above 2^31-1 ms into 1 ms (with a
  * TimeoutOverflowWarning), so a long wait would silently become a busy retry. Every delay the
- * client hands to a timer goes through `clampTimerMs`, and `sleep` waits in bounded steps.
+ * client hands to a timer goes through `clampTimerMs`. Longer waits never happen: every wait
+ * is bounded by an operation budget, and configure refuses budgets beyond a timer's range.
  */
 
 /** The largest delay setTimeout honours (about 24.8 days). */

@@ -16,7 +16,7 @@ import { PROVIDER_TEXT } from "./providerText";
  *
  * Two shapes at once (say `name` and `path`) do not compile.
  */
-export type CredentialArgs =
+export type CredentialReferenceArgs =
   | {
       /** The name of a Kernel credential. */
       name: pulumi.Input<string>;
@@ -49,7 +49,7 @@ export type CredentialArgs =
  * - `{ mode: "direct" }`: no proxy at all; `{ mode: "default" }`: Kernel's default egress, the
  *   same as leaving `proxy` out.
  */
-export type ProxyArgs =
+export type ProxyReferenceArgs =
   | {
       /** The proxy's id. */
       id: pulumi.Input<string>;
@@ -92,7 +92,7 @@ export interface AuthConnectionArgs {
    * The credential to log in with. Removing it replaces the connection, since Kernel cannot
    * detach a credential.
    */
-  credential?: pulumi.Input<CredentialArgs>;
+  credential?: pulumi.Input<CredentialReferenceArgs>;
   /**
    * Further host names the login may pass through (for example an SSO provider), or wildcard
    * patterns such as `*.okta.com`. A set: order, duplicates and letter case do not matter.
@@ -120,7 +120,7 @@ export interface AuthConnectionArgs {
    * The proxy the login browser uses. Removing it returns the connection to Kernel's default
    * egress, in place.
    */
-  proxy?: pulumi.Input<ProxyArgs>;
+  proxy?: pulumi.Input<ProxyReferenceArgs>;
   /** Whether the login browser runs in stealth mode. Unset: Kernel's default (true). */
   stealth?: pulumi.Input<boolean>;
   /**
@@ -133,7 +133,7 @@ export interface AuthConnectionArgs {
 }
 
 /** A credential reference as the connection reports it. */
-export interface CredentialOutput {
+export interface CredentialReferenceOutput {
   /** The Kernel credential's name. */
   name?: string;
   /** The external credential provider's name. */
@@ -145,7 +145,7 @@ export interface CredentialOutput {
 }
 
 /** A proxy selection as the connection reports it. */
-export interface ProxyOutput {
+export interface ProxyReferenceOutput {
   /** The proxy's id. */
   id?: string;
   /** The proxy's name, when the program selected it by name. */
@@ -159,7 +159,7 @@ export interface AuthConnectionState {
   profileName?: pulumi.Input<string>;
   domain?: pulumi.Input<string>;
   project?: pulumi.Input<string>;
-  proxy?: pulumi.Input<ProxyArgs>;
+  proxy?: pulumi.Input<ProxyReferenceArgs>;
   resolvedProxyId?: pulumi.Input<string>;
 }
 
@@ -227,7 +227,7 @@ export class AuthConnection extends pulumi.CustomResource {
   /** The login page, if set. */
   declare readonly loginUrl: pulumi.Output<string | undefined>;
   /** The credential Kernel logs in with, if any. */
-  declare readonly credential: pulumi.Output<CredentialOutput | undefined>;
+  declare readonly credential: pulumi.Output<CredentialReferenceOutput | undefined>;
   /** The further host names and wildcard patterns allowed during login, sorted. */
   declare readonly allowedDomains: pulumi.Output<string[] | undefined>;
   /** Seconds between health checks, as Kernel has it (its default when not set). */
@@ -241,7 +241,7 @@ export class AuthConnection extends pulumi.CustomResource {
   /** Whether credentials are saved after login, as Kernel has it. */
   declare readonly saveCredentials: pulumi.Output<boolean | undefined>;
   /** The selected proxy, in the form the program gave it; none for Kernel's default egress. */
-  declare readonly proxy: pulumi.Output<ProxyOutput | undefined>;
+  declare readonly proxy: pulumi.Output<ProxyReferenceOutput | undefined>;
   /** Whether the login browser runs in stealth mode, as Kernel has it. */
   declare readonly stealth: pulumi.Output<boolean | undefined>;
   /** Whether this resource took over an existing connection. */

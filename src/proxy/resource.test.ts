@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PROXY_PROVIDER_TEXT, Proxy, type ProxyResourceArgs } from "./resource";
+import { PROXY_PROVIDER_TEXT, Proxy, type ProxyArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
@@ -32,7 +32,7 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
       config: { host: "proxy.example.com", port: 3128 },
       password: "s3cret",
       __provider: "exports.handler = () => ({})",
-    } as ProxyResourceArgs);
+    } as ProxyArgs);
     await value(proxy.urn);
     const args = registered.find((r) => r.name === "office")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Proxy");
@@ -74,7 +74,7 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
 
   it("rejects password on a non-custom type at compile time", () => {
     // @ts-expect-error password is only for type custom
-    const args: ProxyResourceArgs = { type: "datacenter", password: "x" };
+    const args: ProxyArgs = { type: "datacenter", password: "x" };
     expect(args.type).toBe("datacenter");
   });
 });

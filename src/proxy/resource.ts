@@ -146,7 +146,7 @@ export interface CustomProxyArgs extends ProxyArgsBase {
  * `password` and `caBundle`. (Not `ProxyArgs`: the package root already exports that name for
  * an AuthConnection's `proxy` reference.)
  */
-export type ProxyResourceArgs =
+export type ProxyArgs =
   DatacenterProxyArgs | ResidentialProxyArgs | MobileProxyArgs | CustomProxyArgs;
 
 /** A proxy's `config` as it is live (the API's choices included; never a secret). */
@@ -172,7 +172,7 @@ export interface ProxyConfigOutput {
 }
 
 /** The outputs a Proxy's state holds, for `Proxy.get`. */
-export interface ProxyResourceState {
+export interface ProxyState {
   /** The proxy's type, as recorded. */
   type?: pulumi.Input<string>;
   /** The proxy's name, as recorded. */
@@ -263,10 +263,10 @@ export class Proxy extends pulumi.CustomResource {
   static get(
     name: string,
     id: pulumi.Input<pulumi.ID>,
-    state?: ProxyResourceState,
+    state?: ProxyState,
     opts?: pulumi.CustomResourceOptions,
   ): Proxy {
-    return new Proxy(name, (state ?? {}) as ProxyResourceArgs, { ...opts, id });
+    return new Proxy(name, (state ?? {}) as ProxyArgs, { ...opts, id });
   }
 
   /** Whether `obj` is a Proxy of this package (works across copies of the package). */
@@ -274,7 +274,7 @@ export class Proxy extends pulumi.CustomResource {
     return isInstanceOf(PROXY_TYPE, obj);
   }
 
-  constructor(name: string, args: ProxyResourceArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ProxyArgs, opts?: pulumi.CustomResourceOptions) {
     super(...registration(PROXY_TYPE, name, args, opts));
   }
 }

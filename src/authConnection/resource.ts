@@ -246,8 +246,8 @@ export class AuthConnection extends pulumi.CustomResource {
   declare readonly stealth: pulumi.Output<boolean | undefined>;
   /** Whether this resource took over an existing connection. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** `AUTHENTICATED` or `NEEDS_AUTH`. */
-  declare readonly status: pulumi.Output<string | undefined>;
+  /** `AUTHENTICATED` or `NEEDS_AUTH`: every answer of the API carries it. */
+  declare readonly status: pulumi.Output<string>;
   /** Whether Kernel can log in again without a person (for example, it holds a credential). */
   declare readonly canReauth: pulumi.Output<boolean | undefined>;
   /** Why Kernel can or cannot log in again by itself. */

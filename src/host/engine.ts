@@ -9,6 +9,12 @@
  * value goes to it with its secret markers removed; afterwards each output whose key was a
  * secret input (or is one of the resource's `additionalSecretOutputs`) is stored marked
  * secret, and so are the inputs that were. Previews show a secret as `[secret]`.
+ *
+ * References between resources: a program run under mocks (programMocks.ts) gives each resource
+ * a placeholder id, so `proxy: {id: residential.id}` arrives as that placeholder. Before each
+ * resource's step, `up` replaces every placeholder in its inputs with the real id of the
+ * resource it names, which must be in the state by then (created earlier in the same `up` or
+ * before), as the engine knows a dependency's id before it registers the dependent.
  */
 import {
   type DiffOutcome,
@@ -40,6 +46,11 @@ export interface ResourceState {
 export interface Declared {
   name: string;
   inputs: Props;
+  /**
+   * Its entry in `MiniEngine.state`; `name` by default. Resources of different types may share
+   * a name (the URN holds the type), as the example's Credential and AuthConnection do.
+   */
+  key?: string;
   /** The type token; AuthConnection's by default. */
   type?: string;
   /** `additionalSecretOutputs` of the class. */
@@ -51,6 +62,8 @@ export type StepKind = "create" | "same" | "update" | "replace" | "delete" | "re
 
 export interface Step {
   name: string;
+  /** The type token. */
+  type: string;
   kind: StepKind;
   /** Property lines as the preview shows them: `~ healthCheckInterval: 7200 => 1800`. */
   changes: string[];
@@ -72,13 +85,30 @@ export class MiniEngine {
 
   constructor(readonly host: ProviderHost) {}
 
-  /** `pulumi up`: brings every declared resource to its desired inputs. */
+  /**
+   * `pulumi up`: brings every declared resource to its desired inputs, in the order given (a
+   * dependency before what refers to it).
+   */
   async up(resources: Declared[]): Promise<Step[]> {
     const steps: Step[] = [];
     for (const { name, inputs, ...options } of resources) {
-      steps.push(await this.apply(name, inputs, options));
+      steps.push(await this.apply(name, this.resolveIds(name, inputs), options));
     }
     return steps;
+  }
+
+  /** `inputs` with every placeholder id replaced by the id of the resource it names. */
+  resolveIds(name: string, inputs: Props): Props {
+    return resolvePlaceholders(inputs, (type, target) => {
+      const urn = resourceUrn(type, target);
+      const found = [...this.state.values()].find((r) => r.urn === urn);
+      if (!found) {
+        throw new Error(
+          `${name} refers to the id of ${type} ${target}, which is not created yet: declare it first`,
+        );
+      }
+      return found.id;
+    }) as Props;
   }
 
   /** One resource's step of `pulumi up`: the preview's step, then carried out. */
@@ -87,11 +117,12 @@ export class MiniEngine {
     news: Props,
     options: Omit<Declared, "name" | "inputs"> = {},
   ): Promise<Step> {
+    const key = options.key ?? name;
     const { step, urn, inputs, stored } = await this.plan(name, news, options);
-    const old = this.state.get(name);
+    const old = this.state.get(key);
     const secretKeys = secretKeysOf(news, options.secretOutputs);
     const record = (id: string, outputs: Props) =>
-      this.state.set(name, {
+      this.state.set(key, {
         name,
         urn,
         id,
@@ -112,7 +143,7 @@ export class MiniEngine {
       record(old.id, updated.properties);
     } else if (step.deleteBeforeReplace) {
       await this.host.delete(old.id, old.urn, withoutSecrets(old.outputs));
-      this.state.delete(name);
+      this.state.delete(key);
       await create();
     } else {
       await create();
@@ -127,7 +158,7 @@ export class MiniEngine {
     news: Props,
     options: Omit<Declared, "name" | "inputs"> = {},
   ): Promise<Step> {
-    return (await this.plan(name, news, options)).step;
+    return (await this.plan(name, this.resolveIds(name, news), options)).step;
   }
 
   /**
@@ -145,7 +176,7 @@ export class MiniEngine {
     const read = await this.host.read(id, urn, withoutSecrets(state));
     if (!read.id) throw new Error(`${name}: no object with id ${id} to read`);
     const secretKeys = secretKeysOf(state, options.secretOutputs);
-    this.state.set(name, {
+    this.state.set(options.key ?? name, {
       name,
       urn,
       id: read.id,
@@ -154,13 +185,14 @@ export class MiniEngine {
       external: true,
       ...(options.secretOutputs ? { secretOutputs: options.secretOutputs } : {}),
     });
-    return { name, kind: "refresh", changes: [] };
+    return { name, type: typeOf(urn), kind: "refresh", changes: [] };
   }
 
   private async plan(name: string, news: Props, options: Omit<Declared, "name" | "inputs">) {
-    const old = this.state.get(name);
+    const old = this.state.get(options.key ?? name);
     const urn =
       old?.urn ?? (options.type ? resourceUrn(options.type, name) : authConnectionUrn(name));
+    const type = typeOf(urn);
     const checked = await this.host.check(
       urn,
       withoutSecrets(old?.inputs ?? {}),
@@ -171,7 +203,7 @@ export class MiniEngine {
     // The engine keeps the program's secrets secret in the inputs it stores.
     const stored = markSecret(inputs, secretKeysOf(news));
     if (!old) {
-      const step: Step = { name, kind: "create", changes: describeChanges({}, stored) };
+      const step: Step = { name, type, kind: "create", changes: describeChanges({}, stored) };
       return { step, urn, inputs, stored };
     }
     const diff = await this.host.diff(old.id, urn, withoutSecrets(old.outputs), inputs);
@@ -179,6 +211,7 @@ export class MiniEngine {
       diff.changes === "none" ? "same" : diff.replaces.length ? "replace" : "update";
     const step: Step = {
       name,
+      type,
       kind,
       changes: kind === "same" ? [] : describeChanges(old.inputs, stored),
       diff,
@@ -190,7 +223,8 @@ export class MiniEngine {
   /** `pulumi refresh`: reads every resource; one that is gone leaves the state. */
   async refresh(): Promise<Step[]> {
     const steps: Step[] = [];
-    for (const resource of [...this.state.values()]) {
+    for (const [key, resource] of [...this.state.entries()]) {
+      const type = typeOf(resource.urn);
       const read = await this.host.read(
         resource.id,
         resource.urn,
@@ -198,8 +232,8 @@ export class MiniEngine {
         withoutSecrets(resource.inputs),
       );
       if (!read.id) {
-        this.state.delete(resource.name);
-        steps.push({ name: resource.name, kind: "gone", changes: [] });
+        this.state.delete(key);
+        steps.push({ name: resource.name, type, kind: "gone", changes: [] });
         continue;
       }
       const before = resource.inputs;
@@ -212,6 +246,7 @@ export class MiniEngine {
       resource.inputs = read.inputs ? markSecret(read.inputs, secretKeys) : resource.inputs;
       steps.push({
         name: resource.name,
+        type,
         kind: "refresh",
         changes: describeChanges(before, resource.inputs),
       });
@@ -219,17 +254,51 @@ export class MiniEngine {
     return steps;
   }
 
+  /** `pulumi destroy`: deletes in the reverse of the order created, dependents first. */
   async destroy(): Promise<Step[]> {
     const steps: Step[] = [];
-    for (const resource of [...this.state.values()].reverse()) {
+    for (const [key, resource] of [...this.state.entries()].reverse()) {
       if (!resource.external) {
         await this.host.delete(resource.id, resource.urn, withoutSecrets(resource.outputs));
       }
-      this.state.delete(resource.name);
-      steps.push({ name: resource.name, kind: "delete", changes: [] });
+      this.state.delete(key);
+      steps.push({ name: resource.name, type: typeOf(resource.urn), kind: "delete", changes: [] });
     }
     return steps;
   }
+}
+
+/** The type token of a URN (`urn:pulumi:stack::project::type::name`). */
+function typeOf(urn: string): string {
+  return urn.split("::")[2] ?? "";
+}
+
+const PLACEHOLDER = /^<id of ([^]+?)::([^]*)>$/;
+
+/** The id programMocks gives a resource: names it, and is no id the API would ever answer. */
+export function placeholderId(type: string, name: string): string {
+  return `<id of ${type}::${name}>`;
+}
+
+/**
+ * `value` with every string that is a placeholder id, at any depth (inside secrets too),
+ * replaced by `idOf(type, name)`.
+ */
+export function resolvePlaceholders(
+  value: unknown,
+  idOf: (type: string, name: string) => string,
+): unknown {
+  if (typeof value === "string") {
+    const match = PLACEHOLDER.exec(value);
+    return match ? idOf(match[1], match[2]) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, idOf));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, resolvePlaceholders(v, idOf)]),
+    );
+  }
+  return value;
 }
 
 /** Top-level property changes from old to new inputs, `__provider` aside, as the preview lists them. */

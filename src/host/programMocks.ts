@@ -1,30 +1,51 @@
 /**
  * Runs a Pulumi program under `pulumi.runtime.setMocks` and returns what it registered, inputs
- * included: for a dynamic resource that is the `__provider` text the engine would put in state.
+ * included: for a dynamic resource that is the `__provider` text the engine would put in state,
+ * with secrets still marked as the engine receives them.
+ *
+ * Each resource's id is a placeholder naming the resource (`placeholderId`): a reference such
+ * as `proxy: {id: residential.id}` reaches the inputs as that placeholder, and the engine
+ * stand-in replaces it with the real id once the resource exists (engine.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { placeholderId } from "./engine";
 
 export interface RegisteredResource {
   type: string;
   name: string;
   inputs: Record<string, unknown>;
+  /** The placeholder id the mocks gave it. */
+  id: string;
+  /** The `additionalSecretOutputs` the resource registered with. */
+  secretOutputs: string[];
 }
 
 export async function registeredResources(
   program: () => Promise<unknown> | unknown,
-  options: { project?: string; stack?: string; config?: Record<string, string> } = {},
+  options: {
+    project?: string;
+    stack?: string;
+    config?: Record<string, string>;
+    /** Config keys set with `--secret`. */
+    secretKeys?: string[];
+  } = {},
 ): Promise<RegisteredResource[]> {
   const project = options.project ?? "pulumi-kernel";
   const stack = options.stack ?? "dev";
   const seen: RegisteredResource[] = [];
-  if (options.config) {
-    process.env.PULUMI_CONFIG = JSON.stringify(options.config);
-  }
+  const secretOutputs = new Map<string, string[]>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        seen.push({ type: args.type, name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: args.inputs };
+        const id = placeholderId(args.type, args.name);
+        seen.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          id,
+          secretOutputs: secretOutputs.get(`${args.type}::${args.name}`) ?? [],
+        });
+        return { id, state: args.inputs };
       },
       call: (args) => args.inputs,
     },
@@ -32,6 +53,17 @@ export async function registeredResources(
     stack,
     true,
   );
+  // The store setMocks makes: config set here is seen by this run only, not the next one.
+  pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+  // The mocks' arguments omit `additionalSecretOutputs`; read them off the request itself.
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the monitor's protobuf request is untyped */
+  const monitor: any = pulumi.runtime.getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: unknown) => {
+    secretOutputs.set(`${req.getType()}::${req.getName()}`, req.getAdditionalsecretoutputsList());
+    return register(req, callback);
+  };
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   const exported = await program();
   // Registration is asynchronous: wait until every resource's URN (and so its inputs) is done.
   const resources = collectResources(exported);

@@ -8,12 +8,17 @@
  * `index.ts` runs it as the Pulumi program of the project at the repository root:
  *   pulumi config set netflixUser me@example.com
  *   pulumi config set --secret netflixPassword '...'
+ * and optionally
+ *   pulumi config set --secret netflixPin 1234         # the profile lock's PIN, one more value
+ *   pulumi config set useResidentialProxy false        # Kernel's default egress instead
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as kernel from "pulumi-kernel";
 
 export function managedAuthStack() {
   const config = new pulumi.Config();
+  const pin = config.getSecret("netflixPin");
+  const useProxy = config.getBoolean("useResidentialProxy") ?? true;
 
   const profile = new kernel.Profile("team-netflix", { name: "team-netflix" });
 
@@ -23,6 +28,8 @@ export function managedAuthStack() {
     values: {
       username: config.require("netflixUser"),
       password: config.requireSecret("netflixPassword"),
+      // Setting or unsetting the PIN adds or removes one value key, and sends only that.
+      ...(pin ? { pin } : {}),
     },
   });
 
@@ -42,7 +49,8 @@ export function managedAuthStack() {
     healthCheckInterval: 1800,
     // Keep a recording of each login, to see what the agent saw when one fails.
     recordSession: true,
-    proxy: { id: residential.id },
+    // Without it the connection detaches from the proxy in place (one PATCH), not replaced.
+    ...(useProxy ? { proxy: { id: residential.id } } : {}),
   });
 
   return { profile, creds, residential, netflix };

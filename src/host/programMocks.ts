@@ -65,15 +65,9 @@ export async function registeredResources(
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */
   const exported = await program();
-  // Registration is asynchronous: wait until every resource's URN (and so its inputs) is done.
-  const resources = collectResources(exported);
-  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+  void exported;
+  // Registration is asynchronous: wait until every registration the program started is done,
+  // whatever it exports (a stack's outputs, or nothing).
+  await pulumi.runtime.disconnect();
   return seen;
-}
-
-function collectResources(value: unknown): pulumi.Resource[] {
-  if (pulumi.Resource.isInstance(value)) return [value];
-  if (Array.isArray(value)) return value.flatMap(collectResources);
-  if (value && typeof value === "object") return Object.values(value).flatMap(collectResources);
-  return [];
 }

@@ -158,28 +158,35 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   });
 
   // Two `pulumi up`s against two emulators: two provider hosts, as the engine starts one per
-  // run (a host configures each provider once). Both start now, loading @pulumi/pulumi in
-  // their own processes while this one loads it to run the programs.
+  // run (a host configures each provider once). The first loads @pulumi/pulumi in its own
+  // process while this one loads it to run the program; the second starts with step 1, when
+  // the processes mostly wait on each other.
   const startHost = () => ProviderHost.start({ cwd: REPO_ROOT, env: { PATH: process.env.PATH } });
-  const hosts = [startHost(), startHost()];
+  const hosts: Promise<ProviderHost>[] = [startHost()];
   const emulators = [
     startEmulator({ apiKey: DEMO_KEY }),
     startEmulator({ apiKey: DEMO_KEY, plan: "free" }),
   ];
-  const settled = await Promise.allSettled([...hosts, ...emulators]);
   const stopAll = async () => {
-    const [host, freeHost, emulator, free] = settled.map((s) =>
-      s.status === "fulfilled" ? s.value : undefined,
-    ) as [ProviderHost?, ProviderHost?, Emulator?, Emulator?];
-    await Promise.all([host?.stop(), freeHost?.stop(), emulator?.close(), free?.close()]);
+    const started = await Promise.allSettled([...hosts, ...emulators]);
+    await Promise.all(
+      started.map((s) =>
+        s.status === "fulfilled"
+          ? "stop" in s.value
+            ? s.value.stop()
+            : s.value.close()
+          : undefined,
+      ),
+    );
   };
   try {
-    const failed = settled.find((s) => s.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    const [host, freeHost] = await Promise.all(hosts);
-    const [emulator, free] = await Promise.all(emulators);
     const { managedAuthResources, freePlanResources, stateKey } = await import("../host/example");
     const stack = (values?: Record<string, string>) => managedAuthResources(config(values));
+    // The first run of the program (its TypeScript compiled) while the hosts start.
+    const desired = await stack();
+    const [host] = await Promise.all(hosts);
+    const [emulator, free] = await Promise.all(emulators);
+    hosts.push(startHost());
     const engine = new MiniEngine(host);
     const state = (type: string, name: string) => engine.state.get(stateKey(type, name))!;
     const connection = () => state(AUTH_CONNECTION_TOKEN, "netflix");
@@ -198,7 +205,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       "Create the stack: what the connection refers to first",
       "pulumi config set --secret netflixPassword **** && pulumi up",
     );
-    const desired = await stack();
     out(
       dim(
         `  program (examples/managedAuth.ts): ${desired.map((d) => `${shortType(d)} ${d.name}`).join(", ")}; ` +
@@ -279,6 +285,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       "On the Free plan: no interval set, the server picks its minimum",
       "pulumi-kernel-emulator --plan free; pulumi up (examples/freePlan.ts)",
     );
+    const freeHost = await hosts[1];
     await freeHost.configure({ "kernel:apiKey": DEMO_KEY, "kernel:baseUrl": free.url }, [
       "kernel:apiKey",
     ]);

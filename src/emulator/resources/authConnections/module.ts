@@ -1,6 +1,7 @@
 /** `/auth/connections`: the auth-connections resource as a route module (see core.ts). */
 import { type Answer, isAnswer, page, pageQuery, toAnswer } from "../../answers";
 import type { RouteModule } from "../../core";
+import type { ProfileStore } from "../profiles/store";
 import type { ProxyStore } from "../proxies/store";
 import { ConnectionStore, toManagedAuth } from "./store";
 import type { ManagedAuthCreateRequest, ManagedAuthUpdateRequest } from "./wire";
@@ -25,6 +26,7 @@ export const authConnections: RouteModule<ConnectionStore> = {
       plan: () => env.settings().plan,
       now: () => env.now(),
       newId: () => env.newId("ma"),
+      ensureProfile: (name) => env.storeOf<ProfileStore>("profiles")?.ensure(name),
     });
   },
 

@@ -126,20 +126,6 @@ export class CredentialProvider extends pulumi.CustomResource {
   declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: CredentialProviderArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registration(TYPE, name, secretInputs(args), opts));
+    super(...registration(TYPE, name, args, opts));
   }
-}
-
-/**
- * The secret inputs wrapped as secrets, as Pulumi's generated classes do: the engine then keeps
- * them encrypted in the state's inputs too, not only in the outputs that
- * `additionalSecretOutputs` marks, even when the program passes plain strings.
- */
-function secretInputs<T extends object>(args: T | undefined): T | undefined {
-  if (args === undefined) return undefined;
-  const out = { ...args } as Record<string, unknown>;
-  for (const key of SECRET_OUTPUTS) {
-    if (out[key] !== undefined) out[key] = pulumi.secret(out[key]);
-  }
-  return out as T;
 }

@@ -78,7 +78,7 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
     // keep it encrypted too (not only the outputs).
     const password = props?.password as pulumi.Output<string>;
     expect(pulumi.Output.isInstance(password)).toBe(true);
-    expect(await password.isSecret).toBe(true);
+    expect(await pulumi.isSecret(password)).toBe(true);
     expect(await value(proxy.hasPassword)).toBe(true);
     expect(await value(proxy.status)).toBe("available");
   });

@@ -154,12 +154,20 @@ export interface ProxyReferenceOutput {
   mode?: string;
 }
 
-/** A connection's known state, for {@link AuthConnection.get}. */
+/** What {@link AuthConnection.get} may be told of the connection it reads; all optional. */
 export interface AuthConnectionState {
+  /** The browser profile, as far as known. */
   profileName?: pulumi.Input<string>;
+  /** The site, as far as known. */
   domain?: pulumi.Input<string>;
+  /** The project the connection lives in; the organisation's default when not given. */
   project?: pulumi.Input<string>;
+  /** The proxy as the program names it, so a read by id reports it in that form. */
   proxy?: pulumi.Input<ProxyReferenceArgs>;
+  /**
+   * The id that `proxy.name` resolved to when it was last applied: with it, a read by id can
+   * tell whether the named proxy is still the one in use.
+   */
   resolvedProxyId?: pulumi.Input<string>;
 }
 
@@ -280,6 +288,13 @@ export class AuthConnection extends pulumi.CustomResource {
     return isInstanceOf(TYPE, obj);
   }
 
+  /**
+   * Declares a connection: created by the next `pulumi up`, kept as declared after that.
+   *
+   * @param name The unique name of the resource in the stack.
+   * @param args The connection's settings.
+   * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
+   */
   constructor(name: string, args: AuthConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super(...registration(TYPE, name, args, opts));
   }

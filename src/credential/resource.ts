@@ -24,6 +24,7 @@ const TYPE = dynamicResourceType({
   secretOutputs: SECRET_OUTPUTS,
 });
 
+/** The arguments of a {@link Credential}. */
 export interface CredentialArgs {
   /**
    * Name of the credential, unique in its project. An AuthConnection refers to it as
@@ -61,14 +62,21 @@ export interface CredentialArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-/** The state `Credential.get` starts from; every field is optional. */
+/** What {@link Credential.get} may be told of the credential it reads; all optional. */
 export interface CredentialState {
+  /** Name of the credential, as far as known. */
   name?: pulumi.Input<string>;
+  /** Host name the credential is for, as far as known. */
   domain?: pulumi.Input<string>;
+  /** The values as last applied (the API never returns them): later plans compare with them. */
   values?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** SSO provider, as far as known. */
   ssoProvider?: pulumi.Input<string>;
+  /** The TOTP secret as last applied (the API never returns it). */
   totpSecret?: pulumi.Input<string>;
+  /** The project the credential lives in; the organisation's default when not given. */
   project?: pulumi.Input<string>;
+  /** Whether the credential was taken over with `adopt: true`. */
   adopt?: pulumi.Input<boolean>;
 }
 
@@ -94,9 +102,6 @@ export interface CredentialState {
  * ```
  */
 export class Credential extends pulumi.CustomResource {
-  /** The type token of every Credential. */
-  static readonly __pulumiType = TYPE.token;
-
   /** Whether `obj` is a Credential, even one made by another copy of this package. */
   static override isInstance(obj: unknown): obj is Credential {
     return isInstanceOf(TYPE, obj);
@@ -134,21 +139,14 @@ export class Credential extends pulumi.CustomResource {
   /** Whether the credential was taken over with `adopt: true`. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
 
+  /**
+   * Declares a credential: created by the next `pulumi up`, kept as declared after that.
+   *
+   * @param name The unique name of the resource in the stack.
+   * @param args The credential's settings.
+   * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
+   */
   constructor(name: string, args: CredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registration(TYPE, name, secretInputs(args), opts));
+    super(...registration(TYPE, name, args, opts));
   }
-}
-
-/**
- * The secret inputs wrapped as secrets, as Pulumi's generated classes do: the engine then keeps
- * them encrypted in the state's inputs too, not only in the outputs that
- * `additionalSecretOutputs` marks, even when the program passes plain strings.
- */
-function secretInputs<T extends object>(args: T | undefined): T | undefined {
-  if (args === undefined) return undefined;
-  const out = { ...args } as Record<string, unknown>;
-  for (const key of SECRET_OUTPUTS) {
-    if (out[key] !== undefined) out[key] = pulumi.secret(out[key]);
-  }
-  return out as T;
 }

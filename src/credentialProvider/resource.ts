@@ -23,6 +23,7 @@ const TYPE = dynamicResourceType({
   secretOutputs: SECRET_OUTPUTS,
 });
 
+/** The arguments of a {@link CredentialProvider}. */
 export interface CredentialProviderArgs {
   /**
    * Name of the provider, unique in the org. An AuthConnection refers to it as
@@ -87,9 +88,6 @@ export type CredentialProviderState = Partial<CredentialProviderArgs>;
  * ```
  */
 export class CredentialProvider extends pulumi.CustomResource {
-  /** The type token of every CredentialProvider. */
-  static readonly __pulumiType = TYPE.token;
-
   /** Whether `obj` is a CredentialProvider, even one made by another copy of this package. */
   static override isInstance(obj: unknown): obj is CredentialProvider {
     return isInstanceOf(TYPE, obj);
@@ -125,21 +123,14 @@ export class CredentialProvider extends pulumi.CustomResource {
   /** Whether the provider was taken over with `adopt: true`. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
 
+  /**
+   * Declares a credential provider: created by the next `pulumi up`, kept as declared after that.
+   *
+   * @param name The unique name of the resource in the stack.
+   * @param args The credential provider's settings.
+   * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
+   */
   constructor(name: string, args: CredentialProviderArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registration(TYPE, name, secretInputs(args), opts));
+    super(...registration(TYPE, name, args, opts));
   }
-}
-
-/**
- * The secret inputs wrapped as secrets, as Pulumi's generated classes do: the engine then keeps
- * them encrypted in the state's inputs too, not only in the outputs that
- * `additionalSecretOutputs` marks, even when the program passes plain strings.
- */
-function secretInputs<T extends object>(args: T | undefined): T | undefined {
-  if (args === undefined) return undefined;
-  const out = { ...args } as Record<string, unknown>;
-  for (const key of SECRET_OUTPUTS) {
-    if (out[key] !== undefined) out[key] = pulumi.secret(out[key]);
-  }
-  return out as T;
 }

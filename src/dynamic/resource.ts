@@ -24,7 +24,7 @@
  * undici, so the declarations users see stay free of them (issue: types under Pulumi's
  * template settings).
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY } from "./engineKeys";
 
 export const TOKEN_PREFIX = "pulumi-nodejs:dynamic/kernel:";
@@ -60,8 +60,8 @@ export function dynamicResourceType(init: {
 
 /**
  * The arguments of `super(...)` (token, name, properties, options) for a `pulumi.CustomResource`: the token, the properties with
- * `__provider` (last, so no argument can stand in for it) and the options with the secret
- * outputs added. With `opts.id` set (a `get`), `argsOrState` is the optional known state, and
+ * `__provider` (last, so no argument can stand in for it) and its secret inputs wrapped as
+ * secrets, and the options with the secret outputs added. With `opts.id` set (a `get`), `argsOrState` is the optional known state, and
  * the SDK registers a read of that id: the engine sends a Read whose properties are this state
  * plus `__provider`, the same path as a refresh.
  */
@@ -74,6 +74,12 @@ export function registration(
   const props: Record<string, unknown> = {};
   for (const output of type.outputs) props[output] = undefined;
   Object.assign(props, argsOrState ?? {});
+  // Secret inputs wrapped as secrets, as Pulumi's generated classes do: the engine then keeps
+  // them encrypted in the state's inputs too, not only in the outputs that
+  // `additionalSecretOutputs` marks, even when the program passes plain strings.
+  for (const key of type.secretOutputs) {
+    if (props[key] !== undefined) props[key] = pulumi.secret(props[key]);
+  }
   props[PROVIDER_KEY] = type.providerText;
   const secret = new Set([...(opts?.additionalSecretOutputs ?? []), ...type.secretOutputs]);
   const options: pulumi.CustomResourceOptions = { ...opts };

@@ -15,7 +15,8 @@ export const DEFAULT_PROXY_SEED = "proxy_residential=residential";
 
 export const HELP = `usage: pulumi-kernel-emulator [options]
 
-A local, stateful emulator of the Kernel API (auth connections, proxies) for tests and demos.
+A local, stateful emulator of the Kernel API (auth connections, credentials, credential
+providers, proxies, profiles) for tests and demos.
 
 options (default in brackets):
   --port N               port to listen on; 0 picks a free one [0]

@@ -19,6 +19,7 @@ const PROFILE_TYPE = dynamicResourceType({
   outputs: ["name", "createdAt", "lastUsedAt", "project", "adopt"],
 });
 
+/** The arguments of a {@link Profile}. */
 export interface ProfileArgs {
   /**
    * The profile's name, unique in its project. Changing it renames the profile in place (a
@@ -96,6 +97,13 @@ export class Profile extends pulumi.CustomResource {
     return isInstanceOf(PROFILE_TYPE, obj);
   }
 
+  /**
+   * Declares a profile: created by the next `pulumi up`, kept as declared after that.
+   *
+   * @param name The unique name of the resource in the stack.
+   * @param args The profile's settings.
+   * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
+   */
   constructor(name: string, args: ProfileArgs, opts?: pulumi.CustomResourceOptions) {
     super(...registration(PROFILE_TYPE, name, args, opts));
   }

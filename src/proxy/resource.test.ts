@@ -36,7 +36,16 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
     await value(proxy.urn);
     const args = registered.find((r) => r.name === "office")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Proxy");
-    expect(args.inputs).toMatchObject({ type: "custom", name: "office", password: "s3cret" });
+    expect(args.inputs).toMatchObject({
+      type: "custom",
+      name: "office",
+      // Pulumi's wire form of a secret: the plain string was registered as a secret input.
+      password: {
+        "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+        value: "s3cret",
+      },
+    });
+    expect(args.inputs.caBundle).toBeUndefined();
     expect(args.inputs.__provider).toBe(PROXY_PROVIDER_TEXT);
     expect(PROXY_PROVIDER_TEXT).toBe(
       'exports.handler = () => require("pulumi-kernel/provider").proxy;',
@@ -45,12 +54,19 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
 
   it("asks the engine to keep password and caBundle secret, and keeps the caller's marks", async () => {
     let seen: pulumi.CustomResourceOptions | undefined;
+    let props: pulumi.Inputs | undefined;
     const proxy = new Proxy(
       "secretive",
       { type: "custom", config: { host: "h.example.com", port: 1 }, password: "plain-in-program" },
       {
         additionalSecretOutputs: ["ipAddress"],
-        transformations: [(args) => void (seen = args.opts)],
+        transformations: [
+          (args) => {
+            seen = args.opts;
+            props = args.props;
+            return undefined;
+          },
+        ],
       },
     );
     expect([...(seen?.additionalSecretOutputs ?? [])].sort()).toEqual([
@@ -58,6 +74,11 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
       "ipAddress",
       "password",
     ]);
+    // A plain string in the program is registered as a secret input, so the state's inputs
+    // keep it encrypted too (not only the outputs).
+    const password = props?.password as pulumi.Output<string>;
+    expect(pulumi.Output.isInstance(password)).toBe(true);
+    expect(await pulumi.isSecret(password)).toBe(true);
     expect(await value(proxy.hasPassword)).toBe(true);
     expect(await value(proxy.status)).toBe("available");
   });

@@ -143,8 +143,7 @@ export interface CustomProxyArgs extends ProxyArgsBase {
 
 /**
  * The arguments of a Proxy: `type` decides which `config` keys exist, and only `custom` takes
- * `password` and `caBundle`. (Not `ProxyArgs`: the package root already exports that name for
- * an AuthConnection's `proxy` reference.)
+ * `password` and `caBundle`.
  */
 export type ProxyArgs =
   DatacenterProxyArgs | ResidentialProxyArgs | MobileProxyArgs | CustomProxyArgs;
@@ -251,8 +250,8 @@ export class Proxy extends pulumi.CustomResource {
   /** The project the proxy lives in, when one was given. */
   declare readonly project: pulumi.Output<string | undefined>;
   /**
-   * Which of `name`, `protocol` and `config.<key>` the program set (the rest are the API's to
-   * choose); a refresh reports only these as drifted inputs.
+   * Which of `name`, `protocol` and `config.<key>` the program set; the others are Kernel's to
+   * choose, so a refresh reports drift in these only.
    */
   declare readonly serverOwnedInputs: pulumi.Output<string[] | undefined>;
 
@@ -274,6 +273,13 @@ export class Proxy extends pulumi.CustomResource {
     return isInstanceOf(PROXY_TYPE, obj);
   }
 
+  /**
+   * Declares a proxy: created by the next `pulumi up`, kept as declared after that.
+   *
+   * @param name The unique name of the resource in the stack.
+   * @param args The proxy's settings.
+   * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
+   */
   constructor(name: string, args: ProxyArgs, opts?: pulumi.CustomResourceOptions) {
     super(...registration(PROXY_TYPE, name, args, opts));
   }

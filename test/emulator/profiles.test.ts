@@ -36,6 +36,31 @@ describe("/profiles", () => {
     expect(res).toMatchObject({ status: 200, body: { name: null } });
   });
 
+  it("is created by a new auth connection whose profile is missing, in that project only", async () => {
+    const connection = await call(
+      "POST",
+      "/auth/connections",
+      { profile_name: "team-hulu", domain: "hulu.com" },
+      { project: "other" },
+    );
+    expect(connection.status).toBe(200);
+    expect(await call("GET", "/profiles/team-hulu", undefined, { project: "other" })).toMatchObject(
+      { status: 200, body: { name: "team-hulu" } },
+    );
+    expect((await call("GET", "/profiles/team-hulu")).status).toBe(404);
+    // A second connection for the same profile finds it and makes no other.
+    await call(
+      "POST",
+      "/auth/connections",
+      { profile_name: "team-hulu", domain: "hulu.de" },
+      {
+        project: "other",
+      },
+    );
+    const listed = await call("GET", "/profiles?name=team-hulu", undefined, { project: "other" });
+    expect(listed.body).toHaveLength(1);
+  });
+
   it("renames by id or name; the old name then answers not_found", async () => {
     const { body } = await call("POST", "/profiles", { name: "old" });
     const renamed = await call("PATCH", "/profiles/old", { name: "new" });

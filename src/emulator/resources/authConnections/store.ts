@@ -54,6 +54,8 @@ export interface ConnectionStoreOptions {
   planMinimum?: number;
   now?: () => Date;
   newId?: () => string;
+  /** Called with the profile name of each new connection: the API creates a missing profile. */
+  ensureProfile?: (name: string) => void;
 }
 
 export class ConnectionStore {
@@ -63,7 +65,7 @@ export class ConnectionStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  constructor(options: ConnectionStoreOptions = {}) {
+  constructor(private readonly options: ConnectionStoreOptions = {}) {
     const proxies = options.proxies ?? [];
     this.proxies = typeof proxies === "function" ? proxies : () => proxies;
     const plan =
@@ -110,6 +112,7 @@ export class ConnectionStore {
     if (body.credential) connection.credential = { ...body.credential };
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
     this.connections.set(connection.id, connection);
+    this.options.ensureProfile?.(connection.profile_name);
     return ok(connection);
   }
 

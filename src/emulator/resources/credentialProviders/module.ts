@@ -1,14 +1,8 @@
 /** `/org/credential_providers`: org-wide credential providers as a route module (see core.ts). */
-import { type Answer, isAnswer, ok, page, pageQuery, toAnswer } from "../../answers";
+import { ok } from "../../answers";
 import type { RouteModule } from "../../core";
-import {
-  type CredentialProviderCreateBody,
-  CredentialProviderStore,
-  type CredentialProviderUpdateBody,
-  view,
-} from "./store";
-
-const same = <T>(value: T) => value;
+import { handleCrud } from "../crud";
+import { CredentialProviderStore, view } from "./store";
 
 export const credentialProviders: RouteModule<CredentialProviderStore> = {
   name: "credentialProviders",
@@ -26,33 +20,7 @@ export const credentialProviders: RouteModule<CredentialProviderStore> = {
   createStore: (env) =>
     new CredentialProviderStore({ now: () => env.now(), newId: () => env.newId("cp") }),
 
-  handle(req, store): Answer | undefined {
-    if (req.rest.length === 0) {
-      if (req.method === "POST") {
-        return toAnswer(store.create(req.body as CredentialProviderCreateBody), same);
-      }
-      if (req.method === "GET") {
-        const q = pageQuery(req.query);
-        if (isAnswer(q)) return q;
-        return page(store.matching({ query: req.query.get("query") ?? undefined }), q, view);
-      }
-      return undefined;
-    }
-    if (req.rest.length !== 1) return undefined;
-    const id = req.rest[0];
-    switch (req.method) {
-      case "GET":
-        return toAnswer(store.get(id), same);
-      case "PATCH":
-        return toAnswer(store.update(id, req.body as CredentialProviderUpdateBody), same);
-      case "DELETE": {
-        const result = store.remove(id);
-        return result.ok ? { status: 204 } : { status: result.status, body: result.error };
-      }
-      default:
-        return undefined;
-    }
-  },
+  handle: (req, store) => handleCrud(req, store, { filters: ["query"], listed: view }),
 
   objects: (store) => store.all().map((row) => ({ ...view(row) })),
 

@@ -1,12 +1,8 @@
 /** `/credentials`: the credentials resource as a route module (see core.ts). */
-import { type Answer, isAnswer, ok, page, pageQuery, toAnswer } from "../../answers";
+import { ok } from "../../answers";
 import type { RouteModule } from "../../core";
-import {
-  type CredentialCreateBody,
-  CredentialStore,
-  type CredentialUpdateBody,
-  listView,
-} from "./store";
+import { handleCrud } from "../crud";
+import { CredentialStore, listView } from "./store";
 
 export const credentials: RouteModule<CredentialStore> = {
   name: "credentials",
@@ -24,38 +20,11 @@ export const credentials: RouteModule<CredentialStore> = {
   createStore: (env) =>
     new CredentialStore({ now: () => env.now(), newId: () => env.newId("cred") }),
 
-  handle(req, store): Answer | undefined {
-    const same = <T>(value: T) => value;
-    if (req.rest.length === 0) {
-      if (req.method === "POST") {
-        return toAnswer(store.create(req.body as CredentialCreateBody), same);
-      }
-      if (req.method === "GET") {
-        const q = pageQuery(req.query);
-        if (isAnswer(q)) return q;
-        const items = store.matching({
-          domain: req.query.get("domain") ?? undefined,
-          query: req.query.get("query") ?? undefined,
-        });
-        return page(items, q, (row) => listView(store.view(row)));
-      }
-      return undefined;
-    }
-    if (req.rest.length !== 1) return undefined;
-    const idOrName = req.rest[0];
-    switch (req.method) {
-      case "GET":
-        return toAnswer(store.get(idOrName), same);
-      case "PATCH":
-        return toAnswer(store.update(idOrName, req.body as CredentialUpdateBody), same);
-      case "DELETE": {
-        const result = store.remove(idOrName);
-        return result.ok ? { status: 204 } : { status: result.status, body: result.error };
-      }
-      default:
-        return undefined;
-    }
-  },
+  handle: (req, store) =>
+    handleCrud(req, store, {
+      filters: ["domain", "query"],
+      listed: (row) => listView(store.view(row)),
+    }),
 
   objects: (store) => store.all().map((row) => ({ ...store.view(row) })),
 

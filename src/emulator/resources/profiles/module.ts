@@ -1,9 +1,8 @@
 /** `/profiles`: browser profiles as a route module (see core.ts). */
-import { type Answer, isAnswer, ok, page, pageQuery, toAnswer } from "../../answers";
+import { ok } from "../../answers";
 import type { RouteModule } from "../../core";
-import { type ProfileCreateBody, ProfileStore, type ProfileUpdateBody, view } from "./store";
-
-const same = <T>(value: T) => value;
+import { handleCrud } from "../crud";
+import { ProfileStore, view } from "./store";
 
 export const profiles: RouteModule<ProfileStore> = {
   name: "profiles",
@@ -20,38 +19,8 @@ export const profiles: RouteModule<ProfileStore> = {
 
   createStore: (env) => new ProfileStore({ now: () => env.now(), newId: () => env.newId("prof") }),
 
-  handle(req, store): Answer | undefined {
-    if (req.rest.length === 0) {
-      if (req.method === "POST") {
-        // The body is optional: the SDK's `profiles.create()` sends none.
-        return toAnswer(store.create((req.body ?? {}) as ProfileCreateBody), same);
-      }
-      if (req.method === "GET") {
-        const q = pageQuery(req.query);
-        if (isAnswer(q)) return q;
-        const items = store.matching({
-          name: req.query.get("name") ?? undefined,
-          query: req.query.get("query") ?? undefined,
-        });
-        return page(items, q, view);
-      }
-      return undefined;
-    }
-    if (req.rest.length !== 1) return undefined;
-    const idOrName = req.rest[0];
-    switch (req.method) {
-      case "GET":
-        return toAnswer(store.get(idOrName), same);
-      case "PATCH":
-        return toAnswer(store.update(idOrName, req.body as ProfileUpdateBody), same);
-      case "DELETE": {
-        const result = store.remove(idOrName);
-        return result.ok ? { status: 204 } : { status: result.status, body: result.error };
-      }
-      default:
-        return undefined;
-    }
-  },
+  handle: (req, store) =>
+    handleCrud(req, store, { filters: ["name", "query"], listed: view, emptyCreateBody: {} }),
 
   objects: (store) => store.all().map((row) => ({ ...view(row) })),
 

@@ -3,21 +3,15 @@
  * connections of the same project select `proxy: {id}` / `{name}` (`storeOf("proxies")`), so the
  * seeded proxies and those made through `/proxies` are the same objects.
  */
-import { type Answer, isAnswer, ok, page, pageQuery, toAnswer } from "../../answers";
+import { ok } from "../../answers";
 import type { RouteModule } from "../../core";
-import {
-  type EmulatedProxy,
-  type ProxyCreateBody,
-  ProxyStore,
-  type ProxyUpdateBody,
-  view,
-} from "./store";
+import { handleCrud } from "../crud";
+import { type EmulatedProxy, ProxyStore, view } from "./store";
 
 /** The proxies module; `seedFor` gives the proxies a project's store starts with. */
 export function proxiesModule(
   seedFor: (project: { id: string; name: string } | undefined) => EmulatedProxy[],
 ): RouteModule<ProxyStore> {
-  const same = <T>(value: T) => value;
   return {
     name: "proxies",
     controlName: "proxies",
@@ -37,35 +31,7 @@ export function proxiesModule(
         newId: () => env.newId("proxy"),
       }),
 
-    handle(req, store): Answer | undefined {
-      if (req.rest.length === 0) {
-        if (req.method === "POST") return toAnswer(store.create(req.body as ProxyCreateBody), same);
-        if (req.method === "GET") {
-          const q = pageQuery(req.query);
-          if (isAnswer(q)) return q;
-          const items = store.matching({
-            name: req.query.get("name") ?? undefined,
-            query: req.query.get("query") ?? undefined,
-          });
-          return page(items, q, view);
-        }
-        return undefined;
-      }
-      if (req.rest.length !== 1) return undefined;
-      const id = req.rest[0];
-      switch (req.method) {
-        case "GET":
-          return toAnswer(store.get(id), same);
-        case "PATCH":
-          return toAnswer(store.update(id, req.body as ProxyUpdateBody), same);
-        case "DELETE": {
-          const result = store.remove(id);
-          return result.ok ? { status: 204 } : { status: result.status, body: result.error };
-        }
-        default:
-          return undefined;
-      }
-    },
+    handle: (req, store) => handleCrud(req, store, { filters: ["name", "query"], listed: view }),
 
     objects: (store) => store.all().map((row) => ({ ...view(row) })),
 

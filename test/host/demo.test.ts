@@ -157,14 +157,23 @@ it("7: destroy deletes in reverse order and leaves nothing", () => {
 });
 
 it("8: on the Free plan the POST carries no interval and the outputs hold the server's 21600", () => {
-  const [post, del] = sent(8);
+  const [profile, post, ...deletes] = sent(8);
+  expect(profile).toEqual({
+    method: "POST",
+    path: "/profiles",
+    body: { name: "team-netflix" },
+    status: 200,
+  });
   expect(post).toEqual({
     method: "POST",
     path: "/auth/connections",
     body: { profile_name: "team-netflix", domain: "netflix.com" },
     status: 200,
   });
-  expect(del).toMatchObject({ method: "DELETE", status: 204 });
+  expect(deletes.map((r) => `${r.method} ${r.path.replace(/\/[^/]+$/, "")} ${r.status}`)).toEqual([
+    "DELETE /auth/connections 204",
+    "DELETE /profiles 204",
+  ]);
   expect(demo.freePlanOutputs.healthCheckInterval).toBe(21600);
 });
 

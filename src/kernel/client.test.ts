@@ -3,12 +3,14 @@ import { KernelClient, connectionPath, encodePathSegment } from "./client";
 import {
   AuthenticationError,
   BadRequestError,
+  BudgetExceededError,
   ConflictError,
   KernelConfigError,
   KernelConnectionError,
   MalformedResponseError,
   NotFoundError,
   RateLimitError,
+  isOutcomeUnknown,
 } from "./errors";
 
 function clientFor(
@@ -251,5 +253,28 @@ describe("KernelClient retries", () => {
     expect(err).toBeInstanceOf(KernelConnectionError);
     expect(err.mayHaveActed).toBe(false);
     expect(err.message).toMatch(/^POST \/auth\/connections failed: ECONNREFUSED/);
+  });
+});
+
+describe("a Retry-After longer than the budget", () => {
+  it("fails a POST at once, says how long the API asked to wait, and knows nothing was made", async () => {
+    const api = mockApi(() => ({
+      status: 503,
+      body: { code: "unavailable", message: "later" },
+      headers: { "retry-after": "300" },
+    }));
+    const { client, waits } = clientFor(api);
+    const err = await client
+      .operation()
+      .request("POST", "/widgets", { body: {}, parse: (j) => j })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BudgetExceededError);
+    expect((err as Error).message).toMatch(
+      /^POST \/widgets failed with 503 unavailable: later\. The API asked to wait 300 s \(Retry-After\), longer than the 120 s left of the operation's budget of 120 s/,
+    );
+    // 503 with Retry-After: the server did not act, so the create need not look it up.
+    expect(isOutcomeUnknown(err)).toBe(false);
+    expect(api.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 });

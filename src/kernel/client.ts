@@ -34,6 +34,7 @@ import {
   decideRetry,
   header,
   retryAfterMs,
+  serverDidNotAct,
 } from "./retry";
 import { clampTimerMs, sleep } from "./timers";
 
@@ -423,7 +424,11 @@ export class KernelClient {
         release();
       }
       op.firstFailure ??= failure;
-      if (method !== "GET" && isOutcomeUnknown(failure)) op.mayHaveActed = true;
+      // A 429 or a 503 with Retry-After says the server did not act: a POST that only met those
+      // and then ran out of budget has a known outcome (nothing made), so no lookup is due.
+      if (method !== "GET" && isOutcomeUnknown(failure) && !serverDidNotAct(outcome)) {
+        op.mayHaveActed = true;
+      }
       const decision = decideRetry({
         method,
         outcome,

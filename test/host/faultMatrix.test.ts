@@ -18,6 +18,9 @@ const FAULTS: Record<string, Omit<FaultRule, "method" | "path">> = {
   "reset after acting": { kind: "reset-after" },
   "slower than the timeout": { kind: "delay", ms: 1500 },
   "malformed body": { kind: "malformed" },
+  // One byte every 200 ms: no gap reaches the 500 ms request timeout, the whole body takes
+  // minutes. Only a deadline over headers and body cuts it off.
+  "dripping body": { kind: "drip", ms: 200 },
   "404": { kind: "status", status: 404 },
   "409": { kind: "status", status: 409, body: { code: "conflict", message: "injected conflict" } },
 };
@@ -63,6 +66,10 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
       [200, 200, 200],
       "acted with an unreadable answer: lookup finds it, it matches the POST: recorded",
     ),
+    "dripping body": ok(
+      [200, 200, 200],
+      "acted, answer cut off at the request deadline: lookup finds it, it matches: recorded",
+    ),
     "404": {
       outcome: /POST \/auth\/connections failed with 404/,
       statuses: [404],
@@ -83,6 +90,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 200], "GET retried"),
     "slower than the timeout": ok([200, 200], "timed out, GET retried"),
     "malformed body": ok([200, 200], "GET retried"),
+    "dripping body": ok([200, 200], "cut off at the request deadline, GET retried"),
     "404": ok([404], "the API's not_found: the resource leaves the state"),
     "409": {
       outcome: /GET \/auth\/connections\/ma_\S+ failed with 409/,
@@ -99,6 +107,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 200], "PATCH retried; same body, same result"),
     "slower than the timeout": ok([200, 200], "timed out, PATCH retried"),
     "malformed body": ok([200, 200], "PATCH retried"),
+    "dripping body": ok([200, 200], "acted, cut off at the request deadline, PATCH retried"),
     "404": {
       outcome: /PATCH \/auth\/connections\/ma_\S+ failed with 404 not_found/,
       statuses: [404],
@@ -119,6 +128,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 404], "retried; 404 counts as deleted"),
     "slower than the timeout": ok([204, 404], "timed out after acting; 404 counts as deleted"),
     "malformed body": ok([200, 404], "acted; 404 on the retry counts as deleted"),
+    "dripping body": ok([200, 404], "acted, cut off; not_found on the retry counts as deleted"),
     "404": ok(
       [404],
       "the API says it is gone: counts as deleted (an API that lies leaves its copy)",
@@ -164,6 +174,23 @@ async function createdConnection() {
 
 const logged = () => f.emulator.requests().map((r) => r.status);
 
+/** The operation through the engine; the error it ended with, if any. */
+function runOperation(fixture: HostFixture, operation: Operation): Promise<Error | undefined> {
+  const run = {
+    create: () => fixture.engine.up([{ name: "netflix", inputs: fixture.inputs }]),
+    read: () => fixture.engine.refresh(),
+    update: () =>
+      fixture.engine.up([
+        { name: "netflix", inputs: { ...fixture.inputs, healthCheckInterval: 900 } },
+      ]),
+    delete: () => fixture.engine.destroy(),
+  }[operation];
+  return run().then(
+    () => undefined,
+    (e: Error) => e,
+  );
+}
+
 describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
   it.each(Object.keys(FAULTS))("%s", async (faultName) => {
     reset();
@@ -172,17 +199,7 @@ describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
     const path = operation === "create" ? "/auth/connections" : `/auth/connections/${before!.id}`;
     f.emulator.injectFault({ ...FAULTS[faultName], method: METHOD[operation], path, times: 1 });
 
-    const run = {
-      create: () => f.engine.up([{ name: "netflix", inputs: f.inputs }]),
-      read: () => f.engine.refresh(),
-      update: () =>
-        f.engine.up([{ name: "netflix", inputs: { ...f.inputs, healthCheckInterval: 900 } }]),
-      delete: () => f.engine.destroy(),
-    }[operation];
-    const error = await run().then(
-      () => undefined,
-      (e: Error) => e,
-    );
+    const error = await runOperation(f, operation);
 
     if (expected.outcome === "ok") expect(error).toBeUndefined();
     else expect(error?.message).toMatch(expected.outcome);
@@ -287,6 +304,120 @@ describe("create over a pre-existing connection (A5)", () => {
     );
     expect(error?.message).toContain(`already exists: ${created.value.id}`);
     expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
+  });
+});
+
+/**
+ * A6: a Retry-After longer than what is left of the operation's budget (120 s by default) is
+ * not waited for: the operation fails at once, saying how long the API asked to wait. A 503
+ * (not a 429, whose pause would hold every later request of this host) on every operation;
+ * on a POST a 503 with Retry-After means "not acted", so there is no lookup either.
+ */
+describe("a Retry-After longer than the budget", () => {
+  it.each(Object.keys(METHOD) as Operation[])("%s fails at once and names the wait", async (op) => {
+    reset();
+    const before = op === "create" ? undefined : await createdConnection();
+    const path = op === "create" ? "/auth/connections" : `/auth/connections/${before!.id}`;
+    f.emulator.injectFault({
+      kind: "status",
+      status: 503,
+      retryAfter: 300,
+      method: METHOD[op],
+      path,
+      times: 100,
+    });
+
+    const error = await runOperation(f, op);
+
+    expect(error?.message).toMatch(
+      new RegExp(
+        `${METHOD[op]} /auth/connections\\S* failed with 503.*The API asked to wait 300 s ` +
+          `\\(Retry-After\\), longer than the .* left of the operation's budget of 120 s`,
+      ),
+    );
+    // Asked once, not once per attempt, and nothing else sent.
+    expect(logged()).toEqual([503]);
+    const recorded = f.engine.state.get("netflix");
+    if (op === "create") expect(recorded).toBeUndefined();
+    else expect(recorded?.outputs.healthCheckInterval).toBe(1800);
+    expect(f.emulator.connections()).toHaveLength(op === "create" ? 0 : 1);
+  });
+});
+
+/**
+ * A body that drips on every attempt, under a short budget: GET, PATCH and DELETE are retried,
+ * each attempt cut off at the request deadline, until the budget runs out; the state is kept.
+ * A POST that drips has acted: the lookup (A5) finds its connection, which matches, and it is
+ * recorded; when the lookup drips too, the create fails naming the POST first.
+ */
+describe("a body that drips on every attempt (short budget)", () => {
+  let g: HostFixture;
+
+  beforeAll(async () => {
+    g = await startHostFixture({
+      env: { KERNEL_REQUEST_TIMEOUT_MS: "300", KERNEL_OPERATION_TIMEOUT_SECONDS: "2" },
+    });
+  });
+
+  afterAll(async () => {
+    expect(g.host.output).not.toContain(HOST_KEY);
+    await g.stop();
+  });
+
+  const drip = (method?: string, path?: string): FaultRule => ({
+    kind: "drip",
+    ms: 200,
+    times: 1000,
+    ...(method ? { method } : {}),
+    ...(path ? { path } : {}),
+  });
+
+  it.each(["read", "update", "delete"] as const)(
+    "%s is retried, then fails within the budget and keeps the state",
+    async (op) => {
+      await g.reset();
+      await g.engine.up([{ name: "netflix", inputs: g.inputs }]);
+      const id = g.engine.state.get("netflix")!.id;
+      g.emulator.clearRequests();
+      g.emulator.injectFault(drip(METHOD[op], `/auth/connections/${id}`));
+
+      const error = await runOperation(g, op);
+
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^${METHOD[op]} /auth/connections/${id} failed: no complete answer within 300 ms ` +
+            `\\(kernel:requestTimeoutMs\\).*the operation's budget of 2 s ran out`,
+        ),
+      );
+      const attempts = g.emulator.requests().filter((r) => r.method === METHOD[op]);
+      expect(attempts.length).toBeGreaterThan(1);
+      expect(g.engine.state.get("netflix")?.id).toBe(id);
+    },
+  );
+
+  it("create: the POST acted; the lookup finds its connection, which matches: recorded", async () => {
+    await g.reset();
+    g.emulator.injectFault(drip("POST", "/auth/connections"));
+
+    const error = await runOperation(g, "create");
+
+    expect(error).toBeUndefined();
+    const live = g.emulator.connections();
+    expect(live).toHaveLength(1);
+    expect(g.engine.state.get("netflix")?.id).toBe(live[0].id);
+    expect(g.emulator.requests().map((r) => r.method)).toEqual(["POST", "GET", "GET"]);
+  });
+
+  it("create: when the lookup drips too, it fails within the budget naming the POST", async () => {
+    await g.reset();
+    g.emulator.injectFault(drip());
+
+    const error = await runOperation(g, "create");
+
+    expect(error?.message).toMatch(
+      /^POST \/auth\/connections failed: no complete answer within 300 ms .*then GET \/auth\/connections failed: .*budget of 2 s ran out/,
+    );
+    expect(g.engine.state.has("netflix")).toBe(false);
   });
 });
 

@@ -183,6 +183,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       return state as State;
     });
   const what = spec.typeName;
+  /**
+   * Ids some resource of this process owns, seen through create, refresh, diff or update. The
+   * host serves every resource of a deployment in one process, so a create that would take
+   * over one of them (adopt, or a recovered unknown outcome) is a second owner: refused.
+   * A read by id without state (`get`) does not count: it owns nothing.
+   */
+  const managed = new Set<string>();
 
   const settings = (): KernelSettings => {
     const resolved = resolveSettings(config, options.env ?? process.env);
@@ -322,6 +329,19 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return result;
   };
 
+  /** A create that would make a second owner of an object this process already manages. */
+  const refuseSecondOwner = (desired: Inputs, existingId: string): void => {
+    if (!managed.has(existingId)) return;
+    throw new AlreadyExistsError(
+      `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already ` +
+        `exists: ${existingId}, and another resource of this deployment already manages it. ` +
+        `Two resources must not own one ${what}: each \`up\` would overwrite the other's ` +
+        `settings, and deleting either deletes it. Keep one of them in the program (drop ` +
+        `\`adopt: true\` here), or give this one another ${what}.`,
+      existingId,
+    );
+  };
+
   const alreadyExists = (desired: Inputs, existingId: string): AlreadyExistsError =>
     new AlreadyExistsError(
       `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
@@ -332,6 +352,58 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         `(\`pulumi import\` cannot work for dynamic resources.)`,
       existingId,
     );
+
+  /** create's work; `create` records the id it ends with. */
+  const createObject = async (
+    inputs: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.CreateResult> => {
+    const provider = inputs[PROVIDER_KEY];
+    const desired = known(withoutEngineKeys(inputs));
+    const project = spec.projectScoped
+      ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
+      : undefined;
+    const op = operation(project);
+    const adopt = (desired as { adopt?: unknown }).adopt === true;
+    const body = spec.createBody(desired);
+    const attempts = Math.max(1, options.createAttempts ?? 3);
+    // Set once a POST's outcome was unknown: a later 409 may then be our own object.
+    let outcomeUnknown = false;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const live = await op.request("POST", resourcePath(spec.collection), {
+          body,
+          parse: parseWithId(),
+        });
+        return await finish(op, live, desired, "created", body, project, provider);
+      } catch (err) {
+        if (err instanceof PartialFailureError) throw err;
+        const conflict = err instanceof ConflictError;
+        if (!conflict && !isOutcomeUnknown(err)) throw err;
+        if (!spec.uniqueKey) throw err;
+        const existing = await spec.uniqueKey.find(op, desired);
+        if (!existing) {
+          // A 409 for an object we cannot find: say what the API said.
+          if (conflict) throw err;
+          outcomeUnknown = true;
+          lastError = err;
+          continue;
+        }
+        const existingId = spec.liveId(existing);
+        assertValidId(existingId, what);
+        refuseSecondOwner(desired, existingId);
+        if (adopt) return await takeOver(op, existing, desired, project, provider);
+        if (
+          (outcomeUnknown || !conflict) &&
+          (await spec.uniqueKey.matchesPost(op, existing, desired))
+        ) {
+          return await finish(op, existing, desired, "recovered", body, project, provider);
+        }
+        throw alreadyExists(desired, existingId);
+      }
+    }
+    throw lastError;
+  };
 
   return {
     async configure(req) {
@@ -352,7 +424,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       }
     },
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
+      managed.add(id);
       return guard(async () => {
         const old = withoutEngineKeys(olds) as Partial<State>;
         const desired = withoutEngineKeys(news);
@@ -376,53 +449,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     },
 
     async create(inputs) {
-      return guard(async () => {
-        const provider = inputs[PROVIDER_KEY];
-        const desired = known(withoutEngineKeys(inputs));
-        const project = spec.projectScoped
-          ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
-          : undefined;
-        const op = operation(project);
-        const adopt = (desired as { adopt?: unknown }).adopt === true;
-        const body = spec.createBody(desired);
-        const attempts = Math.max(1, options.createAttempts ?? 3);
-        // Set once a POST's outcome was unknown: a later 409 may then be our own object.
-        let outcomeUnknown = false;
-        let lastError: unknown;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-          try {
-            const live = await op.request("POST", resourcePath(spec.collection), {
-              body,
-              parse: parseWithId(),
-            });
-            return await finish(op, live, desired, "created", body, project, provider);
-          } catch (err) {
-            if (err instanceof PartialFailureError) throw err;
-            const conflict = err instanceof ConflictError;
-            if (!conflict && !isOutcomeUnknown(err)) throw err;
-            if (!spec.uniqueKey) throw err;
-            const existing = await spec.uniqueKey.find(op, desired);
-            if (!existing) {
-              // A 409 for an object we cannot find: say what the API said.
-              if (conflict) throw err;
-              outcomeUnknown = true;
-              lastError = err;
-              continue;
-            }
-            const existingId = spec.liveId(existing);
-            assertValidId(existingId, what);
-            if (adopt) return await takeOver(op, existing, desired, project, provider);
-            if (
-              (outcomeUnknown || !conflict) &&
-              (await spec.uniqueKey.matchesPost(op, existing, desired))
-            ) {
-              return await finish(op, existing, desired, "recovered", body, project, provider);
-            }
-            throw alreadyExists(desired, existingId);
-          }
-        }
-        throw lastError;
+      const result = await guard(() => createObject(inputs)).catch((err: unknown) => {
+        // Pulumi records a partial failure's object: it is managed from now on.
+        if (err instanceof PartialFailureError) managed.add(err.id);
+        throw err;
       });
+      managed.add(result.id);
+      return result;
     },
 
     async read(id, props) {
@@ -438,9 +471,14 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           });
         } catch (err) {
           // Only the API's own not_found means gone (A3); a wrong base URL must not drop state.
-          if (isGone(err)) return { id: "", props: {} };
+          if (isGone(err)) {
+            managed.delete(id);
+            return { id: "", props: {} };
+          }
           throw err;
         }
+        // A refresh carries the resource's state; a `get` by id carries none and owns nothing.
+        if (Object.keys(old).length > 0) managed.add(id);
         const state = spec.toState(live, { olds: old });
         return {
           id,
@@ -451,6 +489,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     },
 
     async update(id, olds, news) {
+      managed.add(id);
       return guard(async () => {
         const old = withoutEngineKeys(olds) as Partial<State>;
         const desired = known(withoutEngineKeys(news));
@@ -473,7 +512,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     },
 
     async delete(id, props) {
-      return guard(async () => {
+      await guard(async () => {
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
         try {
@@ -486,6 +525,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           throw err;
         }
       });
+      managed.delete(id);
     },
   };
 }

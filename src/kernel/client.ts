@@ -26,7 +26,7 @@ import {
 } from "./errors";
 import { type KernelSettings, normalizeApiKey } from "./config";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
-import { excerpt, redact } from "./redact";
+import { type Secrets, excerpt, redact, redactDeep } from "./redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -54,6 +54,11 @@ export interface OperationOptions {
   project?: string;
   /** 400 guidance naming the resource's input, from the API's message + details text. */
   badRequestHint?: (text: string) => string | undefined;
+  /**
+   * Texts never to show besides the key (the operation's secret input values, see
+   * `secretStrings`): removed from error texts and log lines before anything is cut.
+   */
+  secrets?: readonly string[];
 }
 
 /** One provider operation (a create, a read, ...): one budget and one project for its requests. */
@@ -230,6 +235,8 @@ interface OperationState {
   mayHaveActed?: boolean;
   /** A refusal found when the operation was made (a bad project), thrown by each request. */
   readonly problem?: KernelConfigError;
+  /** The key and the operation's secrets: what no error or log line may hold. */
+  readonly secrets: readonly string[];
 }
 
 export class KernelClient {
@@ -272,6 +279,7 @@ export class KernelClient {
       badRequestHint: options.badRequestHint,
       budgetMs: this.operationTimeoutMs,
       deadline: this.now() + this.operationTimeoutMs,
+      secrets: [...(this.apiKey ? [this.apiKey] : []), ...(options.secrets ?? [])],
     };
     const request = <T>(method: HttpMethod, path: string, opts: RequestOptions<T>) =>
       this.send(state, method, path, opts);
@@ -399,7 +407,12 @@ export class KernelClient {
             return options.parse(text === "" ? undefined : JSON.parse(text), answer.headers);
           } catch (err) {
             outcome = { kind: "malformed-body" };
-            failure = new MalformedResponseError(method, path, answer.status, this.clean(err));
+            failure = new MalformedResponseError(
+              method,
+              path,
+              answer.status,
+              this.clean(err, op.secrets),
+            );
           }
         } else {
           outcome = { kind: "response", status: answer.status, headers: answer.headers };
@@ -413,7 +426,7 @@ export class KernelClient {
           }
         }
       } catch (err) {
-        const connectionFailure = this.connectionError(method, path, err, attemptMs);
+        const connectionFailure = this.connectionError(method, path, err, attemptMs, op.secrets);
         failure = connectionFailure;
         outcome = {
           kind: "connection-error",
@@ -457,11 +470,14 @@ export class KernelClient {
             `Gave up: the operation's budget of ${duration(op.budgetMs)} ran out ${BUDGET_KNOBS}.`,
           );
         }
-        throw this.withBaseUrlHint(failure);
+        throw this.withBaseUrlHint(failure, op.secrets);
       }
       this.log(
-        `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
-          `(attempt ${attempt + 1})`,
+        redact(
+          `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
+            `(attempt ${attempt + 1})`,
+          op.secrets,
+        ),
       );
       await this.sleep(decision.delayMs);
     }
@@ -583,7 +599,7 @@ export class KernelClient {
     if (last && last !== first) parts.push(`then ${last.message}`);
     const message = parts.length ? `${parts.join("; ")}. ${why}` : why;
     return new BudgetExceededError(
-      this.clean(message),
+      this.clean(message, op.secrets),
       op.budgetMs,
       first ?? last,
       op.mayHaveActed ?? false,
@@ -594,7 +610,7 @@ export class KernelClient {
    * A 404 that is not the API's (`route_not_found`, no error code, a non-JSON page) or a
    * connection nobody accepts means the base URL is wrong, not that an object is gone.
    */
-  private withBaseUrlHint(failure: Error): Error {
+  private withBaseUrlHint(failure: Error, secrets: Secrets): Error {
     const wrongRoute =
       failure instanceof KernelApiError &&
       failure.status === 404 &&
@@ -607,7 +623,7 @@ export class KernelClient {
       ? `Check kernel:baseUrl (or KERNEL_BASE_URL): ${this.baseUrl} is not the Kernel API ` +
         `(it answers with no such route)`
       : `Check kernel:baseUrl (or KERNEL_BASE_URL): nothing answers at ${this.baseUrl}`;
-    failure.message = this.clean(`${failure.message}. ${hint}.`);
+    failure.message = this.clean(`${failure.message}. ${hint}.`, secrets);
     return failure;
   }
 
@@ -624,11 +640,10 @@ export class KernelClient {
       if (parsed.success) body = parsed.data;
     } catch {
       // Not JSON (a proxy's HTML page, say): keep a short excerpt, redacted before it is cut.
-      if (text.trim()) body = { message: excerpt(text, this.apiKey) };
+      if (text.trim()) body = { message: excerpt(text, op.secrets) };
     }
-    if (body) {
-      body = JSON.parse(redact(JSON.stringify(body), this.apiKey));
-    }
+    // Every string of the body, before the error's text is made of it.
+    if (body) body = redactDeep(body, op.secrets);
     const hint =
       status === 400 && op.badRequestHint && body
         ? op.badRequestHint(JSON.stringify(body))
@@ -646,6 +661,7 @@ export class KernelClient {
     path: string,
     err: unknown,
     attemptMs: number,
+    secrets: Secrets,
   ): KernelConnectionError {
     if (err instanceof AttemptDeadline) {
       return new KernelTimeoutError(
@@ -657,7 +673,7 @@ export class KernelClient {
     }
     const code = (err as { code?: string })?.code ?? "";
     const name = (err as { name?: string })?.name ?? "";
-    const reason = `${code ? code + " " : ""}${this.clean(err)}`.trim();
+    const reason = `${code ? code + " " : ""}${this.clean(err, secrets)}`.trim();
     if (LOCAL_REFUSALS.has(code) || name === "InvalidArgumentError") {
       return new RequestNotSentError(method, path, `refused before it was sent: ${reason}`);
     }
@@ -668,9 +684,9 @@ export class KernelClient {
     return new KernelConnectionError(method, path, reason, !notSent.includes(code));
   }
 
-  private clean(err: unknown): string {
+  private clean(err: unknown, secrets: Secrets = this.apiKey): string {
     const message = err instanceof Error ? err.message : String(err);
-    return redact(message, this.apiKey);
+    return redact(message, secrets);
   }
 }
 

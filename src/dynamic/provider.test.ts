@@ -340,6 +340,42 @@ describe("makeProvider: read, update, delete, diff", () => {
     expect(err.stack ?? "").not.toContain(TEST_KEY);
   });
 
+  it("keeps every secret input value out of errors, stacks and partial-failure reasons", async () => {
+    const TOKEN = "tok_SECRET_5a9c1e";
+    const VALUE = "pw-hidden-77";
+    const spec = widgetSpec({ secretOutputs: ["token", "values"] });
+    const inputs = { name: "a", token: TOKEN, values: { password: VALUE, pin: "12" } };
+    const echo = mockApi(() => ({
+      status: 400,
+      body: { code: "bad", message: `token ${TOKEN} and ${VALUE}`, details: [{ message: TOKEN }] },
+    }));
+    const p = provider(echo, spec);
+    for (const call of [
+      () => p.create(inputs),
+      () => p.read("w_1", inputs),
+      () => p.update("w_1", { name: "a" }, { ...inputs, size: 2 }),
+      () => p.delete("w_1", inputs),
+    ]) {
+      const err = await failure(call());
+      expect(err.message).toContain("[redacted]");
+      for (const text of [err.message, err.stack ?? ""]) {
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain(VALUE);
+      }
+    }
+
+    const created = mockApi(() => ({ status: 200, body: widget() }));
+    const after = widgetSpec({
+      secretOutputs: ["token"],
+      afterCreate: async () => {
+        throw new Error(`PATCH /widgets/w_1 refused token ${TOKEN}`);
+      },
+    });
+    const partial = await failure(provider(created, after).create({ name: "a", token: TOKEN }));
+    expect(partial).toBeInstanceOf(PartialFailureError);
+    expect(JSON.stringify([partial.message, partial.stack, partial.reasons])).not.toContain(TOKEN);
+  });
+
   it("refuses ids that could reach another endpoint", () => {
     expect(() => resourcePath("/widgets", "..")).toThrow();
   });

@@ -30,7 +30,7 @@ import {
 } from "../kernel/client";
 import { type ConfigSource, type KernelSettings, resolveSettings } from "../kernel/config";
 import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
-import { redact } from "../kernel/redact";
+import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
 import { PROVIDER_KEY, containsUnknown, withoutEngineKeys, withoutUndefined } from "./engineKeys";
 import { AlreadyExistsError } from "./errors";
@@ -197,23 +197,39 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return resolved;
   };
 
-  const operation = (project: string | undefined): KernelOperation =>
+  /**
+   * The secret input values in these inputs or states (`spec.secretOutputs`: a credential's
+   * values and TOTP secret, a token, a proxy's password and CA bundle), as texts to redact.
+   */
+  const secretsIn = (...records: Record<string, unknown>[]): string[] =>
+    secretStrings(records.map((r) => spec.secretOutputs.map((key) => r[key])));
+
+  const operation = (project: string | undefined, secrets: readonly string[]): KernelOperation =>
     sharedClient(settings(), {
       log: (line) => process.stderr.write(`${line}\n`),
       ...options.client,
     }).operation({
       ...(spec.projectScoped && project !== undefined ? { project } : {}),
       badRequestHint: (text) => spec.badRequestHint(text),
+      secrets,
     });
 
-  /** Last line of defence: no error leaves the provider with the key in its text. */
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+  /**
+   * Last line of defence: no error leaves the provider with the key or a secret input value in
+   * its text (message, stack, a partial failure's reasons). The client already removed them
+   * before cutting anything; this catches every other path (a spec's own messages, say).
+   */
+  const guard = async <T>(run: () => Promise<T>, secrets: readonly string[] = []): Promise<T> => {
     try {
       return await run();
     } catch (err) {
-      if (err instanceof Error && apiKey) {
-        err.message = redact(err.message, apiKey);
-        if (err.stack) err.stack = redact(err.stack, apiKey);
+      const hidden = [...(apiKey ? [apiKey] : []), ...secrets];
+      if (err instanceof Error && hidden.length > 0) {
+        err.message = redact(err.message, hidden);
+        if (err.stack) err.stack = redact(err.stack, hidden);
+        if (err instanceof PartialFailureError) {
+          err.reasons.forEach((reason, i) => (err.reasons[i] = redact(reason, hidden)));
+        }
       }
       throw err;
     }
@@ -362,7 +378,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     const project = spec.projectScoped
       ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
       : undefined;
-    const op = operation(project);
+    const op = operation(project, secretsIn(inputs));
     const adopt = (desired as { adopt?: unknown }).adopt === true;
     const body = spec.createBody(desired);
     const attempts = Math.max(1, options.createAttempts ?? 3);
@@ -426,30 +442,34 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
 
     async diff(id, olds, news) {
       managed.add(id);
-      return guard(async () => {
-        const old = withoutEngineKeys(olds) as Partial<State>;
-        const desired = withoutEngineKeys(news);
-        const plan = spec.plan(old, desired);
-        const replaces = [...plan.replaces];
-        let deleteBeforeReplace = plan.deleteBeforeReplace;
-        if (spec.projectScoped) {
-          const target = desiredProject(desired[PROJECT_KEY], settings());
-          if (projectMoves(old as Record<string, unknown>, target)) {
-            replaces.push(PROJECT_KEY);
-            // In another project the unique key does not collide: create first.
-            deleteBeforeReplace = false;
+      return guard(
+        async () => {
+          const old = withoutEngineKeys(olds) as Partial<State>;
+          const desired = withoutEngineKeys(news);
+          const plan = spec.plan(old, desired);
+          const replaces = [...plan.replaces];
+          let deleteBeforeReplace = plan.deleteBeforeReplace;
+          if (spec.projectScoped) {
+            const target = desiredProject(desired[PROJECT_KEY], settings());
+            if (projectMoves(old as Record<string, unknown>, target)) {
+              replaces.push(PROJECT_KEY);
+              // In another project the unique key does not collide: create first.
+              deleteBeforeReplace = false;
+            }
           }
-        }
-        return {
-          changes: replaces.length > 0 || plan.changed.length > 0,
-          replaces,
-          deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
-        };
-      });
+          return {
+            changes: replaces.length > 0 || plan.changed.length > 0,
+            replaces,
+            deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+          };
+        },
+        secretsIn(olds, news),
+      );
     },
 
     async create(inputs) {
-      const result = await guard(() => createObject(inputs)).catch((err: unknown) => {
+      const secrets = secretsIn(inputs);
+      const result = await guard(() => createObject(inputs), secrets).catch((err: unknown) => {
         // Pulumi records a partial failure's object: it is managed from now on.
         if (err instanceof PartialFailureError) managed.add(err.id);
         throw err;
@@ -459,6 +479,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     },
 
     async read(id, props) {
+      const secrets = secretsIn(props);
       return guard(async () => {
         const old = withoutEngineKeys(props) as Partial<State>;
         const project = spec.projectScoped
@@ -466,9 +487,11 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           : undefined;
         let live: Live;
         try {
-          live = await operation(project).request("GET", resourcePath(spec.collection, id), {
-            parse: parseWithId(id),
-          });
+          live = await operation(project, secrets).request(
+            "GET",
+            resourcePath(spec.collection, id),
+            { parse: parseWithId(id) },
+          );
         } catch (err) {
           // Only the API's own not_found means gone (A3); a wrong base URL must not drop state.
           if (isGone(err)) {
@@ -485,11 +508,12 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           props: outputs(state, project),
           inputs: withoutUndefined(spec.toLiveInputs(state)),
         };
-      });
+      }, secrets);
     },
 
     async update(id, olds, news) {
       managed.add(id);
+      const secrets = secretsIn(olds, news);
       return guard(async () => {
         const old = withoutEngineKeys(olds) as Partial<State>;
         const desired = known(withoutEngineKeys(news));
@@ -501,22 +525,24 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         if (Object.keys(body).length === 0) {
           return { outs: outputs(noopState(old, desired), project) };
         }
-        const live = await operation(project).request("PATCH", resourcePath(spec.collection, id), {
-          body,
-          parse: parseWithId(id),
-        });
+        const live = await operation(project, secrets).request(
+          "PATCH",
+          resourcePath(spec.collection, id),
+          { body, parse: parseWithId(id) },
+        );
         return {
           outs: outputs(spec.toState(live, { desired, olds: old, justSent: body }), project),
         };
-      });
+      }, secrets);
     },
 
     async delete(id, props) {
+      const secrets = secretsIn(props);
       await guard(async () => {
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
         try {
-          await operation(project).request("DELETE", resourcePath(spec.collection, id), {
+          await operation(project, secrets).request("DELETE", resourcePath(spec.collection, id), {
             parse: () => undefined,
           });
         } catch (err) {
@@ -524,7 +550,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           if (isGone(err)) return;
           throw err;
         }
-      });
+      }, secrets);
       managed.delete(id);
     },
   };

@@ -3,6 +3,13 @@
  * cell writes down what must happen; the test checks it, the emulator's end state (no
  * duplicate, no orphan) and what Pulumi would record.
  */
+import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
+import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
+import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
+import {
+  CREDENTIAL_PROVIDER_TOKEN,
+  SECRET_OUTPUTS as CP_SECRET_OUTPUTS,
+} from "../../src/credentialProvider/types";
 import type { FaultRule } from "../../src/emulator";
 import { EXAMPLE_POST_BODY } from "../support/example";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
@@ -363,6 +370,104 @@ describe("two resources, one connection", () => {
     expect(error?.message).toContain(`already exists: ${id}, and another resource`);
     expect(f.engine.state.has("netflix-again")).toBe(false);
     expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
+  });
+});
+
+/**
+ * Secrets in errors: a server that echoes what it was sent must not get a credential's values
+ * or a provider's token into an error, a partial failure or the provider's log lines. The
+ * skeleton redacts every secret input value of the operation, as it does the API key.
+ */
+describe("a server that echoes secrets into its errors", () => {
+  const PASSWORD = "pw-Echoed-3f9a2c";
+  const NEW_PASSWORD = "pw-Echoed-NEW-8d1e";
+  const TOKEN = "ops_ECHOED_TOKEN_77b1";
+  const NEW_TOKEN = "ops_ECHOED_TOKEN_NEW_c42d";
+  const credential = (password: string) => ({
+    name: "credential",
+    type: CREDENTIAL_TOKEN,
+    secretOutputs: SECRET_OUTPUTS,
+    inputs: {
+      name: "netflix-creds",
+      domain: "netflix.com",
+      values: { username: "me@example.com", password },
+      __provider: CREDENTIAL_PROVIDER_TEXT,
+    },
+  });
+  const onePassword = (token: string) => ({
+    name: "onepassword",
+    type: CREDENTIAL_PROVIDER_TOKEN,
+    secretOutputs: CP_SECRET_OUTPUTS,
+    inputs: {
+      name: "my-1p",
+      providerType: "onepassword",
+      token,
+      __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+    },
+  });
+  const echo = (method: string, path: string, status: number, secret: string): FaultRule => ({
+    kind: "status",
+    method,
+    path,
+    status,
+    body: {
+      code: "echo",
+      message: `rejected ${secret}`,
+      details: [{ code: "field", message: `value ${JSON.stringify(secret)}` }],
+    },
+  });
+  const failed = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error("expected a failure");
+      },
+      (e: Error) => e,
+    );
+
+  it("Credential values: not in the create's or the update's error, nor in the log", async () => {
+    reset();
+    f.emulator.injectFault(echo("POST", "/credentials", 400, PASSWORD));
+    const createError = await failed(f.engine.up([credential(PASSWORD)]));
+    expect(createError.message).toMatch(
+      /POST \/credentials failed with 400 echo: rejected \[redacted\]/,
+    );
+
+    await f.engine.up([credential(PASSWORD)]);
+    const id = f.engine.state.get("credential")!.id;
+    // A 502 is retried (a log line on the host's stderr), then a 409 ends the update.
+    f.emulator.injectFault(echo("PATCH", `/credentials/${id}`, 502, NEW_PASSWORD));
+    f.emulator.injectFault(echo("PATCH", `/credentials/${id}`, 409, NEW_PASSWORD));
+    const updateError = await failed(f.engine.up([credential(NEW_PASSWORD)]));
+    expect(updateError.message).toMatch(/PATCH \/credentials\/\S+ failed with 409 echo/);
+    expect(f.host.output).toMatch(
+      /PATCH \/credentials\/\S+ failed with 502 echo: rejected \[redacted\]/,
+    );
+
+    for (const text of [createError.message, updateError.message, f.host.output]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(NEW_PASSWORD);
+    }
+  });
+
+  it("CredentialProvider token: not in the create's or the rotation's error, nor in the log", async () => {
+    reset();
+    f.emulator.injectFault(echo("POST", "/org/credential_providers", 400, TOKEN));
+    const createError = await failed(f.engine.up([onePassword(TOKEN)]));
+    expect(createError.message).toContain("rejected [redacted]");
+
+    await f.engine.up([onePassword(TOKEN)]);
+    const id = f.engine.state.get("onepassword")!.id;
+    f.emulator.injectFault(echo("PATCH", `/org/credential_providers/${id}`, 502, NEW_TOKEN));
+    f.emulator.injectFault(echo("PATCH", `/org/credential_providers/${id}`, 409, NEW_TOKEN));
+    const rotateError = await failed(f.engine.up([onePassword(NEW_TOKEN)]));
+    expect(rotateError.message).toMatch(/failed with 409 echo: rejected \[redacted\]/);
+
+    for (const text of [createError.message, rotateError.message, f.host.output]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(NEW_TOKEN);
+    }
+    // The secret stays where it belongs: the state's secret output.
+    expect(JSON.stringify(f.engine.state.get("onepassword")!.outputs)).toContain(TOKEN);
   });
 });
 

@@ -4,13 +4,7 @@
  * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
 import { Agent, type Dispatcher, request } from "undici";
-import {
-  type ManagedAuth,
-  type ManagedAuthCreateRequest,
-  type ManagedAuthUpdateRequest,
-  apiErrorBodySchema,
-  managedAuthSchema,
-} from "./api";
+import { apiErrorBodySchema } from "./api";
 import {
   BudgetExceededError,
   type HttpMethod,
@@ -89,21 +83,10 @@ export interface KernelClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Receives one line per retry; the key is removed before it is called. */
   log?: (line: string) => void;
-  /**
-   * @deprecated pass it to `operation()`. Used only by the deprecated auth-connection methods.
-   */
-  badRequestHint?: (text: string) => string | undefined;
   /** Total budget of one operation, all its requests, backoffs and waits (default 120 s). */
   operationTimeoutMs?: number;
   /** Largest answer read, in bytes (default 4 MiB); a larger one is a clear error. */
   maxResponseBytes?: number;
-}
-
-/** @deprecated one page of `listAuthConnections`; use `operation().list` / `find`. */
-export interface ListPage {
-  items: ManagedAuth[];
-  hasMore: boolean;
-  nextOffset: number;
 }
 
 export const DEFAULT_OPERATION_TIMEOUT_MS = 120_000;
@@ -212,16 +195,6 @@ function encodeSegment(segment: string, what: string): string {
   return encodeURIComponent(segment);
 }
 
-/** @deprecated use `resourcePath`. */
-export function encodePathSegment(segment: string): string {
-  return encodeSegment(segment, "auth connection id");
-}
-
-/** @deprecated use `resourcePath("/auth/connections", id)`. */
-export function connectionPath(id?: string): string {
-  return id === undefined ? "/auth/connections" : `/auth/connections/${encodePathSegment(id)}`;
-}
-
 /** What the client keeps per operation. */
 interface OperationState {
   readonly project?: string;
@@ -248,7 +221,6 @@ export class KernelClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
-  private readonly badRequestHint?: (text: string) => string | undefined;
   private readonly operationTimeoutMs: number;
   private readonly maxResponseBytes: number;
   private keyChecked = false;
@@ -265,7 +237,6 @@ export class KernelClient {
     this.sleep = options.sleep ?? ((ms) => sleep(ms));
     const log = options.log ?? (() => undefined);
     this.log = (line) => log(redact(line, this.apiKey));
-    this.badRequestHint = options.badRequestHint;
     this.operationTimeoutMs = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.gate = new RateGate({ now: this.now, sleep: this.sleep, random: this.random });
@@ -294,59 +265,6 @@ export class KernelClient {
       find: async (path, query, parseItem, match) => (await list(path, query, parseItem, match))[0],
       list: (path, query, parseItem) => list(path, query, parseItem),
     };
-  }
-
-  /** @deprecated use `operation().request("POST", resourcePath("/auth/connections"), ...)`. */
-  async createAuthConnection(body: ManagedAuthCreateRequest): Promise<ManagedAuth> {
-    return this.legacy().request("POST", connectionPath(), { body, parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("GET", ...)`. */
-  async getAuthConnection(id: string): Promise<ManagedAuth> {
-    return this.legacy().request("GET", connectionPath(id), { parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("PATCH", ...)`. */
-  async updateAuthConnection(id: string, body: ManagedAuthUpdateRequest): Promise<ManagedAuth> {
-    return this.legacy().request("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("DELETE", ...)`. */
-  async deleteAuthConnection(id: string): Promise<void> {
-    await this.legacy().request("DELETE", connectionPath(id), { parse: () => undefined });
-  }
-
-  /** @deprecated use `operation().list` / `find`. One page of the list. */
-  async listAuthConnections(query: {
-    profile_name?: string;
-    domain?: string;
-    limit?: number;
-    offset?: number;
-  }): Promise<ListPage> {
-    return this.legacy().request("GET", connectionPath(), {
-      query,
-      parse: (json, headers) => {
-        const page = parsePage(json, headers, query.offset ?? 0);
-        return { ...page, items: page.items.map((item) => parseManagedAuth(item)) };
-      },
-    });
-  }
-
-  /**
-   * @deprecated use `operation().find`. The connection for (profileName, domain), if any: the
-   * key the API enforces with 409.
-   */
-  async findAuthConnection(profileName: string, domain: string): Promise<ManagedAuth | undefined> {
-    return this.legacy().find(
-      connectionPath(),
-      { profile_name: profileName, domain },
-      parseManagedAuth,
-      (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
-    );
-  }
-
-  private legacy(): KernelOperation {
-    return this.operation({ badRequestHint: this.badRequestHint });
   }
 
   /** Reads pages until `match` holds for an item (then returns it alone) or the list ends. */
@@ -715,16 +633,6 @@ function duration(ms: number): string {
   if (!Number.isFinite(ms) || ms > 1e12) return "an unbounded time";
   if (ms < 100) return `${Math.max(0, Math.round(ms))} ms`;
   return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
-function parseManagedAuth(json: unknown): ManagedAuth {
-  const parsed = managedAuthSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  }
-  // A hostile or broken id ("..") must never reach state, where no later call could use it.
-  assertValidId(parsed.data.id, "auth connection");
-  return parsed.data;
 }
 
 /**

@@ -201,6 +201,66 @@ describe("makeProvider: create", () => {
   });
 });
 
+describe("makeProvider: one owner per object in a process (issue 10 §8)", () => {
+  /** POST answers 409 (in "conflict" mode); the lookup finds w_1; a PATCH would answer it. */
+  const conflictApi = () => {
+    const mode = { conflict: false };
+    const api = mockApi((req) => {
+      if (req.method === "POST" && mode.conflict)
+        return { status: 409, body: { code: "conflict" } };
+      if (req.method === "GET" && req.path.startsWith("/widgets?"))
+        return { status: 200, body: [widget()] };
+      return { status: 200, body: widget() };
+    });
+    return { ...api, mode };
+  };
+
+  type P = ReturnType<typeof provider>;
+  it.each([
+    ["created", (p: P) => p.create({ name: "a", size: 1 })],
+    ["refreshed", (p: P) => p.read("w_1", { name: "a", size: 1 })],
+    ["diffed", (p: P) => p.diff("w_1", { name: "a" }, { name: "a" })],
+    ["updated", (p: P) => p.update("w_1", { name: "a" }, { name: "a", size: 2 })],
+  ])("refuses to adopt an id another resource %s in this process, naming it", async (_, seen) => {
+    const api = conflictApi();
+    // One provider object, as the host shares it between the resources of one type.
+    const p = provider(api);
+    await seen(p);
+    api.mode.conflict = true;
+    api.requests.length = 0;
+    const err = await failure(p.create({ name: "a", size: 1, adopt: true }));
+    expect(err).toBeInstanceOf(AlreadyExistsError);
+    expect(err.message).toMatch(
+      /^A Widget with name "a" already exists: w_1, and another resource of this deployment already manages it\. Two resources must not own one Widget/,
+    );
+    expect(lines(api)).toEqual(['POST /widgets {"name":"a","size":1}', "GET /widgets"]);
+  });
+
+  it("a read by id without state (get) owns nothing; a delete releases the id", async () => {
+    const api = conflictApi();
+    api.mode.conflict = true;
+    const p = provider(api);
+    await p.read("w_1", {});
+    expect((await p.create({ name: "a", size: 1, adopt: true })).id).toBe("w_1");
+    await p.delete("w_1", {});
+    expect((await p.create({ name: "a", size: 1, adopt: true })).id).toBe("w_1");
+  });
+
+  it("an unknown POST outcome does not record a match another resource already owns", async () => {
+    let posts = 0;
+    const api = mockApi((req) => {
+      if (req.method === "POST")
+        return ++posts === 1 ? { status: 200, body: widget() } : { status: 502 };
+      return { status: 200, body: [widget()] };
+    });
+    const p = provider(api);
+    expect((await p.create({ name: "a", size: 1 })).id).toBe("w_1");
+    const err = await failure(p.create({ name: "a", size: 1 }));
+    expect(err).toBeInstanceOf(AlreadyExistsError);
+    expect(err.message).toMatch(/already manages it/);
+  });
+});
+
 describe("makeProvider: read, update, delete, diff", () => {
   it("reads with one GET; only not_found is gone; another id is an error", async () => {
     const ok = mockApi(() => ({ status: 200, body: widget({ size: 3 }) }));
@@ -278,6 +338,42 @@ describe("makeProvider: read, update, delete, diff", () => {
     const err = await failure(provider(api).create({ name: "a" }));
     expect(err.message).not.toContain(TEST_KEY);
     expect(err.stack ?? "").not.toContain(TEST_KEY);
+  });
+
+  it("keeps every secret input value out of errors, stacks and partial-failure reasons", async () => {
+    const TOKEN = "tok_SECRET_5a9c1e";
+    const VALUE = "pw-hidden-77";
+    const spec = widgetSpec({ secretOutputs: ["token", "values"] });
+    const inputs = { name: "a", token: TOKEN, values: { password: VALUE, pin: "12" } };
+    const echo = mockApi(() => ({
+      status: 400,
+      body: { code: "bad", message: `token ${TOKEN} and ${VALUE}`, details: [{ message: TOKEN }] },
+    }));
+    const p = provider(echo, spec);
+    for (const call of [
+      () => p.create(inputs),
+      () => p.read("w_1", inputs),
+      () => p.update("w_1", { name: "a" }, { ...inputs, size: 2 }),
+      () => p.delete("w_1", inputs),
+    ]) {
+      const err = await failure(call());
+      expect(err.message).toContain("[redacted]");
+      for (const text of [err.message, err.stack ?? ""]) {
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain(VALUE);
+      }
+    }
+
+    const created = mockApi(() => ({ status: 200, body: widget() }));
+    const after = widgetSpec({
+      secretOutputs: ["token"],
+      afterCreate: async () => {
+        throw new Error(`PATCH /widgets/w_1 refused token ${TOKEN}`);
+      },
+    });
+    const partial = await failure(provider(created, after).create({ name: "a", token: TOKEN }));
+    expect(partial).toBeInstanceOf(PartialFailureError);
+    expect(JSON.stringify([partial.message, partial.stack, partial.reasons])).not.toContain(TOKEN);
   });
 
   it("refuses ids that could reach another endpoint", () => {

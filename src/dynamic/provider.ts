@@ -30,7 +30,7 @@ import {
 } from "../kernel/client";
 import { type ConfigSource, type KernelSettings, resolveSettings } from "../kernel/config";
 import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
-import { redact } from "../kernel/redact";
+import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
 import { PROVIDER_KEY, containsUnknown, withoutEngineKeys, withoutUndefined } from "./engineKeys";
 import { AlreadyExistsError } from "./errors";
@@ -183,6 +183,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       return state as State;
     });
   const what = spec.typeName;
+  /**
+   * Ids some resource of this process owns, seen through create, refresh, diff or update. The
+   * host serves every resource of a deployment in one process, so a create that would take
+   * over one of them (adopt, or a recovered unknown outcome) is a second owner: refused.
+   * A read by id without state (`get`) does not count: it owns nothing.
+   */
+  const managed = new Set<string>();
 
   const settings = (): KernelSettings => {
     const resolved = resolveSettings(config, options.env ?? process.env);
@@ -190,23 +197,39 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return resolved;
   };
 
-  const operation = (project: string | undefined): KernelOperation =>
+  /**
+   * The secret input values in these inputs or states (`spec.secretOutputs`: a credential's
+   * values and TOTP secret, a token, a proxy's password and CA bundle), as texts to redact.
+   */
+  const secretsIn = (...records: Record<string, unknown>[]): string[] =>
+    secretStrings(records.map((r) => spec.secretOutputs.map((key) => r[key])));
+
+  const operation = (project: string | undefined, secrets: readonly string[]): KernelOperation =>
     sharedClient(settings(), {
       log: (line) => process.stderr.write(`${line}\n`),
       ...options.client,
     }).operation({
       ...(spec.projectScoped && project !== undefined ? { project } : {}),
       badRequestHint: (text) => spec.badRequestHint(text),
+      secrets,
     });
 
-  /** Last line of defence: no error leaves the provider with the key in its text. */
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+  /**
+   * Last line of defence: no error leaves the provider with the key or a secret input value in
+   * its text (message, stack, a partial failure's reasons). The client already removed them
+   * before cutting anything; this catches every other path (a spec's own messages, say).
+   */
+  const guard = async <T>(run: () => Promise<T>, secrets: readonly string[] = []): Promise<T> => {
     try {
       return await run();
     } catch (err) {
-      if (err instanceof Error && apiKey) {
-        err.message = redact(err.message, apiKey);
-        if (err.stack) err.stack = redact(err.stack, apiKey);
+      const hidden = [...(apiKey ? [apiKey] : []), ...secrets];
+      if (err instanceof Error && hidden.length > 0) {
+        err.message = redact(err.message, hidden);
+        if (err.stack) err.stack = redact(err.stack, hidden);
+        if (err instanceof PartialFailureError) {
+          err.reasons.forEach((reason, i) => (err.reasons[i] = redact(reason, hidden)));
+        }
       }
       throw err;
     }
@@ -322,6 +345,19 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return result;
   };
 
+  /** A create that would make a second owner of an object this process already manages. */
+  const refuseSecondOwner = (desired: Inputs, existingId: string): void => {
+    if (!managed.has(existingId)) return;
+    throw new AlreadyExistsError(
+      `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already ` +
+        `exists: ${existingId}, and another resource of this deployment already manages it. ` +
+        `Two resources must not own one ${what}: each \`up\` would overwrite the other's ` +
+        `settings, and deleting either deletes it. Keep one of them in the program (drop ` +
+        `\`adopt: true\` here), or give this one another ${what}.`,
+      existingId,
+    );
+  };
+
   const alreadyExists = (desired: Inputs, existingId: string): AlreadyExistsError =>
     new AlreadyExistsError(
       `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
@@ -332,6 +368,58 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         `(\`pulumi import\` cannot work for dynamic resources.)`,
       existingId,
     );
+
+  /** create's work; `create` records the id it ends with. */
+  const createObject = async (
+    inputs: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.CreateResult> => {
+    const provider = inputs[PROVIDER_KEY];
+    const desired = known(withoutEngineKeys(inputs));
+    const project = spec.projectScoped
+      ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
+      : undefined;
+    const op = operation(project, secretsIn(inputs));
+    const adopt = (desired as { adopt?: unknown }).adopt === true;
+    const body = spec.createBody(desired);
+    const attempts = Math.max(1, options.createAttempts ?? 3);
+    // Set once a POST's outcome was unknown: a later 409 may then be our own object.
+    let outcomeUnknown = false;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const live = await op.request("POST", resourcePath(spec.collection), {
+          body,
+          parse: parseWithId(),
+        });
+        return await finish(op, live, desired, "created", body, project, provider);
+      } catch (err) {
+        if (err instanceof PartialFailureError) throw err;
+        const conflict = err instanceof ConflictError;
+        if (!conflict && !isOutcomeUnknown(err)) throw err;
+        if (!spec.uniqueKey) throw err;
+        const existing = await spec.uniqueKey.find(op, desired);
+        if (!existing) {
+          // A 409 for an object we cannot find: say what the API said.
+          if (conflict) throw err;
+          outcomeUnknown = true;
+          lastError = err;
+          continue;
+        }
+        const existingId = spec.liveId(existing);
+        assertValidId(existingId, what);
+        refuseSecondOwner(desired, existingId);
+        if (adopt) return await takeOver(op, existing, desired, project, provider);
+        if (
+          (outcomeUnknown || !conflict) &&
+          (await spec.uniqueKey.matchesPost(op, existing, desired))
+        ) {
+          return await finish(op, existing, desired, "recovered", body, project, provider);
+        }
+        throw alreadyExists(desired, existingId);
+      }
+    }
+    throw lastError;
+  };
 
   return {
     async configure(req) {
@@ -352,80 +440,46 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       }
     },
 
-    async diff(_id, olds, news) {
-      return guard(async () => {
-        const old = withoutEngineKeys(olds) as Partial<State>;
-        const desired = withoutEngineKeys(news);
-        const plan = spec.plan(old, desired);
-        const replaces = [...plan.replaces];
-        let deleteBeforeReplace = plan.deleteBeforeReplace;
-        if (spec.projectScoped) {
-          const target = desiredProject(desired[PROJECT_KEY], settings());
-          if (projectMoves(old as Record<string, unknown>, target)) {
-            replaces.push(PROJECT_KEY);
-            // In another project the unique key does not collide: create first.
-            deleteBeforeReplace = false;
+    async diff(id, olds, news) {
+      managed.add(id);
+      return guard(
+        async () => {
+          const old = withoutEngineKeys(olds) as Partial<State>;
+          const desired = withoutEngineKeys(news);
+          const plan = spec.plan(old, desired);
+          const replaces = [...plan.replaces];
+          let deleteBeforeReplace = plan.deleteBeforeReplace;
+          if (spec.projectScoped) {
+            const target = desiredProject(desired[PROJECT_KEY], settings());
+            if (projectMoves(old as Record<string, unknown>, target)) {
+              replaces.push(PROJECT_KEY);
+              // In another project the unique key does not collide: create first.
+              deleteBeforeReplace = false;
+            }
           }
-        }
-        return {
-          changes: replaces.length > 0 || plan.changed.length > 0,
-          replaces,
-          deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
-        };
-      });
+          return {
+            changes: replaces.length > 0 || plan.changed.length > 0,
+            replaces,
+            deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+          };
+        },
+        secretsIn(olds, news),
+      );
     },
 
     async create(inputs) {
-      return guard(async () => {
-        const provider = inputs[PROVIDER_KEY];
-        const desired = known(withoutEngineKeys(inputs));
-        const project = spec.projectScoped
-          ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
-          : undefined;
-        const op = operation(project);
-        const adopt = (desired as { adopt?: unknown }).adopt === true;
-        const body = spec.createBody(desired);
-        const attempts = Math.max(1, options.createAttempts ?? 3);
-        // Set once a POST's outcome was unknown: a later 409 may then be our own object.
-        let outcomeUnknown = false;
-        let lastError: unknown;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-          try {
-            const live = await op.request("POST", resourcePath(spec.collection), {
-              body,
-              parse: parseWithId(),
-            });
-            return await finish(op, live, desired, "created", body, project, provider);
-          } catch (err) {
-            if (err instanceof PartialFailureError) throw err;
-            const conflict = err instanceof ConflictError;
-            if (!conflict && !isOutcomeUnknown(err)) throw err;
-            if (!spec.uniqueKey) throw err;
-            const existing = await spec.uniqueKey.find(op, desired);
-            if (!existing) {
-              // A 409 for an object we cannot find: say what the API said.
-              if (conflict) throw err;
-              outcomeUnknown = true;
-              lastError = err;
-              continue;
-            }
-            const existingId = spec.liveId(existing);
-            assertValidId(existingId, what);
-            if (adopt) return await takeOver(op, existing, desired, project, provider);
-            if (
-              (outcomeUnknown || !conflict) &&
-              (await spec.uniqueKey.matchesPost(op, existing, desired))
-            ) {
-              return await finish(op, existing, desired, "recovered", body, project, provider);
-            }
-            throw alreadyExists(desired, existingId);
-          }
-        }
-        throw lastError;
+      const secrets = secretsIn(inputs);
+      const result = await guard(() => createObject(inputs), secrets).catch((err: unknown) => {
+        // Pulumi records a partial failure's object: it is managed from now on.
+        if (err instanceof PartialFailureError) managed.add(err.id);
+        throw err;
       });
+      managed.add(result.id);
+      return result;
     },
 
     async read(id, props) {
+      const secrets = secretsIn(props);
       return guard(async () => {
         const old = withoutEngineKeys(props) as Partial<State>;
         const project = spec.projectScoped
@@ -433,24 +487,33 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           : undefined;
         let live: Live;
         try {
-          live = await operation(project).request("GET", resourcePath(spec.collection, id), {
-            parse: parseWithId(id),
-          });
+          live = await operation(project, secrets).request(
+            "GET",
+            resourcePath(spec.collection, id),
+            { parse: parseWithId(id) },
+          );
         } catch (err) {
           // Only the API's own not_found means gone (A3); a wrong base URL must not drop state.
-          if (isGone(err)) return { id: "", props: {} };
+          if (isGone(err)) {
+            managed.delete(id);
+            return { id: "", props: {} };
+          }
           throw err;
         }
+        // A refresh carries the resource's state; a `get` by id carries none and owns nothing.
+        if (Object.keys(old).length > 0) managed.add(id);
         const state = spec.toState(live, { olds: old });
         return {
           id,
           props: outputs(state, project),
           inputs: withoutUndefined(spec.toLiveInputs(state)),
         };
-      });
+      }, secrets);
     },
 
     async update(id, olds, news) {
+      managed.add(id);
+      const secrets = secretsIn(olds, news);
       return guard(async () => {
         const old = withoutEngineKeys(olds) as Partial<State>;
         const desired = known(withoutEngineKeys(news));
@@ -462,22 +525,24 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         if (Object.keys(body).length === 0) {
           return { outs: outputs(noopState(old, desired), project) };
         }
-        const live = await operation(project).request("PATCH", resourcePath(spec.collection, id), {
-          body,
-          parse: parseWithId(id),
-        });
+        const live = await operation(project, secrets).request(
+          "PATCH",
+          resourcePath(spec.collection, id),
+          { body, parse: parseWithId(id) },
+        );
         return {
           outs: outputs(spec.toState(live, { desired, olds: old, justSent: body }), project),
         };
-      });
+      }, secrets);
     },
 
     async delete(id, props) {
-      return guard(async () => {
+      const secrets = secretsIn(props);
+      await guard(async () => {
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
         try {
-          await operation(project).request("DELETE", resourcePath(spec.collection, id), {
+          await operation(project, secrets).request("DELETE", resourcePath(spec.collection, id), {
             parse: () => undefined,
           });
         } catch (err) {
@@ -485,7 +550,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           if (isGone(err)) return;
           throw err;
         }
-      });
+      }, secrets);
+      managed.delete(id);
     },
   };
 }

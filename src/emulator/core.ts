@@ -335,6 +335,7 @@ export function createCoreServer(options: CoreOptions): http.Server {
       res.end('{"id": "ma_trunc');
       return;
     }
+    if (fault?.kind === "drip") return drip(ex, answer, fault.ms ?? 10);
     // The API has acted: the log says so even while a delay or the latency holds the answer
     // (a client that times out meanwhile never sees it).
     entry.status = answer.status;
@@ -380,6 +381,38 @@ export function createCoreServer(options: CoreOptions): http.Server {
           body: apiError("method_not_allowed", `${r.method} is not allowed on ${r.path}`),
         }
       : { status: 404, body: apiError("route_not_found", `no route ${r.method} ${r.path}`) };
+  }
+
+  /**
+   * The answer's headers now, then its body one byte every `ms` ms until it is sent or the
+   * client goes away. The length is announced, so a client waits for every byte.
+   */
+  function drip(ex: Exchange, answer: Answer, ms: number): void {
+    // A bodiless answer (a DELETE's 204) gets one to drip: `{}` after enough spaces to last.
+    const status = answer.body === undefined ? 200 : answer.status;
+    const text = answer.body === undefined ? `${" ".repeat(62)}{}` : JSON.stringify(answer.body);
+    const bytes = Buffer.from(text);
+    if (ex.entry) {
+      ex.entry.status = status;
+      print(ex.entry);
+    }
+    ex.res.writeHead(status, {
+      ...answer.headers,
+      "content-type": "application/json",
+      "content-length": String(bytes.length),
+    });
+    ex.res.flushHeaders();
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (ex.res.destroyed) return clearInterval(timer);
+      ex.res.write(bytes.subarray(sent, sent + 1));
+      sent += 1;
+      if (sent >= bytes.length) {
+        clearInterval(timer);
+        ex.res.end();
+      }
+    }, ms);
+    ex.res.on("close", () => clearInterval(timer));
   }
 
   function resetConnection(ex: Exchange): void {

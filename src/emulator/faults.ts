@@ -12,7 +12,14 @@ export type FaultKind =
   /** Act, then close the connection without answering. */
   | "reset-after"
   /** Act, then answer 200 with a body that is not JSON. */
-  | "malformed";
+  | "malformed"
+  /**
+   * Act, then send the answer's headers at once and its body one byte every `ms` ms (10 by
+   * default): each byte comes well within a gap timeout, the whole body never within a
+   * client's deadline. An answer without a body (a DELETE's 204) drips 64 bytes (`{}` after
+   * spaces) as a 200.
+   */
+  | "drip";
 
 export interface FaultRule {
   kind: FaultKind;
@@ -26,15 +33,28 @@ export interface FaultRule {
   /** Seconds, or an HTTP date. */
   retryAfter?: number | string;
   body?: unknown;
+  /** `delay`: how late the answer comes; `drip`: the gap between two bytes of the body. */
   ms?: number;
 }
+
+const KINDS: readonly FaultKind[] = [
+  "status",
+  "delay",
+  "reset-before",
+  "reset-after",
+  "malformed",
+  "drip",
+];
 
 export class FaultPlan {
   private rules: (FaultRule & { remaining: number })[] = [];
 
   add(rule: FaultRule): void {
-    if (!["status", "delay", "reset-before", "reset-after", "malformed"].includes(rule.kind)) {
+    if (!KINDS.includes(rule.kind)) {
       throw new Error(`unknown fault kind ${String(rule.kind)}`);
+    }
+    if (rule.ms !== undefined && !(Number.isFinite(rule.ms) && rule.ms >= 0)) {
+      throw new Error(`fault ms must be a non-negative number, got ${String(rule.ms)}`);
     }
     this.rules.push({ ...rule, remaining: rule.times ?? 1 });
   }

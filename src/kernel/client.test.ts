@@ -1,14 +1,16 @@
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
-import { KernelClient, connectionPath, encodePathSegment } from "./client";
+import { KernelClient, type OperationOptions, assertValidId, resourcePath } from "./client";
 import {
   AuthenticationError,
   BadRequestError,
+  BudgetExceededError,
   ConflictError,
   KernelConfigError,
   KernelConnectionError,
   MalformedResponseError,
   NotFoundError,
   RateLimitError,
+  isOutcomeUnknown,
 } from "./errors";
 
 function clientFor(
@@ -28,11 +30,34 @@ function clientFor(
   return { client, waits };
 }
 
+/** What the removed auth-connection methods did, on the generic operation: one per call. */
+function connections(client: KernelClient, options: OperationOptions = {}) {
+  type Live = { id: string } & Record<string, unknown>;
+  const parse = (json: unknown): Live => {
+    assertValidId((json as { id?: unknown } | undefined)?.id, "auth connection");
+    return json as Live;
+  };
+  const path = (id?: string) => resourcePath("/auth/connections", id);
+  const op = () => client.operation(options);
+  return {
+    create: (body: unknown) => op().request("POST", path(), { body, parse }),
+    get: (id: string) => op().request("GET", path(id), { parse }),
+    update: (id: string, body: unknown) => op().request("PATCH", path(id), { body, parse }),
+    find: (profileName: string, domain: string) =>
+      op().find(
+        path(),
+        { profile_name: profileName, domain },
+        parse,
+        (c) => c.profile_name === profileName && c.domain === domain,
+      ),
+  };
+}
+
 describe("KernelClient requests", () => {
   it("sends the key only as a bearer token, and JSON bodies", async () => {
     const api = mockApi(() => ({ status: 200, body: managedAuth() }));
     const { client } = clientFor(api);
-    await client.updateAuthConnection("ma_abc123", { health_check_interval: 7200 });
+    await connections(client).update("ma_abc123", { health_check_interval: 7200 });
     expect(api.requests[0]).toMatchObject({
       method: "PATCH",
       path: "/auth/connections/ma_abc123",
@@ -45,7 +70,7 @@ describe("KernelClient requests", () => {
   it("tolerates unknown response fields and keeps them", async () => {
     const api = mockApi(() => ({ status: 200, body: managedAuth({ brand_new_field: { x: 1 } }) }));
     const { client } = clientFor(api);
-    const live = await client.getAuthConnection("ma_abc123");
+    const live = await connections(client).get("ma_abc123");
     expect(live.id).toBe("ma_abc123");
     expect((live as Record<string, unknown>).brand_new_field).toEqual({ x: 1 });
   });
@@ -57,14 +82,14 @@ describe("KernelClient requests", () => {
     ["%2E%2E", "/auth/connections/%252E%252E"],
     ["a?b#c", "/auth/connections/a%3Fb%23c"],
   ])("encodes id %j so it stays under /auth/connections/", async (id, path) => {
-    expect(connectionPath(id)).toBe(path);
+    expect(resourcePath("/auth/connections", id)).toBe(path);
     const api = mockApi(() => ({ status: 200, body: managedAuth() }));
-    await clientFor(api).client.getAuthConnection(id);
+    await connections(clientFor(api).client).get(id);
     expect(api.requests[0].path).toBe(path);
   });
 
   it.each(["", ".", ".."])("refuses id %j, which a URL parser would resolve elsewhere", (id) => {
-    expect(() => encodePathSegment(id)).toThrow(/not a valid auth connection id/);
+    expect(() => resourcePath("/auth/connections", id)).toThrow(/not a valid id/);
   });
 
   it("pages through list results to find a connection by key", async () => {
@@ -83,7 +108,7 @@ describe("KernelClient requests", () => {
         headers: { "x-has-more": "false", "x-next-offset": "0" },
       };
     });
-    const found = await clientFor(api).client.findAuthConnection("team-netflix", "netflix.com");
+    const found = await connections(clientFor(api).client).find("team-netflix", "netflix.com");
     expect(found?.id).toBe("ma_2");
     expect(api.requests.map((r) => r.path)).toEqual([
       "/auth/connections?profile_name=team-netflix&domain=netflix.com&limit=100&offset=0",
@@ -94,8 +119,8 @@ describe("KernelClient requests", () => {
   it("fails before any request without a key, saying how to set it", async () => {
     const api = mockApi(() => ({ status: 200, body: managedAuth() }));
     const client = new KernelClient({ baseUrl: BASE_URL, dispatcher: api.agent });
-    await expect(client.getAuthConnection("x")).rejects.toThrow(/kernel:apiKey.*KERNEL_API_KEY/);
-    await expect(client.getAuthConnection("x")).rejects.toBeInstanceOf(KernelConfigError);
+    await expect(connections(client).get("x")).rejects.toThrow(/kernel:apiKey.*KERNEL_API_KEY/);
+    await expect(connections(client).get("x")).rejects.toBeInstanceOf(KernelConfigError);
     expect(api.requests).toHaveLength(0);
   });
 });
@@ -110,11 +135,11 @@ describe("KernelClient errors", () => {
         details: [{ code: "plan_minimum", message: "health_check_interval must be at least 1200" }],
       },
     }));
-    const { client } = clientFor(api, {
+    const { client } = clientFor(api);
+    const err = await connections(client, {
       badRequestHint: () => "Check the AuthConnection input healthCheckInterval",
-    });
-    const err = await client
-      .updateAuthConnection("ma_1", { health_check_interval: 300 })
+    })
+      .update("ma_1", { health_check_interval: 300 })
       .catch((e) => e);
     expect(err).toBeInstanceOf(BadRequestError);
     expect(err.message).toBe(
@@ -127,8 +152,8 @@ describe("KernelClient errors", () => {
 
   it.each([401, 403])("gives the key hint on %i", async (status) => {
     const api = mockApi(() => ({ status, body: { code: "unauthorized", message: "bad token" } }));
-    const err = await clientFor(api)
-      .client.getAuthConnection("ma_1")
+    const err = await connections(clientFor(api).client)
+      .get("ma_1")
       .catch((e) => e);
     expect(err.message).toMatch(/pulumi config set --secret kernel:apiKey/);
     if (status === 401) expect(err).toBeInstanceOf(AuthenticationError);
@@ -139,8 +164,8 @@ describe("KernelClient errors", () => {
       status: 401,
       body: { code: "unauthorized", message: `token ${TEST_KEY} is revoked` },
     }));
-    const err = await clientFor(api)
-      .client.getAuthConnection("ma_1")
+    const err = await connections(clientFor(api).client)
+      .get("ma_1")
       .catch((e) => e);
     expect(`${err.message} ${err.stack} ${JSON.stringify(err)}`).not.toContain(TEST_KEY);
     expect(err.message).toContain("[redacted]");
@@ -148,7 +173,7 @@ describe("KernelClient errors", () => {
 
   it("types 404 and 409 and does not retry them", async () => {
     const notFound = mockApi(() => ({ status: 404, body: { code: "not_found", message: "gone" } }));
-    await expect(clientFor(notFound).client.getAuthConnection("x")).rejects.toBeInstanceOf(
+    await expect(connections(clientFor(notFound).client).get("x")).rejects.toBeInstanceOf(
       NotFoundError,
     );
     expect(notFound.requests).toHaveLength(1);
@@ -157,15 +182,15 @@ describe("KernelClient errors", () => {
       body: { code: "conflict", message: "exists" },
     }));
     await expect(
-      clientFor(conflict).client.createAuthConnection({ profile_name: "p", domain: "d.com" }),
+      connections(clientFor(conflict).client).create({ profile_name: "p", domain: "d.com" }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(conflict.requests).toHaveLength(1);
   });
 
   it("reads a non-JSON error body as its message", async () => {
     const api = mockApi(() => ({ status: 404, body: "<html>nginx</html>" }));
-    const err = await clientFor(api)
-      .client.getAuthConnection("x")
+    const err = await connections(clientFor(api).client)
+      .get("x")
       .catch((e) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err.code).toBeUndefined();
@@ -182,7 +207,7 @@ describe("KernelClient retries", () => {
         : { status: 200, body: managedAuth() },
     );
     const { client, waits } = clientFor(api);
-    await expect(client.getAuthConnection("ma_abc123")).resolves.toMatchObject({ id: "ma_abc123" });
+    await expect(connections(client).get("ma_abc123")).resolves.toMatchObject({ id: "ma_abc123" });
     expect(api.requests).toHaveLength(3);
     expect(waits).toEqual([150, 300]);
   });
@@ -199,7 +224,7 @@ describe("KernelClient retries", () => {
         : { status: 200, body: managedAuth() },
     );
     const { client, waits } = clientFor(api);
-    await client.createAuthConnection({ profile_name: "p", domain: "d.com" });
+    await connections(client).create({ profile_name: "p", domain: "d.com" });
     expect(api.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
     expect(waits[0]).toBeGreaterThanOrEqual(2000);
   });
@@ -207,7 +232,7 @@ describe("KernelClient retries", () => {
   it("does not repeat a POST answered with 500: its outcome is unknown", async () => {
     const api = mockApi(() => ({ status: 500, body: { code: "internal", message: "oops" } }));
     await expect(
-      clientFor(api).client.createAuthConnection({ profile_name: "p", domain: "d.com" }),
+      connections(clientFor(api).client).create({ profile_name: "p", domain: "d.com" }),
     ).rejects.toMatchObject({ status: 500 });
     expect(api.requests).toHaveLength(1);
   });
@@ -219,21 +244,21 @@ describe("KernelClient retries", () => {
       headers: { "retry-after-ms": "10" },
     }));
     const { client } = clientFor(api, { retry: { maxRateLimitedAttempts: 3 } });
-    await expect(client.getAuthConnection("x")).rejects.toBeInstanceOf(RateLimitError);
+    await expect(connections(client).get("x")).rejects.toBeInstanceOf(RateLimitError);
     expect(api.requests).toHaveLength(3);
   });
 
   it("gives up after the attempt bound for other retryable failures", async () => {
     const api = mockApi(() => ({ status: 502, body: { code: "bad_gateway", message: "no" } }));
     const { client } = clientFor(api, { retry: { maxAttempts: 4 } });
-    await expect(client.getAuthConnection("x")).rejects.toMatchObject({ status: 502 });
+    await expect(connections(client).get("x")).rejects.toMatchObject({ status: 502 });
     expect(api.requests).toHaveLength(4);
   });
 
   it("treats a malformed 2xx body as a failure the server acted on", async () => {
     const api = mockApi(() => ({ status: 200, body: '{"id": "ma_tr' }));
-    const err = await clientFor(api)
-      .client.createAuthConnection({ profile_name: "p", domain: "d.com" })
+    const err = await connections(clientFor(api).client)
+      .create({ profile_name: "p", domain: "d.com" })
       .catch((e) => e);
     expect(err).toBeInstanceOf(MalformedResponseError);
     expect(api.requests).toHaveLength(1);
@@ -245,11 +270,34 @@ describe("KernelClient retries", () => {
       apiKey: TEST_KEY,
       retry: { maxAttempts: 1 },
     });
-    const err = await client
-      .createAuthConnection({ profile_name: "p", domain: "d.com" })
+    const err = await connections(client)
+      .create({ profile_name: "p", domain: "d.com" })
       .catch((e) => e);
     expect(err).toBeInstanceOf(KernelConnectionError);
     expect(err.mayHaveActed).toBe(false);
     expect(err.message).toMatch(/^POST \/auth\/connections failed: ECONNREFUSED/);
+  });
+});
+
+describe("a Retry-After longer than the budget", () => {
+  it("fails a POST at once, says how long the API asked to wait, and knows nothing was made", async () => {
+    const api = mockApi(() => ({
+      status: 503,
+      body: { code: "unavailable", message: "later" },
+      headers: { "retry-after": "300" },
+    }));
+    const { client, waits } = clientFor(api);
+    const err = await client
+      .operation()
+      .request("POST", "/widgets", { body: {}, parse: (j) => j })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BudgetExceededError);
+    expect((err as Error).message).toMatch(
+      /^POST \/widgets failed with 503 unavailable: later\. The API asked to wait 300 s \(Retry-After\), longer than the 120 s left of the operation's budget of 120 s/,
+    );
+    // 503 with Retry-After: the server did not act, so the create need not look it up.
+    expect(isOutcomeUnknown(err)).toBe(false);
+    expect(api.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 });

@@ -4,13 +4,7 @@
  * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
 import { Agent, type Dispatcher, request } from "undici";
-import {
-  type ManagedAuth,
-  type ManagedAuthCreateRequest,
-  type ManagedAuthUpdateRequest,
-  apiErrorBodySchema,
-  managedAuthSchema,
-} from "./api";
+import { apiErrorBodySchema } from "./api";
 import {
   BudgetExceededError,
   type HttpMethod,
@@ -26,7 +20,7 @@ import {
 } from "./errors";
 import { type KernelSettings, normalizeApiKey } from "./config";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
-import { excerpt, redact } from "./redact";
+import { type Secrets, excerpt, redact, redactDeep } from "./redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -34,6 +28,7 @@ import {
   decideRetry,
   header,
   retryAfterMs,
+  serverDidNotAct,
 } from "./retry";
 import { clampTimerMs, sleep } from "./timers";
 
@@ -53,6 +48,11 @@ export interface OperationOptions {
   project?: string;
   /** 400 guidance naming the resource's input, from the API's message + details text. */
   badRequestHint?: (text: string) => string | undefined;
+  /**
+   * Texts never to show besides the key (the operation's secret input values, see
+   * `secretStrings`): removed from error texts and log lines before anything is cut.
+   */
+  secrets?: readonly string[];
 }
 
 /** One provider operation (a create, a read, ...): one budget and one project for its requests. */
@@ -83,21 +83,10 @@ export interface KernelClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Receives one line per retry; the key is removed before it is called. */
   log?: (line: string) => void;
-  /**
-   * @deprecated pass it to `operation()`. Used only by the deprecated auth-connection methods.
-   */
-  badRequestHint?: (text: string) => string | undefined;
   /** Total budget of one operation, all its requests, backoffs and waits (default 120 s). */
   operationTimeoutMs?: number;
   /** Largest answer read, in bytes (default 4 MiB); a larger one is a clear error. */
   maxResponseBytes?: number;
-}
-
-/** @deprecated one page of `listAuthConnections`; use `operation().list` / `find`. */
-export interface ListPage {
-  items: ManagedAuth[];
-  hasMore: boolean;
-  nextOffset: number;
 }
 
 export const DEFAULT_OPERATION_TIMEOUT_MS = 120_000;
@@ -206,16 +195,6 @@ function encodeSegment(segment: string, what: string): string {
   return encodeURIComponent(segment);
 }
 
-/** @deprecated use `resourcePath`. */
-export function encodePathSegment(segment: string): string {
-  return encodeSegment(segment, "auth connection id");
-}
-
-/** @deprecated use `resourcePath("/auth/connections", id)`. */
-export function connectionPath(id?: string): string {
-  return id === undefined ? "/auth/connections" : `/auth/connections/${encodePathSegment(id)}`;
-}
-
 /** What the client keeps per operation. */
 interface OperationState {
   readonly project?: string;
@@ -229,6 +208,8 @@ interface OperationState {
   mayHaveActed?: boolean;
   /** A refusal found when the operation was made (a bad project), thrown by each request. */
   readonly problem?: KernelConfigError;
+  /** The key and the operation's secrets: what no error or log line may hold. */
+  readonly secrets: readonly string[];
 }
 
 export class KernelClient {
@@ -240,7 +221,6 @@ export class KernelClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
-  private readonly badRequestHint?: (text: string) => string | undefined;
   private readonly operationTimeoutMs: number;
   private readonly maxResponseBytes: number;
   private keyChecked = false;
@@ -257,7 +237,6 @@ export class KernelClient {
     this.sleep = options.sleep ?? ((ms) => sleep(ms));
     const log = options.log ?? (() => undefined);
     this.log = (line) => log(redact(line, this.apiKey));
-    this.badRequestHint = options.badRequestHint;
     this.operationTimeoutMs = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.gate = new RateGate({ now: this.now, sleep: this.sleep, random: this.random });
@@ -271,6 +250,7 @@ export class KernelClient {
       badRequestHint: options.badRequestHint,
       budgetMs: this.operationTimeoutMs,
       deadline: this.now() + this.operationTimeoutMs,
+      secrets: [...(this.apiKey ? [this.apiKey] : []), ...(options.secrets ?? [])],
     };
     const request = <T>(method: HttpMethod, path: string, opts: RequestOptions<T>) =>
       this.send(state, method, path, opts);
@@ -285,59 +265,6 @@ export class KernelClient {
       find: async (path, query, parseItem, match) => (await list(path, query, parseItem, match))[0],
       list: (path, query, parseItem) => list(path, query, parseItem),
     };
-  }
-
-  /** @deprecated use `operation().request("POST", resourcePath("/auth/connections"), ...)`. */
-  async createAuthConnection(body: ManagedAuthCreateRequest): Promise<ManagedAuth> {
-    return this.legacy().request("POST", connectionPath(), { body, parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("GET", ...)`. */
-  async getAuthConnection(id: string): Promise<ManagedAuth> {
-    return this.legacy().request("GET", connectionPath(id), { parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("PATCH", ...)`. */
-  async updateAuthConnection(id: string, body: ManagedAuthUpdateRequest): Promise<ManagedAuth> {
-    return this.legacy().request("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
-  }
-
-  /** @deprecated use `operation().request("DELETE", ...)`. */
-  async deleteAuthConnection(id: string): Promise<void> {
-    await this.legacy().request("DELETE", connectionPath(id), { parse: () => undefined });
-  }
-
-  /** @deprecated use `operation().list` / `find`. One page of the list. */
-  async listAuthConnections(query: {
-    profile_name?: string;
-    domain?: string;
-    limit?: number;
-    offset?: number;
-  }): Promise<ListPage> {
-    return this.legacy().request("GET", connectionPath(), {
-      query,
-      parse: (json, headers) => {
-        const page = parsePage(json, headers, query.offset ?? 0);
-        return { ...page, items: page.items.map((item) => parseManagedAuth(item)) };
-      },
-    });
-  }
-
-  /**
-   * @deprecated use `operation().find`. The connection for (profileName, domain), if any: the
-   * key the API enforces with 409.
-   */
-  async findAuthConnection(profileName: string, domain: string): Promise<ManagedAuth | undefined> {
-    return this.legacy().find(
-      connectionPath(),
-      { profile_name: profileName, domain },
-      parseManagedAuth,
-      (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
-    );
-  }
-
-  private legacy(): KernelOperation {
-    return this.operation({ badRequestHint: this.badRequestHint });
   }
 
   /** Reads pages until `match` holds for an item (then returns it alone) or the list ends. */
@@ -398,7 +325,12 @@ export class KernelClient {
             return options.parse(text === "" ? undefined : JSON.parse(text), answer.headers);
           } catch (err) {
             outcome = { kind: "malformed-body" };
-            failure = new MalformedResponseError(method, path, answer.status, this.clean(err));
+            failure = new MalformedResponseError(
+              method,
+              path,
+              answer.status,
+              this.clean(err, op.secrets),
+            );
           }
         } else {
           outcome = { kind: "response", status: answer.status, headers: answer.headers };
@@ -412,7 +344,7 @@ export class KernelClient {
           }
         }
       } catch (err) {
-        const connectionFailure = this.connectionError(method, path, err, attemptMs);
+        const connectionFailure = this.connectionError(method, path, err, attemptMs, op.secrets);
         failure = connectionFailure;
         outcome = {
           kind: "connection-error",
@@ -423,7 +355,11 @@ export class KernelClient {
         release();
       }
       op.firstFailure ??= failure;
-      if (method !== "GET" && isOutcomeUnknown(failure)) op.mayHaveActed = true;
+      // A 429 or a 503 with Retry-After says the server did not act: a POST that only met those
+      // and then ran out of budget has a known outcome (nothing made), so no lookup is due.
+      if (method !== "GET" && isOutcomeUnknown(failure) && !serverDidNotAct(outcome)) {
+        op.mayHaveActed = true;
+      }
       const decision = decideRetry({
         method,
         outcome,
@@ -452,11 +388,14 @@ export class KernelClient {
             `Gave up: the operation's budget of ${duration(op.budgetMs)} ran out ${BUDGET_KNOBS}.`,
           );
         }
-        throw this.withBaseUrlHint(failure);
+        throw this.withBaseUrlHint(failure, op.secrets);
       }
       this.log(
-        `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
-          `(attempt ${attempt + 1})`,
+        redact(
+          `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
+            `(attempt ${attempt + 1})`,
+          op.secrets,
+        ),
       );
       await this.sleep(decision.delayMs);
     }
@@ -578,7 +517,7 @@ export class KernelClient {
     if (last && last !== first) parts.push(`then ${last.message}`);
     const message = parts.length ? `${parts.join("; ")}. ${why}` : why;
     return new BudgetExceededError(
-      this.clean(message),
+      this.clean(message, op.secrets),
       op.budgetMs,
       first ?? last,
       op.mayHaveActed ?? false,
@@ -589,7 +528,7 @@ export class KernelClient {
    * A 404 that is not the API's (`route_not_found`, no error code, a non-JSON page) or a
    * connection nobody accepts means the base URL is wrong, not that an object is gone.
    */
-  private withBaseUrlHint(failure: Error): Error {
+  private withBaseUrlHint(failure: Error, secrets: Secrets): Error {
     const wrongRoute =
       failure instanceof KernelApiError &&
       failure.status === 404 &&
@@ -602,7 +541,7 @@ export class KernelClient {
       ? `Check kernel:baseUrl (or KERNEL_BASE_URL): ${this.baseUrl} is not the Kernel API ` +
         `(it answers with no such route)`
       : `Check kernel:baseUrl (or KERNEL_BASE_URL): nothing answers at ${this.baseUrl}`;
-    failure.message = this.clean(`${failure.message}. ${hint}.`);
+    failure.message = this.clean(`${failure.message}. ${hint}.`, secrets);
     return failure;
   }
 
@@ -619,11 +558,10 @@ export class KernelClient {
       if (parsed.success) body = parsed.data;
     } catch {
       // Not JSON (a proxy's HTML page, say): keep a short excerpt, redacted before it is cut.
-      if (text.trim()) body = { message: excerpt(text, this.apiKey) };
+      if (text.trim()) body = { message: excerpt(text, op.secrets) };
     }
-    if (body) {
-      body = JSON.parse(redact(JSON.stringify(body), this.apiKey));
-    }
+    // Every string of the body, before the error's text is made of it.
+    if (body) body = redactDeep(body, op.secrets);
     const hint =
       status === 400 && op.badRequestHint && body
         ? op.badRequestHint(JSON.stringify(body))
@@ -641,6 +579,7 @@ export class KernelClient {
     path: string,
     err: unknown,
     attemptMs: number,
+    secrets: Secrets,
   ): KernelConnectionError {
     if (err instanceof AttemptDeadline) {
       return new KernelTimeoutError(
@@ -652,7 +591,7 @@ export class KernelClient {
     }
     const code = (err as { code?: string })?.code ?? "";
     const name = (err as { name?: string })?.name ?? "";
-    const reason = `${code ? code + " " : ""}${this.clean(err)}`.trim();
+    const reason = `${code ? code + " " : ""}${this.clean(err, secrets)}`.trim();
     if (LOCAL_REFUSALS.has(code) || name === "InvalidArgumentError") {
       return new RequestNotSentError(method, path, `refused before it was sent: ${reason}`);
     }
@@ -663,9 +602,9 @@ export class KernelClient {
     return new KernelConnectionError(method, path, reason, !notSent.includes(code));
   }
 
-  private clean(err: unknown): string {
+  private clean(err: unknown, secrets: Secrets = this.apiKey): string {
     const message = err instanceof Error ? err.message : String(err);
-    return redact(message, this.apiKey);
+    return redact(message, secrets);
   }
 }
 
@@ -694,16 +633,6 @@ function duration(ms: number): string {
   if (!Number.isFinite(ms) || ms > 1e12) return "an unbounded time";
   if (ms < 100) return `${Math.max(0, Math.round(ms))} ms`;
   return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
-function parseManagedAuth(json: unknown): ManagedAuth {
-  const parsed = managedAuthSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  }
-  // A hostile or broken id ("..") must never reach state, where no later call could use it.
-  assertValidId(parsed.data.id, "auth connection");
-  return parsed.data;
 }
 
 /**

@@ -96,9 +96,17 @@ describe("KernelClient.operation", () => {
       headers: { "x-has-more": "true" },
     }));
     const client = clientFor(api, { maxAttempts: 1 });
-    const err = await client.findAuthConnection("team-netflix", "netflix.com").catch((e) => e);
+    const err = await client
+      .operation()
+      .find(
+        "/auth/connections",
+        { profile_name: "team-netflix", domain: "netflix.com" },
+        (json) => json as { profile_name: string },
+        (c) => c.profile_name === "team-netflix",
+      )
+      .catch((e: Error) => e);
     expect(err).toBeInstanceOf(MalformedResponseError);
-    expect(err.message).toMatch(/X-Has-More is true but X-Next-Offset is missing/);
+    expect((err as Error).message).toMatch(/X-Has-More is true but X-Next-Offset is missing/);
     await expect(client.operation().list("/credentials", {}, item)).rejects.toThrow(
       /X-Next-Offset is missing/,
     );

@@ -80,7 +80,7 @@ describe("the Proxy provider", () => {
       body: { code: "bad_request", message: `config.password ${PASSWORD} is too weak` },
     }));
     const err = await failure(provider(api).create(custom));
-    expect(err?.message).toMatch(/config\.password \[secret\] is too weak/);
+    expect(err?.message).toMatch(/config\.password \[redacted\] is too weak/);
     expect(err?.message).toMatch(/Check the Proxy input password/);
     expect(`${err?.message} ${err?.stack}`).not.toContain(PASSWORD);
   });

@@ -226,11 +226,21 @@ describe("Credential lifecycle", () => {
 });
 
 describe("Credential 409 and adoption", () => {
+  /** Made elsewhere (through the API, not this host: it refuses a second owner, issue 10 §8). */
   async function existing() {
-    const other = new Stack(host, "elsewhere");
-    await other.up(program({ password: "theirs", pin: "1234" }, { ssoProvider: "google" }));
+    const res = await fetch(`${emulator.url}/credentials`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "netflix-creds",
+        domain: "netflix.com",
+        values: { password: "theirs", pin: "1234" },
+        sso_provider: "google",
+      }),
+    });
+    const { id } = (await res.json()) as { id: string };
     emulator.clearRequests();
-    return other.id;
+    return id;
   }
 
   it("without adopt, fails naming the existing id and how to adopt", async () => {

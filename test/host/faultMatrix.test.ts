@@ -3,6 +3,13 @@
  * cell writes down what must happen; the test checks it, the emulator's end state (no
  * duplicate, no orphan) and what Pulumi would record.
  */
+import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
+import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
+import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
+import {
+  CREDENTIAL_PROVIDER_TOKEN,
+  SECRET_OUTPUTS as CP_SECRET_OUTPUTS,
+} from "../../src/credentialProvider/types";
 import type { FaultRule } from "../../src/emulator";
 import { EXAMPLE_POST_BODY } from "../support/example";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
@@ -18,6 +25,9 @@ const FAULTS: Record<string, Omit<FaultRule, "method" | "path">> = {
   "reset after acting": { kind: "reset-after" },
   "slower than the timeout": { kind: "delay", ms: 1500 },
   "malformed body": { kind: "malformed" },
+  // One byte every 200 ms: no gap reaches the 500 ms request timeout, the whole body takes
+  // minutes. Only a deadline over headers and body cuts it off.
+  "dripping body": { kind: "drip", ms: 200 },
   "404": { kind: "status", status: 404 },
   "409": { kind: "status", status: 409, body: { code: "conflict", message: "injected conflict" } },
 };
@@ -63,6 +73,10 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
       [200, 200, 200],
       "acted with an unreadable answer: lookup finds it, it matches the POST: recorded",
     ),
+    "dripping body": ok(
+      [200, 200, 200],
+      "acted, answer cut off at the request deadline: lookup finds it, it matches: recorded",
+    ),
     "404": {
       outcome: /POST \/auth\/connections failed with 404/,
       statuses: [404],
@@ -83,6 +97,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 200], "GET retried"),
     "slower than the timeout": ok([200, 200], "timed out, GET retried"),
     "malformed body": ok([200, 200], "GET retried"),
+    "dripping body": ok([200, 200], "cut off at the request deadline, GET retried"),
     "404": ok([404], "the API's not_found: the resource leaves the state"),
     "409": {
       outcome: /GET \/auth\/connections\/ma_\S+ failed with 409/,
@@ -99,6 +114,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 200], "PATCH retried; same body, same result"),
     "slower than the timeout": ok([200, 200], "timed out, PATCH retried"),
     "malformed body": ok([200, 200], "PATCH retried"),
+    "dripping body": ok([200, 200], "acted, cut off at the request deadline, PATCH retried"),
     "404": {
       outcome: /PATCH \/auth\/connections\/ma_\S+ failed with 404 not_found/,
       statuses: [404],
@@ -119,6 +135,7 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
     "reset after acting": ok(["reset", 404], "retried; 404 counts as deleted"),
     "slower than the timeout": ok([204, 404], "timed out after acting; 404 counts as deleted"),
     "malformed body": ok([200, 404], "acted; 404 on the retry counts as deleted"),
+    "dripping body": ok([200, 404], "acted, cut off; not_found on the retry counts as deleted"),
     "404": ok(
       [404],
       "the API says it is gone: counts as deleted (an API that lies leaves its copy)",
@@ -140,8 +157,21 @@ const METHOD: Record<Operation, string> = {
 
 let f: HostFixture;
 
+/**
+ * The emulator's first routed request compiles its OpenAPI validators (about 0.6 s): made
+ * here, so that no cell's first lookup meets it under a 500 ms request timeout.
+ */
+async function warmUp(fixture: HostFixture): Promise<void> {
+  const res = await fetch(`${fixture.emulator.url}/auth/connections`, {
+    headers: { authorization: `Bearer ${HOST_KEY}` },
+  });
+  if (!res.ok) throw new Error(`emulator warm-up answered ${res.status}`);
+  fixture.emulator.clearRequests();
+}
+
 beforeAll(async () => {
   f = await startHostFixture({ env: { KERNEL_REQUEST_TIMEOUT_MS: "500" } });
+  await warmUp(f);
 });
 
 afterAll(async () => {
@@ -164,6 +194,23 @@ async function createdConnection() {
 
 const logged = () => f.emulator.requests().map((r) => r.status);
 
+/** The operation through the engine; the error it ended with, if any. */
+function runOperation(fixture: HostFixture, operation: Operation): Promise<Error | undefined> {
+  const run = {
+    create: () => fixture.engine.up([{ name: "netflix", inputs: fixture.inputs }]),
+    read: () => fixture.engine.refresh(),
+    update: () =>
+      fixture.engine.up([
+        { name: "netflix", inputs: { ...fixture.inputs, healthCheckInterval: 900 } },
+      ]),
+    delete: () => fixture.engine.destroy(),
+  }[operation];
+  return run().then(
+    () => undefined,
+    (e: Error) => e,
+  );
+}
+
 describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
   it.each(Object.keys(FAULTS))("%s", async (faultName) => {
     reset();
@@ -172,17 +219,7 @@ describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
     const path = operation === "create" ? "/auth/connections" : `/auth/connections/${before!.id}`;
     f.emulator.injectFault({ ...FAULTS[faultName], method: METHOD[operation], path, times: 1 });
 
-    const run = {
-      create: () => f.engine.up([{ name: "netflix", inputs: f.inputs }]),
-      read: () => f.engine.refresh(),
-      update: () =>
-        f.engine.up([{ name: "netflix", inputs: { ...f.inputs, healthCheckInterval: 900 } }]),
-      delete: () => f.engine.destroy(),
-    }[operation];
-    const error = await run().then(
-      () => undefined,
-      (e: Error) => e,
-    );
+    const error = await runOperation(f, operation);
 
     if (expected.outcome === "ok") expect(error).toBeUndefined();
     else expect(error?.message).toMatch(expected.outcome);
@@ -287,6 +324,265 @@ describe("create over a pre-existing connection (A5)", () => {
     );
     expect(error?.message).toContain(`already exists: ${created.value.id}`);
     expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
+  });
+});
+
+/**
+ * Issue 10 §8: two resources with the same (profileName, domain), the second with `adopt: true`
+ * as the 409 advice says. The host serves both in one process, so the second adoption is
+ * refused, naming the id: two owners would flip the settings on every `up`, and deleting one
+ * would delete the other's connection.
+ */
+describe("two resources, one connection", () => {
+  it("a second resource adopting a connection created in this deployment fails, naming it", async () => {
+    reset();
+    const error = await f.engine
+      .up([
+        { name: "netflix", inputs: f.inputs },
+        { name: "netflix-again", inputs: { ...f.inputs, adopt: true } },
+      ])
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    const id = f.engine.state.get("netflix")?.id;
+    expect(id).toMatch(/^ma_/);
+    expect(error?.message).toContain(
+      `already exists: ${id}, and another resource of this deployment already manages it`,
+    );
+    expect(error?.message).toMatch(/Two resources must not own one AuthConnection/);
+    expect(f.engine.state.has("netflix-again")).toBe(false);
+    expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
+  });
+
+  it("so does one adopting a connection another resource of the stack already holds", async () => {
+    reset();
+    const id = (await createdConnection()).id;
+    const error = await f.engine
+      .up([
+        { name: "netflix", inputs: f.inputs },
+        { name: "netflix-again", inputs: { ...f.inputs, adopt: true } },
+      ])
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(error?.message).toContain(`already exists: ${id}, and another resource`);
+    expect(f.engine.state.has("netflix-again")).toBe(false);
+    expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
+  });
+});
+
+/**
+ * Secrets in errors: a server that echoes what it was sent must not get a credential's values
+ * or a provider's token into an error, a partial failure or the provider's log lines. The
+ * skeleton redacts every secret input value of the operation, as it does the API key.
+ */
+describe("a server that echoes secrets into its errors", () => {
+  const PASSWORD = "pw-Echoed-3f9a2c";
+  const NEW_PASSWORD = "pw-Echoed-NEW-8d1e";
+  const TOKEN = "ops_ECHOED_TOKEN_77b1";
+  const NEW_TOKEN = "ops_ECHOED_TOKEN_NEW_c42d";
+  const credential = (password: string) => ({
+    name: "credential",
+    type: CREDENTIAL_TOKEN,
+    secretOutputs: SECRET_OUTPUTS,
+    inputs: {
+      name: "netflix-creds",
+      domain: "netflix.com",
+      values: { username: "me@example.com", password },
+      __provider: CREDENTIAL_PROVIDER_TEXT,
+    },
+  });
+  const onePassword = (token: string) => ({
+    name: "onepassword",
+    type: CREDENTIAL_PROVIDER_TOKEN,
+    secretOutputs: CP_SECRET_OUTPUTS,
+    inputs: {
+      name: "my-1p",
+      providerType: "onepassword",
+      token,
+      __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+    },
+  });
+  const echo = (method: string, path: string, status: number, secret: string): FaultRule => ({
+    kind: "status",
+    method,
+    path,
+    status,
+    body: {
+      code: "echo",
+      message: `rejected ${secret}`,
+      details: [{ code: "field", message: `value ${JSON.stringify(secret)}` }],
+    },
+  });
+  const failed = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error("expected a failure");
+      },
+      (e: Error) => e,
+    );
+
+  it("Credential values: not in the create's or the update's error, nor in the log", async () => {
+    reset();
+    f.emulator.injectFault(echo("POST", "/credentials", 400, PASSWORD));
+    const createError = await failed(f.engine.up([credential(PASSWORD)]));
+    expect(createError.message).toMatch(
+      /POST \/credentials failed with 400 echo: rejected \[redacted\]/,
+    );
+
+    await f.engine.up([credential(PASSWORD)]);
+    const id = f.engine.state.get("credential")!.id;
+    // A 502 is retried (a log line on the host's stderr), then a 409 ends the update.
+    f.emulator.injectFault(echo("PATCH", `/credentials/${id}`, 502, NEW_PASSWORD));
+    f.emulator.injectFault(echo("PATCH", `/credentials/${id}`, 409, NEW_PASSWORD));
+    const updateError = await failed(f.engine.up([credential(NEW_PASSWORD)]));
+    expect(updateError.message).toMatch(/PATCH \/credentials\/\S+ failed with 409 echo/);
+    expect(f.host.output).toMatch(
+      /PATCH \/credentials\/\S+ failed with 502 echo: rejected \[redacted\]/,
+    );
+
+    for (const text of [createError.message, updateError.message, f.host.output]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(NEW_PASSWORD);
+    }
+  });
+
+  it("CredentialProvider token: not in the create's or the rotation's error, nor in the log", async () => {
+    reset();
+    f.emulator.injectFault(echo("POST", "/org/credential_providers", 400, TOKEN));
+    const createError = await failed(f.engine.up([onePassword(TOKEN)]));
+    expect(createError.message).toContain("rejected [redacted]");
+
+    await f.engine.up([onePassword(TOKEN)]);
+    const id = f.engine.state.get("onepassword")!.id;
+    f.emulator.injectFault(echo("PATCH", `/org/credential_providers/${id}`, 502, NEW_TOKEN));
+    f.emulator.injectFault(echo("PATCH", `/org/credential_providers/${id}`, 409, NEW_TOKEN));
+    const rotateError = await failed(f.engine.up([onePassword(NEW_TOKEN)]));
+    expect(rotateError.message).toMatch(/failed with 409 echo: rejected \[redacted\]/);
+
+    for (const text of [createError.message, rotateError.message, f.host.output]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(NEW_TOKEN);
+    }
+    // The secret stays where it belongs: the state's secret output.
+    expect(JSON.stringify(f.engine.state.get("onepassword")!.outputs)).toContain(TOKEN);
+  });
+});
+
+/**
+ * A6: a Retry-After longer than what is left of the operation's budget (120 s by default) is
+ * not waited for: the operation fails at once, saying how long the API asked to wait. A 503
+ * (not a 429, whose pause would hold every later request of this host) on every operation;
+ * on a POST a 503 with Retry-After means "not acted", so there is no lookup either.
+ */
+describe("a Retry-After longer than the budget", () => {
+  it.each(Object.keys(METHOD) as Operation[])("%s fails at once and names the wait", async (op) => {
+    reset();
+    const before = op === "create" ? undefined : await createdConnection();
+    const path = op === "create" ? "/auth/connections" : `/auth/connections/${before!.id}`;
+    f.emulator.injectFault({
+      kind: "status",
+      status: 503,
+      retryAfter: 300,
+      method: METHOD[op],
+      path,
+      times: 100,
+    });
+
+    const error = await runOperation(f, op);
+
+    expect(error?.message).toMatch(
+      new RegExp(
+        `${METHOD[op]} /auth/connections\\S* failed with 503.*The API asked to wait 300 s ` +
+          `\\(Retry-After\\), longer than the .* left of the operation's budget of 120 s`,
+      ),
+    );
+    // Asked once, not once per attempt, and nothing else sent.
+    expect(logged()).toEqual([503]);
+    const recorded = f.engine.state.get("netflix");
+    if (op === "create") expect(recorded).toBeUndefined();
+    else expect(recorded?.outputs.healthCheckInterval).toBe(1800);
+    expect(f.emulator.connections()).toHaveLength(op === "create" ? 0 : 1);
+  });
+});
+
+/**
+ * A body that drips on every attempt, under a short budget: GET, PATCH and DELETE are retried,
+ * each attempt cut off at the request deadline, until the budget runs out; the state is kept.
+ * A POST that drips has acted: the lookup (A5) finds its connection, which matches, and it is
+ * recorded; when the lookup drips too, the create fails naming the POST first.
+ */
+describe("a body that drips on every attempt (short budget)", () => {
+  let g: HostFixture;
+
+  beforeAll(async () => {
+    g = await startHostFixture({
+      env: { KERNEL_REQUEST_TIMEOUT_MS: "300", KERNEL_OPERATION_TIMEOUT_SECONDS: "2" },
+    });
+    await warmUp(g);
+  });
+
+  afterAll(async () => {
+    expect(g.host.output).not.toContain(HOST_KEY);
+    await g.stop();
+  });
+
+  const drip = (method?: string, path?: string): FaultRule => ({
+    kind: "drip",
+    ms: 200,
+    times: 1000,
+    ...(method ? { method } : {}),
+    ...(path ? { path } : {}),
+  });
+
+  it.each(["read", "update", "delete"] as const)(
+    "%s is retried, then fails within the budget and keeps the state",
+    async (op) => {
+      await g.reset();
+      await g.engine.up([{ name: "netflix", inputs: g.inputs }]);
+      const id = g.engine.state.get("netflix")!.id;
+      g.emulator.clearRequests();
+      g.emulator.injectFault(drip(METHOD[op], `/auth/connections/${id}`));
+
+      const error = await runOperation(g, op);
+
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^${METHOD[op]} /auth/connections/${id} failed: no complete answer within 300 ms ` +
+            `\\(kernel:requestTimeoutMs\\).*the operation's budget of 2 s ran out`,
+        ),
+      );
+      const attempts = g.emulator.requests().filter((r) => r.method === METHOD[op]);
+      expect(attempts.length).toBeGreaterThan(1);
+      expect(g.engine.state.get("netflix")?.id).toBe(id);
+    },
+  );
+
+  it("create: the POST acted; the lookup finds its connection, which matches: recorded", async () => {
+    await g.reset();
+    g.emulator.injectFault(drip("POST", "/auth/connections"));
+
+    const error = await runOperation(g, "create");
+
+    expect(error).toBeUndefined();
+    const live = g.emulator.connections();
+    expect(live).toHaveLength(1);
+    expect(g.engine.state.get("netflix")?.id).toBe(live[0].id);
+    expect(g.emulator.requests().map((r) => r.method)).toEqual(["POST", "GET", "GET"]);
+  });
+
+  it("create: when the lookup drips too, it fails within the budget naming the POST", async () => {
+    await g.reset();
+    g.emulator.injectFault(drip());
+
+    const error = await runOperation(g, "create");
+
+    expect(error?.message).toMatch(
+      /^POST \/auth\/connections failed: no complete answer within 300 ms .*then GET \/auth\/connections failed: .*budget of 2 s ran out/,
+    );
+    expect(g.engine.state.has("netflix")).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { checkInputs, inputsSchema } from "../../src/authConnection/schema";
 import { type CheckedInputs, UNKNOWN } from "../../src/authConnection/types";
 import { validatorFor } from "../../src/emulator/openapi";
 import type { ManagedAuth } from "../../src/authConnection/api";
-import { KernelClient } from "../../src/kernel/client";
+import { KernelClient, resourcePath } from "../../src/kernel/client";
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../support/mockApi";
 
 const INPUT_NAMES = Object.keys(inputsSchema.shape);
@@ -130,13 +130,19 @@ describe("ids", () => {
             dispatcher: api.agent,
             retry: { maxAttempts: 1 },
           });
-          const sent = await client.getAuthConnection(id).then(
-            () => true,
-            (err: Error) => {
-              expect(err.message).toMatch(/is not a valid auth connection id/);
-              return false;
-            },
-          );
+          const sent = await Promise.resolve()
+            .then(() =>
+              client
+                .operation()
+                .request("GET", resourcePath("/auth/connections", id), { parse: (j) => j }),
+            )
+            .then(
+              () => true,
+              (err: Error) => {
+                expect(err.message).toMatch(/is not a valid id/);
+                return false;
+              },
+            );
           if (!sent) return;
           expect(api.requests).toHaveLength(1);
           const { pathname, search, hash } = new URL(api.requests[0].path, BASE_URL);

@@ -27,7 +27,7 @@ const PROXIES = [
 ];
 const THROUGHPUT_N = Number(process.env.BENCH_N ?? 500);
 const CONCURRENCY = 16;
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const progress = (line: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -231,19 +231,23 @@ async function providerRun(
 }
 
 /**
- * A dynamic provider that does nothing (no HTTP, no validation), serialized to the same size as
- * this one's: the same RPCs through the same host give the floor that any dynamic provider
- * pays for the protocol, against which this provider's own cost shows.
+ * The protocol floor: a dynamic provider that does nothing (no HTTP, no validation) but wait, in
+ * create, update and delete, the latency the emulator adds to each answer. Serialized to the same
+ * size as this one's, driven with the same RPCs and inputs through the same host and harness, it
+ * costs what any dynamic provider must; the gap to it is this provider's own cost.
  */
 const NULL_PROVIDER_MARK = "/* null provider */";
-function nullProviderText(size: number): string {
+function nullProviderText(size: number, latencyMs: number): string {
+  const wait =
+    latencyMs > 0 ? `new Promise((r) => setTimeout(r, ${latencyMs}))` : "Promise.resolve()";
   const text =
-    `${NULL_PROVIDER_MARK} exports.handler = () => ({` +
+    `${NULL_PROVIDER_MARK} const wait = () => ${wait};` +
+    `exports.handler = () => ({` +
     `check: async (o, n) => ({ inputs: n }),` +
     `diff: async () => ({ changes: true }),` +
-    `create: async (i) => ({ id: "null-" + Math.random().toString(36).slice(2), outs: i }),` +
-    `update: async (id, o, n) => ({ outs: n }),` +
-    `delete: async () => undefined });`;
+    `create: async (i) => (await wait(), { id: "null-" + Math.random().toString(36).slice(2), outs: i }),` +
+    `update: async (id, o, n) => (await wait(), { outs: n }),` +
+    `delete: async () => { await wait(); } });`;
   return text + " ".repeat(Math.max(0, size - text.length));
 }
 const nullProvider = (inputs: Props) => String(inputs.__provider).startsWith(NULL_PROVIDER_MARK);
@@ -275,43 +279,58 @@ async function sdkRun(emulator: Emulator, inputs: Props, n: number): Promise<num
   return seconds;
 }
 
+/**
+ * Alternating rounds of this provider, the protocol floor and the official client, after one
+ * unmeasured full-size run of each (the host's JIT takes a few thousand calls; connections warm).
+ * Each ratio is taken within a round, so a slow spell of the shared machine moves both sides;
+ * the best round is the checked figure and the median shows how far noise moves it.
+ */
 async function throughput(
   emulator: Emulator,
   host: ProviderHost,
   inputs: Props,
   n: number,
   label: string,
+  latencyMs: number,
 ) {
-  const providerTimes: number[] = [];
-  const sdkTimes: number[] = [];
+  await emulator.setLatency(latencyMs);
+  const floorInputs = {
+    ...inputs,
+    __provider: nullProviderText(String(inputs.__provider).length, latencyMs),
+  };
+  const rounds: { provider: number; floor: number; sdk: number }[] = [];
   let cpu = { ...lastRunCpu, sdkClientMsPerOp: 0 };
-  // One unmeasured run of each at full size first: both sides get a warm JIT (the host's takes
-  // a few thousand calls) and warm connections.
   await providerRun(emulator, host, inputs, n);
+  await providerRun(emulator, host, floorInputs, n);
   await sdkRun(emulator, inputs, n);
   for (let round = 1; round <= ROUNDS; round++) {
-    const p = await providerRun(emulator, host, inputs, n);
-    if (p < Math.min(...providerTimes))
+    const provider = await providerRun(emulator, host, inputs, n);
+    if (provider < Math.min(...rounds.map((r) => r.provider)))
       cpu = { ...lastRunCpu, sdkClientMsPerOp: cpu.sdkClientMsPerOp };
+    const floor = await providerRun(emulator, host, floorInputs, n);
+    const sdk = await sdkRun(emulator, inputs, n);
+    if (sdk < Math.min(...rounds.map((r) => r.sdk))) cpu.sdkClientMsPerOp = lastSdkCpuMsPerOp;
+    rounds.push({ provider, floor, sdk });
     progress(
-      `  ${label} round ${round}: provider ${p.toFixed(2)}s (CPU per op: host ${lastRunCpu.hostMsPerOp} ms, harness ${lastRunCpu.harnessMsPerOp} ms)`,
+      `  ${label} round ${round}: provider ${provider.toFixed(2)}s, floor ${floor.toFixed(2)}s, ` +
+        `sdk ${sdk.toFixed(2)}s (x floor ${(provider / floor).toFixed(3)}, x sdk ${(provider / sdk).toFixed(3)})`,
     );
-    const s = await sdkRun(emulator, inputs, n);
-    progress(
-      `  ${label} round ${round}: sdk      ${s.toFixed(2)}s (CPU per op: ${lastSdkCpuMsPerOp} ms)`,
-    );
-    if (s < Math.min(...sdkTimes)) cpu.sdkClientMsPerOp = lastSdkCpuMsPerOp;
-    providerTimes.push(p);
-    sdkTimes.push(s);
   }
-  const provider = Math.min(...providerTimes);
-  const sdk = Math.min(...sdkTimes);
+  const floorRatios = rounds.map((r) => r.provider / r.floor);
+  const sdkRatios = rounds.map((r) => r.provider / r.sdk);
   return {
-    providerSeconds: round3(provider),
-    sdkSeconds: round3(sdk),
-    ratio: round3(provider / sdk),
-    // The best round decides; the median shows how far noise moves it.
-    medianRatio: round3(median(providerTimes) / median(sdkTimes)),
+    providerSeconds: round3(Math.min(...rounds.map((r) => r.provider))),
+    floorSeconds: round3(Math.min(...rounds.map((r) => r.floor))),
+    sdkSeconds: round3(Math.min(...rounds.map((r) => r.sdk))),
+    floorRatio: round3(Math.min(...floorRatios)),
+    floorRatioMedian: round3(median(floorRatios)),
+    sdkRatio: round3(Math.min(...sdkRatios)),
+    sdkRatioMedian: round3(median(sdkRatios)),
+    rounds: rounds.map((r) => ({
+      provider: round3(r.provider),
+      floor: round3(r.floor),
+      sdk: round3(r.sdk),
+    })),
     cpuMsPerOp: cpu,
   };
 }
@@ -446,22 +465,12 @@ async function main() {
       `throughput: n=${THROUGHPUT_N}, concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds`,
     );
     const host = await startHost(emulator);
-    const loopback = await throughput(emulator, host, inputs, THROUGHPUT_N, "loopback");
-    const nullInputs = {
-      ...inputs,
-      __provider: nullProviderText(String(inputs.__provider).length),
-    };
-    const protocolFloorSeconds = await bestOf(ROUNDS, () =>
-      providerRun(emulator, host, nullInputs, THROUGHPUT_N),
-    );
-    progress(
-      `  loopback: a do-nothing dynamic provider, same RPCs, same host: ${protocolFloorSeconds.toFixed(2)}s`,
-    );
+    const loopback = await throughput(emulator, host, inputs, THROUGHPUT_N, "loopback", 0);
+    // What this provider adds per operation over the do-nothing one: its HTTP and its own code.
     const overheadMsPerOp = round3(
-      ((loopback.providerSeconds - loopback.sdkSeconds) * 1000) / (3 * THROUGHPUT_N),
+      ((loopback.providerSeconds - loopback.floorSeconds) * 1000) / (3 * THROUGHPUT_N),
     );
-    await emulator.setLatency(25);
-    const latency25ms = await throughput(emulator, host, inputs, THROUGHPUT_N, "latency 25ms");
+    const latency25ms = await throughput(emulator, host, inputs, THROUGHPUT_N, "latency 25ms", 25);
     const perFlowSeconds = await oneConnectionPerFlow(emulator, inputs, THROUGHPUT_N);
     progress(
       `  latency 25ms, one connection per flow (diagnostic): provider ${perFlowSeconds.toFixed(2)}s`,
@@ -497,16 +506,12 @@ async function main() {
       throughput: {
         n: THROUGHPUT_N,
         concurrency: CONCURRENCY,
-        loopback: {
-          ...loopback,
-          overheadMsPerOp,
-          protocolFloorSeconds: round3(protocolFloorSeconds),
-        },
+        loopback: { ...loopback, overheadMsPerOp },
         latency25ms: {
           ...latency25ms,
           oneConnectionPerFlow: {
             providerSeconds: round3(perFlowSeconds),
-            ratio: round3(perFlowSeconds / latency25ms.sdkSeconds),
+            sdkRatio: round3(perFlowSeconds / latency25ms.sdkSeconds),
           },
         },
       },

@@ -1,0 +1,189 @@
+/**
+ * How fast this process may send while the API limits it, after the AWS SDKs' "adaptive" retry
+ * mode: a token bucket whose fill rate follows throttling, so the client settles at the API's
+ * limit instead of bouncing off it. Pure: the clock is injected and nothing here waits; the rate
+ * gate does the waiting.
+ *
+ * - Until the first 429 nothing is paced; only the number of requests in flight starts small and
+ *   doubles with each round of successes (slow start), so a burst of resources does not meet an
+ *   unknown limit all at once.
+ * - A 429 cuts the fill rate to `beta` times the rate that met it (the first 429, with no fill
+ *   rate yet, estimates it from what the API accepted), or less when its Retry-After says the
+ *   request was early by less than an interval. Only a 429 for a request sent after the last cut
+ *   counts: earlier ones report on the old rate, and cutting again for them would compound one
+ *   overshoot into several.
+ * - Each success moves the fill rate along a cubic through the last maximum: fast while far below
+ *   it, flat near it, then faster past it, so a limit that was raised is found again. Past the
+ *   last maximum it never exceeds twice the measured send rate, so an idle client does not bank a
+ *   rate it never tried.
+ */
+export interface AdaptiveRateOptions {
+  /** Milliseconds, monotonic. */
+  now: () => number;
+  /** The fill rate after a 429, as a fraction of the rate that met it. */
+  beta?: number;
+  /** Seconds the cubic takes to climb back to the last maximum after a cut. */
+  recoverySeconds?: number;
+  /** Requests per second the fill rate never goes below. */
+  minRate?: number;
+  /** Requests in flight allowed before any success (slow start). */
+  initialWindow?: number;
+  /** Time constant of the measured send rate, and how far back the first estimate looks (ms). */
+  measureMs?: number;
+}
+
+/** What a request ended with, as far as the rate is concerned. */
+export type RateOutcome = "accepted" | "throttled" | "other";
+
+/** An exponentially decayed event rate, exact from the first event on (no warm-up bias). */
+class MeasuredRate {
+  private weight = 0;
+  private at = 0;
+  private first: number | undefined;
+
+  constructor(private readonly tauMs: number) {}
+
+  record(now: number): void {
+    this.first ??= now;
+    this.weight = this.weight * Math.exp(-(now - this.at) / this.tauMs) + 1;
+    this.at = now;
+  }
+
+  /** Events per second; undefined before the first. */
+  perSecond(now: number): number | undefined {
+    if (this.first === undefined) return undefined;
+    const decayed = this.weight * Math.exp(-(now - this.at) / this.tauMs);
+    // Young estimators have seen less than one time constant: divide by the share they saw.
+    const seen = 1 - Math.exp(-Math.max(1, now - this.first) / this.tauMs);
+    return (decayed / seen / this.tauMs) * 1000;
+  }
+}
+
+export class AdaptiveRate {
+  private readonly now: () => number;
+  private readonly beta: number;
+  private readonly recoveryMs: number;
+  private readonly minRate: number;
+  private readonly measureMs: number;
+  /** Requests per second; undefined until the API first throttles. */
+  private fill: number | undefined;
+  private lastMax = 0;
+  /** How deep the last cut went, as a fraction of `lastMax`. */
+  private depth = 0;
+  private lastCut = -Infinity;
+  private tokens = 1;
+  private refilledAt: number;
+  private window: number;
+  private inFlight = 0;
+  private readonly sends: MeasuredRate;
+  /** Send times of accepted requests, kept only until the first 429. */
+  private acceptedSends: number[] = [];
+
+  constructor(options: AdaptiveRateOptions) {
+    this.now = options.now;
+    this.beta = options.beta ?? 0.9;
+    this.recoveryMs = (options.recoverySeconds ?? 1.5) * 1000;
+    this.minRate = options.minRate ?? 0.5;
+    this.window = options.initialWindow ?? 4;
+    this.measureMs = options.measureMs ?? 1000;
+    this.sends = new MeasuredRate(this.measureMs);
+    this.refilledAt = this.now();
+  }
+
+  /** The fill rate in requests per second; undefined while the API has not throttled. */
+  get rate(): number | undefined {
+    return this.fill;
+  }
+
+  /**
+   * Milliseconds until one more request may go: 0 now (then call `sent`), Infinity when it must
+   * wait for a request in flight to end (slow start).
+   */
+  delay(): number {
+    if (this.fill === undefined) return this.inFlight < this.window ? 0 : Infinity;
+    this.refill();
+    if (this.tokens >= 1) return 0;
+    return ((1 - this.tokens) * 1000) / this.fill;
+  }
+
+  /** A request goes now; returns its send time, to be handed back to `ended`. */
+  sent(): number {
+    const now = this.now();
+    if (this.fill !== undefined) {
+      this.refill();
+      this.tokens -= 1;
+    }
+    this.inFlight++;
+    this.sends.record(now);
+    return now;
+  }
+
+  /** A request sent at `sentAt` ended. */
+  ended(sentAt: number, outcome: RateOutcome, retryAfterMs?: number): void {
+    const now = this.now();
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (outcome === "accepted") {
+      if (this.fill === undefined) {
+        this.window++;
+        this.acceptedSends.push(sentAt);
+        if (this.acceptedSends.length > 256) this.acceptedSends.shift();
+      } else this.grow(now);
+    } else if (outcome === "throttled" && sentAt > this.lastCut) {
+      this.cut(now, sentAt, retryAfterMs);
+    }
+  }
+
+  /**
+   * The first 429 finds no rate to cut. The API accepted the requests sent before the one it
+   * refused and will take another after `retryAfterMs`: that many over the time from the first
+   * of their sends to then is what it allows (for a token bucket, one token per interval; for a
+   * fixed window, the window's quota over its length). Send times, not answer times: a slow
+   * first answer (a cold process) says nothing about the API's limit.
+   */
+  private firstEstimate(sentAt: number, retryAfterMs: number | undefined): number {
+    // The last second's: an idle spell before them says nothing about the limit either.
+    const before = this.acceptedSends.filter((at) => at <= sentAt && at > sentAt - this.measureMs);
+    const from = before.length ? Math.min(...before) : sentAt;
+    const span = sentAt - from + (retryAfterMs ?? 1000);
+    return (Math.max(1, before.length) * 1000) / Math.max(1, span);
+  }
+
+  private cut(now: number, sentAt: number, retryAfterMs: number | undefined): void {
+    this.refill();
+    const base = Math.max(this.minRate, this.fill ?? this.firstEstimate(sentAt, retryAfterMs));
+    this.acceptedSends = [];
+    // A 429 that asks for less than one interval says the request was early by that much, not
+    // that the rate is far off (the API's clock and the network jitter): stretch the interval by
+    // it, and never cut by more than `beta`.
+    const stretched =
+      this.fill !== undefined && retryAfterMs !== undefined
+        ? 1000 / (1000 / base + retryAfterMs)
+        : 0;
+    const next = Math.max(this.minRate, base * this.beta, stretched);
+    this.lastMax = base;
+    this.depth = 1 - next / base;
+    this.lastCut = now;
+    this.fill = next;
+    // What the bucket held was granted at the old rate.
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private grow(now: number): void {
+    this.refill();
+    // W(t) = Wmax * (1 + c * (t / K - 1)^3): the cut rate right after the cut (c = its depth),
+    // flat at Wmax at K, then a probe past it (c = 1: twice Wmax at 2K) that finds a raised limit.
+    const x = (now - this.lastCut) / this.recoveryMs - 1;
+    const cubic = this.lastMax * (1 + (x < 0 ? this.depth : 1) * x * x * x);
+    // Up to the last maximum is a rate already tried; past it, at most twice what was sent.
+    const ceiling = Math.max(this.lastMax, 2 * (this.sends.perSecond(now) ?? 0));
+    this.fill = Math.max(this.minRate, Math.min(cubic, ceiling));
+  }
+
+  private refill(): void {
+    const now = this.now();
+    if (this.fill !== undefined) {
+      this.tokens = Math.min(1, this.tokens + ((now - this.refilledAt) * this.fill) / 1000);
+    }
+    this.refilledAt = now;
+  }
+}

@@ -11,6 +11,8 @@ export class EmulatorProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    /** The controls need the emulator's API key when it has one. */
+    private readonly apiKey?: string,
   ) {}
 
   static async start(args: string[]): Promise<EmulatorProcess> {
@@ -27,7 +29,8 @@ export class EmulatorProcess {
       });
       child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
     });
-    return new EmulatorProcess(child, url);
+    const key = args.indexOf("--api-key");
+    return new EmulatorProcess(child, url, key >= 0 ? args[key + 1] : undefined);
   }
 
   get pid(): number | undefined {
@@ -57,7 +60,10 @@ export class EmulatorProcess {
   ): Promise<unknown> {
     const res = await request(`${this.url}/_emulator${route}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: {
+        ...(this.apiKey === undefined ? {} : { authorization: `Bearer ${this.apiKey}` }),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.body.text();

@@ -1,56 +1,168 @@
 #!/usr/bin/env node
 /**
- * `pulumi-kernel-emulator --port 8787 --api-key KEY [--proxy id=name ...] [--plan-minimum 300]
- * [--latency-ms 25] [--rate-limit 50]`: runs the emulator until stopped.
+ * `pulumi-kernel-emulator`: runs the emulator until stopped. `--help` lists every option with
+ * its default. Prints the URL alone on stdout's first line (other processes read it there);
+ * everything else goes to stderr.
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_PROJECT, parseProjectSpec, type Project } from "./projects";
+import type { EmulatedProxy } from "./resources/proxies/store";
 import { startEmulator } from "./server";
+import { DEFAULT_PLAN, PLAN_MINIMUMS, parseLatency, parsePlan, parseRateLimit } from "./settings";
 
-async function main(): Promise<void> {
+/** Seeded when no `--proxy` is given, so `browser.proxy: {name: "residential"}` works at once. */
+export const DEFAULT_PROXY_SEED = "proxy_residential=residential";
+
+export const HELP = `usage: pulumi-kernel-emulator [options]
+
+A local, stateful emulator of the Kernel API (auth connections, proxies) for tests and demos.
+
+options (default in brackets):
+  --port N               port to listen on; 0 picks a free one [0]
+  --host HOST            address to listen on [127.0.0.1]
+  --api-key KEY          the one bearer token accepted, also by the /_emulator/ controls
+                         [env KERNEL_API_KEY; when neither is set, any token is accepted]
+  --project ID=NAME      a project besides "${DEFAULT_PROJECT.name}" (id ${DEFAULT_PROJECT.id}); repeatable.
+                         Requests pick one with X-Kernel-Project: <id or name> [none]
+  --proxy ID=NAME[@PROJECT]
+                         a proxy to seed (into the default project unless @PROJECT); repeatable
+                         [${DEFAULT_PROXY_SEED}, in the default project]
+  --plan PLAN            plan whose minimum health_check_interval applies: ${Object.entries(
+    PLAN_MINIMUMS,
+  )
+    .map(([name, min]) => `${name} (${min} s)`)
+    .join(", ")}, or a number of seconds [${DEFAULT_PLAN}]
+  --plan-minimum SECONDS older form of --plan with a number [none]
+  --rate-limit N         requests per second before 429 + Retry-After [no limit]
+  --rate-burst N         requests allowed at once under --rate-limit [1]
+  --latency-ms MS        every API answer waits this long [0]
+  --log                  print one line per API request to stderr, secrets masked [off]
+  -h, --help             this text
+
+controls: GET /_emulator/ lists them; GET / lists the API routes.
+`;
+
+export interface CliConfig {
+  port: number;
+  host: string;
+  apiKey?: string;
+  projects: Project[];
+  proxies: EmulatedProxy[];
+  plan: string | number;
+  rateLimit?: number;
+  rateBurst?: number;
+  latencyMs: number;
+  log: boolean;
+  help: boolean;
+}
+
+/** The CLI's arguments as start options; throws with a message fit for the user. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliConfig {
   const { values } = parseArgs({
+    args: argv,
     options: {
       port: { type: "string" },
       host: { type: "string" },
       "api-key": { type: "string" },
+      project: { type: "string", multiple: true },
       proxy: { type: "string", multiple: true },
+      plan: { type: "string" },
       "plan-minimum": { type: "string" },
       "latency-ms": { type: "string" },
       "rate-limit": { type: "string" },
+      "rate-burst": { type: "string" },
+      log: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) {
-    process.stdout.write(
-      "usage: pulumi-kernel-emulator [--port N] [--api-key KEY] [--proxy ID=NAME]... " +
-        "[--plan-minimum SECONDS] [--latency-ms MS] [--rate-limit PER_SECOND]\n",
+  if (values.plan !== undefined && values["plan-minimum"] !== undefined) {
+    throw new Error("give --plan or --plan-minimum, not both");
+  }
+  const planArg = values.plan ?? values["plan-minimum"] ?? DEFAULT_PLAN;
+  parsePlan(planArg, values["plan-minimum"] !== undefined ? "--plan-minimum" : "--plan");
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? "0") || port > 65535) {
+    throw new Error(`--port takes a number from 0 to 65535; got ${JSON.stringify(values.port)}`);
+  }
+  const rate = parseRateLimit(values["rate-limit"], values["rate-burst"]);
+  const proxies = (values.proxy ?? [DEFAULT_PROXY_SEED]).map((spec): EmulatedProxy => {
+    const match = /^([^=@]+)=([^@]+)(?:@(.+))?$/.exec(spec);
+    if (!match) throw new Error(`--proxy takes ID=NAME[@PROJECT]; got ${JSON.stringify(spec)}`);
+    return match[3]
+      ? { id: match[1], name: match[2], project: match[3] }
+      : { id: match[1], name: match[2] };
+  });
+  return {
+    port,
+    host: values.host ?? "127.0.0.1",
+    apiKey: values["api-key"] ?? (env.KERNEL_API_KEY || undefined),
+    projects: (values.project ?? []).map(parseProjectSpec),
+    proxies,
+    plan: /^\d+$/.test(planArg) ? Number(planArg) : planArg,
+    rateLimit: rate?.ratePerSecond,
+    rateBurst: rate?.burst,
+    latencyMs: parseLatency(values["latency-ms"] ?? 0),
+    log: values.log ?? false,
+    help: values.help ?? false,
+  };
+}
+
+async function main(): Promise<void> {
+  let config: CliConfig;
+  try {
+    config = parseCli(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(
+      `pulumi-kernel-emulator: ${err instanceof Error ? err.message : String(err)}\n` +
+        "(--help lists the options)\n",
     );
+    process.exit(2);
+  }
+  if (config.help) {
+    process.stdout.write(HELP);
     return;
   }
-  const proxies = (values.proxy ?? ["proxy_residential=residential"]).map((spec) => {
-    const [id, name] = spec.split("=");
-    if (!id || !name) throw new Error(`--proxy takes ID=NAME, got ${spec}`);
-    return { id, name };
-  });
   const emulator = await startEmulator({
-    port: values.port ? Number(values.port) : undefined,
-    host: values.host,
-    apiKey: values["api-key"] ?? process.env.KERNEL_API_KEY,
-    proxies,
-    planMinimum: values["plan-minimum"] ? Number(values["plan-minimum"]) : undefined,
-    latencyMs: values["latency-ms"] ? Number(values["latency-ms"]) : undefined,
-    rateLimit: values["rate-limit"] ? { ratePerSecond: Number(values["rate-limit"]) } : undefined,
+    port: config.port,
+    host: config.host,
+    apiKey: config.apiKey,
+    projects: config.projects,
+    proxies: config.proxies,
+    plan: config.plan,
+    rateLimit: config.rateLimit,
+    rateBurst: config.rateBurst,
+    latencyMs: config.latencyMs,
+    print: config.log ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   process.stdout.write(`${emulator.url}\n`);
-  process.stderr.write(
-    `Kernel API emulator listening on ${emulator.url} (controls under ${emulator.url}/_emulator/). ` +
-      `Point Pulumi at it with: pulumi config set kernel:baseUrl ${emulator.url}\n`,
-  );
+  const settings = emulator.settings();
+  const lines = [
+    `Kernel API emulator listening on ${emulator.url} (GET / lists the API routes; controls under ${emulator.url}/_emulator/).`,
+    config.apiKey === undefined
+      ? "No --api-key (or KERNEL_API_KEY): any bearer token is accepted, and the controls are open."
+      : "Requests and controls need the API key given (not shown).",
+    `Projects: ${emulator
+      .projects()
+      .map((p) => `${p.id}=${p.name}`)
+      .join(", ")} (the first is the default).`,
+    `Proxies seeded: ${config.proxies
+      .map((p) => `${p.id}=${p.name}${p.project ? `@${p.project}` : ""}`)
+      .join(", ")}.`,
+    `Plan: ${settings.plan.name} (minimum health_check_interval ${settings.plan.minimum} s).` +
+      (settings.rateLimit
+        ? ` Rate limit: ${settings.rateLimit.ratePerSecond}/s, burst ${settings.rateLimit.burst}.`
+        : ""),
+    `Point Pulumi at it with: pulumi config set kernel:baseUrl ${emulator.url}`,
+  ];
+  process.stderr.write(`${lines.join("\n")}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
-main().catch((err) => {
-  process.stderr.write(`pulumi-kernel-emulator: ${err instanceof Error ? err.message : err}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`pulumi-kernel-emulator: ${err instanceof Error ? err.message : err}\n`);
+    process.exit(1);
+  });
+}

@@ -1,37 +1,95 @@
 /**
- * The emulator's contract: the OpenAPI document kept in the repo (openapi/), compiled once with
- * ajv. Tests use the same validators as the oracle for "every request is valid".
+ * The emulator's contract: the OpenAPI document kept in the repo (openapi/kernel.openapi.json),
+ * compiled once with ajv. This is the one loader: the core validates every request body by its
+ * operation, and tests use the same validators as the oracle for "every request is valid".
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-export const OPENAPI_PATH = path.join(
-  __dirname,
-  "..",
-  "..",
-  "openapi",
-  "kernel-auth-connections.openapi.json",
-);
+export const OPENAPI_PATH = path.join(__dirname, "..", "..", "openapi", "kernel.openapi.json");
 
-export type SchemaName =
-  "ManagedAuthCreateRequest" | "ManagedAuthUpdateRequest" | "ManagedAuth" | "Error";
+/** A component schema's name (`ManagedAuthCreateRequest`, `ManagedAuth`, `Error`, ...). */
+export type SchemaName = string;
 
 export type Validator = (value: unknown) => string[];
 
-let validators: Map<SchemaName, Validator> | undefined;
+interface Operation {
+  template: string[];
+  method: string;
+  /** The request body's schema, when the operation takes one. */
+  validate?: Validator;
+  bodyRequired: boolean;
+}
+
+interface Compiled {
+  ajv: Ajv2020;
+  doc: OpenApiDoc;
+  validators: Map<string, Validator>;
+  operations: Operation[];
+}
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+let compiled: Compiled | undefined;
 
 /** Returns the problems of `value` against a component schema; empty when valid. */
 export function validatorFor(name: SchemaName): Validator {
-  validators ??= compile();
-  const validator = validators.get(name);
-  if (!validator) throw new Error(`no schema ${name}`);
+  const c = load();
+  let validator = c.validators.get(name);
+  if (!validator) {
+    if (!(name in c.doc.components.schemas))
+      throw new Error(`no schema ${name} in ${OPENAPI_PATH}`);
+    validator = compileRef(c.ajv, `#/components/schemas/${name}`);
+    c.validators.set(name, validator);
+  }
   return validator;
 }
 
-function compile(): Map<SchemaName, Validator> {
-  const doc = JSON.parse(fs.readFileSync(OPENAPI_PATH, "utf8"));
+export interface OperationMatch {
+  /** Some operation of the document has this path. */
+  pathKnown: boolean;
+  /** ... and this method. */
+  operationKnown: boolean;
+  /** Problems of the body against the operation's request schema (none when it takes no body). */
+  validate(body: unknown): string[];
+}
+
+/** The document's operation for a request (path segments already decoded). */
+export function matchOperation(method: string, segments: string[]): OperationMatch {
+  const ops = load().operations.filter(
+    (op) =>
+      op.template.length === segments.length &&
+      op.template.every((part, i) => part.startsWith("{") || part === segments[i]),
+  );
+  // A literal segment beats a parameter (`/profiles/{id}` vs a fixed `/profiles/export`).
+  const score = (op: Operation) => op.template.filter((p) => !p.startsWith("{")).length;
+  const op = ops
+    .filter((o) => o.method === method.toLowerCase())
+    .sort((a, b) => score(b) - score(a))[0];
+  return {
+    pathKnown: ops.length > 0,
+    operationKnown: op !== undefined,
+    validate(body) {
+      if (!op?.validate) return [];
+      if (body === undefined) return op.bodyRequired ? ["/ a JSON request body is required"] : [];
+      return op.validate(body);
+    },
+  };
+}
+
+/** The whole document, for `GET /` of the emulator. */
+export function openApiDocument(): OpenApiDoc {
+  return load().doc;
+}
+
+function load(): Compiled {
+  if (compiled) return compiled;
+  const doc = JSON.parse(fs.readFileSync(OPENAPI_PATH, "utf8")) as OpenApiDoc;
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -42,23 +100,41 @@ function compile(): Map<SchemaName, Validator> {
   // OpenAPI keeps schemas under components; annotation keywords are not assertions.
   ajv.addKeyword({ keyword: "components" });
   ajv.addSchema({ $id: "kernel.json", components: doc.components });
-  const names: SchemaName[] = [
-    "ManagedAuthCreateRequest",
-    "ManagedAuthUpdateRequest",
-    "ManagedAuth",
-    "Error",
-  ];
-  return new Map(
-    names.map((name) => {
-      const validate = ajv.getSchema(`kernel.json#/components/schemas/${name}`);
-      if (!validate) throw new Error(`schema ${name} missing from ${OPENAPI_PATH}`);
-      const check: Validator = (value) =>
-        validate(value)
-          ? []
-          : (validate.errors ?? []).map(
-              (e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`,
-            );
-      return [name, check] as const;
-    }),
-  );
+  const operations: Operation[] = [];
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (method === "parameters" || typeof op !== "object" || op === null) continue;
+      const body = (
+        op as {
+          requestBody?: {
+            required?: boolean;
+            content?: Record<string, { schema?: { $ref?: string } }>;
+          };
+        }
+      ).requestBody;
+      const ref = body?.content?.["application/json"]?.schema?.$ref;
+      if (body && !ref) {
+        throw new Error(
+          `${method.toUpperCase()} ${template}: request bodies must be $refs to components`,
+        );
+      }
+      operations.push({
+        template: template.split("/").filter(Boolean),
+        method,
+        validate: ref ? compileRef(ajv, ref) : undefined,
+        bodyRequired: body?.required ?? false,
+      });
+    }
+  }
+  compiled = { ajv, doc, validators: new Map(), operations };
+  return compiled;
+}
+
+function compileRef(ajv: Ajv2020, ref: string): Validator {
+  const validate = ajv.getSchema(`kernel.json${ref}`);
+  if (!validate) throw new Error(`schema ${ref} missing from ${OPENAPI_PATH}`);
+  return (value) =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
 }

@@ -5,12 +5,19 @@ import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
 const KEY = "sk_emulator_test";
 let emulator: Emulator;
 
-async function call(method: string, path: string, body?: unknown, key = KEY) {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  key: string | null = KEY,
+  headers: Record<string, string> = {},
+) {
   const res = await request(`${emulator.url}${path}`, {
     method: method as "GET",
     headers: {
-      authorization: `Bearer ${key}`,
+      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
       ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -141,7 +148,7 @@ describe("controls over HTTP under /_emulator/", () => {
       domain: "d.com",
     });
     const control = (method: string, path: string, payload?: unknown) =>
-      call(method, `/_emulator${path}`, payload, "");
+      call(method, `/_emulator${path}`, payload);
 
     await control("PATCH", `/connections/${body.id}`, {
       health_check_interval: 9999,
@@ -191,5 +198,242 @@ describe("controls over HTTP under /_emulator/", () => {
       call("POST", "/auth/connections", { profile_name: "q", domain: "d.com" }),
     ).rejects.toThrow();
     expect(emulator.connections()).toHaveLength(1);
+  });
+});
+
+describe("today's fields over HTTP", () => {
+  it("browser.proxy by id, name and mode; PATCH leaves browser properties out unchanged", async () => {
+    const created = await call("POST", "/auth/connections", {
+      profile_name: "p",
+      domain: "d.com",
+      browser: { proxy: { name: "residential" }, stealth: false },
+    });
+    expect(created.body).toMatchObject({
+      proxy_id: "px_1",
+      browser: { proxy: { id: "px_1", name: "residential" }, stealth: false },
+      record_session: false,
+      auto_reauth: true,
+      health_checks: true,
+    });
+    const id = created.body.id;
+    const stealth = await call("PATCH", `/auth/connections/${id}`, { browser: { stealth: true } });
+    expect(stealth.body).toMatchObject({ proxy_id: "px_1", browser: { stealth: true } });
+    const direct = await call("PATCH", `/auth/connections/${id}`, {
+      browser: { proxy: { mode: "direct" } },
+    });
+    expect(direct.body.browser).toEqual({ proxy: { mode: "direct" }, stealth: true });
+    expect(direct.body).not.toHaveProperty("proxy_id");
+    const legacy = await call("PATCH", `/auth/connections/${id}`, {
+      proxy: { name: "residential" },
+    });
+    expect(legacy.body).toMatchObject({ proxy_id: "px_1", browser: { proxy: { id: "px_1" } } });
+  });
+
+  it("refuses browser.proxy with two selectors, an unknown mode, or a name of no proxy", async () => {
+    for (const proxy of [{ id: "px_1", name: "residential" }, { mode: "off" }, { name: "nope" }]) {
+      const res = await call("POST", "/auth/connections", {
+        profile_name: "p",
+        domain: "d.com",
+        browser: { proxy },
+      });
+      expect(res.status).toBe(400);
+      expect(validatorFor("Error")(res.body)).toEqual([]);
+    }
+  });
+
+  it("health_check_interval: max(3600, plan minimum) by default; below the minimum is a 400", async () => {
+    emulator.setPlan("free");
+    const created = await call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" });
+    expect(created.body.health_check_interval).toBe(21600);
+    const low = await call("PATCH", `/auth/connections/${created.body.id}`, {
+      health_check_interval: 3600,
+    });
+    expect(low.status).toBe(400);
+    expect(low.body.message).toMatch(/health_check_interval.*free plan/);
+    expect(
+      (
+        await call("POST", "/auth/connections", {
+          profile_name: "q",
+          domain: "d.com",
+          health_check_interval: 90000,
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it("drift over the controls accepts the new fields", async () => {
+    const { body } = await call("POST", "/auth/connections", {
+      profile_name: "p",
+      domain: "d.com",
+    });
+    const drifted = await call("PATCH", `/_emulator/connections/${body.id}`, {
+      browser: { stealth: false, proxy: { id: "px_2" } },
+      record_session: true,
+      auto_reauth: false,
+    });
+    expect(drifted.status).toBe(200);
+    expect((await call("GET", `/auth/connections/${body.id}`)).body).toMatchObject({
+      browser: { stealth: false, proxy: { id: "px_2", name: "shared" } },
+      proxy_id: "px_2",
+      record_session: true,
+      auto_reauth: false,
+    });
+    expect((await call("PATCH", "/_emulator/connections/ma_none", { a: 1 })).status).toBe(404);
+  });
+});
+
+describe("projects", () => {
+  it("scopes every object to the project named by X-Kernel-Project (id or exact name)", async () => {
+    emulator.addProject({ id: "proj_b", name: "team-b" });
+    const inB = await call(
+      "POST",
+      "/auth/connections",
+      { profile_name: "p", domain: "d.com" },
+      KEY,
+      {
+        "x-kernel-project": "team-b",
+      },
+    );
+    expect(inB.status).toBe(200);
+    // Uniqueness is per project: the same key in the default project is no conflict.
+    expect(
+      (await call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" })).status,
+    ).toBe(200);
+    expect((await call("GET", `/auth/connections/${inB.body.id}`)).body.code).toBe("not_found");
+    const byId = await call("GET", `/auth/connections/${inB.body.id}`, undefined, KEY, {
+      "x-kernel-project": "proj_b",
+    });
+    expect(byId.status).toBe(200);
+    // A proxy of the default project is not one of team-b's.
+    const proxy = await call(
+      "PATCH",
+      `/auth/connections/${inB.body.id}`,
+      { proxy: { id: "px_1" } },
+      KEY,
+      {
+        "x-kernel-project": "team-b",
+      },
+    );
+    expect(proxy.status).toBe(400);
+    const unknown = await call("GET", "/auth/connections", undefined, KEY, {
+      "x-kernel-project": "team-c",
+    });
+    expect(unknown).toMatchObject({ status: 404, body: { code: "project_not_found" } });
+    expect(emulator.requests().map((r) => r.project)).toEqual([
+      "proj_b",
+      undefined,
+      undefined,
+      "proj_b",
+      "proj_b",
+      undefined,
+    ]);
+    expect(emulator.connections()).toHaveLength(2);
+  });
+});
+
+describe("robustness (issue 10)", () => {
+  it("controls need the API key when one is set; the control index does not", async () => {
+    expect((await call("GET", "/_emulator/requests", undefined, null)).status).toBe(401);
+    expect((await call("GET", "/_emulator/requests", undefined, "wrong")).status).toBe(401);
+    expect((await call("POST", "/_emulator/reset", undefined, "wrong")).status).toBe(401);
+    expect((await call("GET", "/_emulator/requests")).status).toBe(200);
+    const index = await call("GET", "/_emulator/", undefined, null);
+    expect(index.status).toBe(200);
+    expect(index.body.controls).toEqual(
+      expect.arrayContaining([expect.stringMatching(/settings/)]),
+    );
+    expect(JSON.stringify(index.body)).not.toContain(KEY);
+  });
+
+  it("GET / lists the API routes without auth", async () => {
+    const res = await call("GET", "/", undefined, null);
+    expect(res.status).toBe(200);
+    expect(res.body.routes).toEqual(expect.arrayContaining(["POST /auth/connections"]));
+    expect(JSON.stringify(res.body)).not.toContain(KEY);
+  });
+
+  it.each([
+    [{ rateLimit: 0 }],
+    [{ rateLimit: -1 }],
+    [{ planMinimum: "x" }],
+    [{ plan: "abc" }],
+    [{ rateBurst: 0, rateLimit: 5 }],
+    [{ latencyMs: "soon" }],
+    [{ nonsense: true }],
+  ])("settings %p: 400 and nothing changes", async (body) => {
+    const before = emulator.settings();
+    const res = await call("PUT", "/_emulator/settings", body);
+    expect(res.status).toBe(400);
+    expect(emulator.settings()).toEqual(before);
+    expect((await call("GET", "/auth/connections")).status).toBe(200);
+  });
+
+  it("a malformed percent-escape in a path is a 400, not a 500", async () => {
+    for (const path of [
+      "/auth/connections/%E0%A4%A",
+      "/auth/connections/%zz",
+      "/_emulator/connections/%",
+    ]) {
+      const res = await call("GET", path);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe("bad_request");
+    }
+  });
+
+  it("ids are percent-decoded once", async () => {
+    const res = await call("GET", "/auth/connections/ma%2F..%2Fx");
+    expect(res.body).toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("ma/../x"),
+    });
+  });
+});
+
+describe("rate limit (issue 12)", () => {
+  it("takes a burst, answers 429 with Retry-After, and changes mid-run", async () => {
+    emulator.setRateLimit(1, 3);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call("GET", "/auth/connections")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await call("GET", "/auth/connections");
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+
+    const set = await call("PUT", "/_emulator/settings", { rateLimit: 1000, rateBurst: 50 });
+    expect(set.body.rateLimit).toEqual({ ratePerSecond: 1000, burst: 50 });
+    for (let i = 0; i < 20; i++) expect((await call("GET", "/auth/connections")).status).toBe(200);
+
+    await call("PUT", "/_emulator/settings", { rateLimit: 0.001 });
+    expect(emulator.settings().rateLimit).toEqual({ ratePerSecond: 0.001, burst: 1 });
+    expect((await call("GET", "/auth/connections")).status).toBe(200);
+    const slow = await call("GET", "/auth/connections");
+    expect(slow.status).toBe(429);
+    expect(Number(slow.headers["retry-after"])).toBeGreaterThan(900);
+    await call("PUT", "/_emulator/settings", { rateLimit: null });
+    expect((await call("GET", "/auth/connections")).status).toBe(200);
+  });
+});
+
+describe("printed log", () => {
+  it("prints one line per request with secrets masked", async () => {
+    const lines: string[] = [];
+    const printing = await startEmulator({ print: (line) => lines.push(line) });
+    try {
+      await request(`${printing.url}/auth/connections`, {
+        method: "POST",
+        headers: { authorization: "Bearer any", "content-type": "application/json" },
+        body: JSON.stringify({
+          profile_name: "p",
+          domain: "d.com",
+          values: { password: "hunter2" },
+          token: "ops_token",
+        }),
+      }).then((r) => r.body.text());
+    } finally {
+      await printing.close();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/auth\/connections -> 400 /);
+    expect(lines[0]).not.toMatch(/hunter2|ops_token/);
+    expect(lines[0]).toContain('"values":"***"');
   });
 });

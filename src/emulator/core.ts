@@ -1,0 +1,425 @@
+/**
+ * The emulator's HTTP core: everything every resource shares, so a resource is one module.
+ *
+ * Request path, in order: percent-decoding of the path (a bad escape is a 400, never a crash),
+ * `/_emulator/*` to the controls (behind the API key when one is set), then for the API: request
+ * log entry, JSON body, bearer auth, rate limit (429 + `Retry-After`), the project header
+ * (`X-Kernel-Project`, see projects.ts; unknown -> 404 `project_not_found`), injected faults,
+ * validation of the body against the OpenAPI document (openapi/kernel.openapi.json, by the
+ * operation's path template), and finally the route module that owns the path.
+ *
+ * ## RouteModule: one per resource
+ *
+ * A module owns the paths under its `prefix` (e.g. `["auth", "connections"]`) and answers with
+ * plain values (answers.ts: `Answer`, `StoreResult`, `page()` for lists); it does no HTTP. To add
+ * a resource: write `resources/<name>/{wire,store,module}.ts`, add its paths and schemas to the
+ * OpenAPI document (request bodies as `$ref`s to components, so the core finds them), and add the
+ * module to `MODULES` in server.ts. The controls (`/_emulator/<controlName>`) list, drift and
+ * delete its objects through the same interface, with no code of their own.
+ *
+ * ## Store per resource, per project
+ *
+ * Each module's `createStore(env)` makes one store holding that resource's objects for ONE
+ * project (`scope: "project"`) or for the org (`scope: "org"`, e.g. credential providers). The
+ * core keeps one store per (project, module), made on first use, so uniqueness, lists and lookups
+ * by id are per project by construction, and an object of another project is simply not there
+ * (404 `not_found`). A store that needs another resource of the same project (a connection's
+ * proxy by name) asks `env.storeOf(moduleName)`. Stores hold wire-shaped records and apply the
+ * API's rules (defaults, PATCH semantics, 409s); they are plain classes tested without HTTP.
+ */
+import * as http from "node:http";
+import { type Answer, apiError, invalid, type StoreResult } from "./answers";
+import { type FaultPlan, RateLimiter } from "./faults";
+import { maskSecrets } from "./mask";
+import { matchOperation } from "./openapi";
+import type { Project, Projects } from "./projects";
+import type { Settings } from "./settings";
+
+export const CONTROL_PREFIX = "/_emulator";
+
+/** One API request as a module sees it. */
+export interface ApiRequest {
+  method: string;
+  /** The full path, decoded. */
+  path: string;
+  /** The decoded path segments after the module's prefix: `[]` for the collection, `[id]`, ... */
+  rest: string[];
+  query: URLSearchParams;
+  /** The parsed JSON body (already valid against the OpenAPI document), or undefined. */
+  body: unknown;
+  /** Undefined only for org-scoped modules. */
+  project?: Project;
+}
+
+/** What a store may use besides its own objects. */
+export interface StoreEnv {
+  /** The store's project; undefined for an org-scoped store. */
+  project?: Project;
+  settings(): Settings;
+  now(): Date;
+  /** A fresh id with the resource's prefix (`ma_...`). */
+  newId(prefix: string): string;
+  /** Another module's store in the same project (undefined when no such module). */
+  storeOf<S>(module: string): S | undefined;
+}
+
+export interface RouteModule<S = unknown> {
+  /** The store key and the name other stores ask `storeOf` for: "authConnections". */
+  readonly name: string;
+  /** `/_emulator/<controlName>` lists, drifts and deletes its objects: "connections". */
+  readonly controlName: string;
+  /** The path segments it owns: `["auth", "connections"]`. */
+  readonly prefix: readonly string[];
+  readonly scope: "project" | "org";
+  /** `METHOD /path` lines for `GET /`. */
+  readonly routes: readonly string[];
+  createStore(env: StoreEnv): S;
+  /** The answer; undefined when the module has no such route (the core answers 404/405). */
+  handle(req: ApiRequest, store: S): Answer | undefined;
+  /** Every object, as the API shows it. */
+  objects(store: S): Record<string, unknown>[];
+  /** A change behind the API's back (any stored field, no validation, `null` removes). */
+  drift(
+    store: S,
+    id: string,
+    changes: Record<string, unknown>,
+  ): StoreResult<Record<string, unknown>>;
+  /** A deletion behind the API's back; false when the store has no such object. */
+  remove(store: S, id: string): boolean;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** The body as received (not masked: tests assert on it; printing masks it). */
+  body?: unknown;
+  /** The project id when the request named one. */
+  project?: string;
+  /** The status answered, or "reset" when the connection was closed. */
+  status: number | "reset";
+  fault?: string;
+}
+
+/** The stores of every (project, module), made on first use. */
+export class StoreRegistry {
+  private stores = new Map<string, unknown>();
+
+  constructor(
+    readonly modules: readonly RouteModule[],
+    private readonly envFor: (project: Project | undefined) => Omit<StoreEnv, "storeOf">,
+  ) {}
+
+  store(module: RouteModule, project: Project | undefined): unknown {
+    const scoped = module.scope === "project" ? project : undefined;
+    const key = `${scoped?.id ?? "(org)"}\u0000${module.name}`;
+    if (!this.stores.has(key)) {
+      const env: StoreEnv = {
+        ...this.envFor(scoped),
+        storeOf: <T>(name: string) => {
+          const other = this.modules.find((m) => m.name === name);
+          return other ? (this.store(other, project) as T) : undefined;
+        },
+      };
+      this.stores.set(key, module.createStore(env));
+    }
+    return this.stores.get(key);
+  }
+
+  module(name: string): RouteModule | undefined {
+    return this.modules.find((m) => m.name === name || m.controlName === name);
+  }
+
+  /** Every store of a module that exists so far, with its project. */
+  storesOf(module: RouteModule, projects: Project[]): { project?: Project; store: unknown }[] {
+    if (module.scope === "org") return [{ store: this.store(module, undefined) }];
+    return projects.map((project) => ({ project, store: this.store(module, project) }));
+  }
+
+  /** Drops every object; stores are made again (with their seeds) on next use. */
+  clear(): void {
+    this.stores = new Map();
+  }
+}
+
+export interface CoreOptions {
+  apiKey?: string;
+  projects: Projects;
+  registry: StoreRegistry;
+  faults: FaultPlan;
+  settings(): Settings;
+  limiter(): RateLimiter | undefined;
+  log: RequestLogEntry[];
+  /** The controls under `/_emulator/`: segments after the prefix. */
+  control(method: string, segments: string[], body: unknown): Answer | Promise<Answer>;
+  /** The index `GET /` answers. */
+  index(): unknown;
+  /** Prints one line per API request (bodies masked); nothing when absent. */
+  print?: (line: string) => void;
+}
+
+interface Exchange {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  entry?: RequestLogEntry;
+}
+
+export function createCoreServer(options: CoreOptions): http.Server {
+  let seq = 0;
+  const server = http.createServer((req, res) => {
+    const ex: Exchange = { req, res };
+    void handle(ex).catch((err) => {
+      if (!res.headersSent) {
+        respond(ex, { status: 500, body: apiError("internal", String(err)) });
+      }
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  function respond(ex: Exchange, answer: Answer): void {
+    if (ex.entry) {
+      ex.entry.status = answer.status;
+      print(ex.entry);
+    }
+    send(ex.res, answer);
+  }
+
+  function print(entry: RequestLogEntry): void {
+    if (!options.print) return;
+    const query = Object.keys(entry.query).length ? `?${new URLSearchParams(entry.query)}` : "";
+    const project = entry.project ? ` [${entry.project}]` : "";
+    const fault = entry.fault ? ` (fault: ${entry.fault})` : "";
+    const body =
+      entry.body === undefined
+        ? ""
+        : typeof entry.body === "string"
+          ? ` <${Buffer.byteLength(entry.body)} bytes, not JSON>`
+          : ` ${JSON.stringify(maskSecrets(entry.body))}`;
+    options.print(
+      `${entry.method} ${entry.path}${query}${project} -> ${entry.status}${fault}${body}`,
+    );
+  }
+
+  function authorized(header: string | undefined): boolean {
+    const match = /^Bearer (.+)$/.exec(header ?? "");
+    if (!match) return false;
+    return options.apiKey === undefined || match[1] === options.apiKey;
+  }
+
+  async function handle(ex: Exchange): Promise<void> {
+    const { req, res } = ex;
+    const raw = await readBody(req);
+    const method = req.method ?? "GET";
+    let url: URL;
+    let segments: string[];
+    try {
+      url = new URL(req.url ?? "/", "http://emulator");
+      segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return respond(ex, {
+        status: 400,
+        body: apiError("bad_request", "the request path has a malformed percent-escape"),
+      });
+    }
+    const path = url.pathname;
+
+    if (segments.length === 0 && method === "GET") {
+      return respond(ex, { status: 200, body: options.index() });
+    }
+    if (`/${segments[0]}` === CONTROL_PREFIX) {
+      // Controls change what the API answers; with a key set, only its holder may use them.
+      // The index only lists them, so it stays open for someone finding their way.
+      const isIndex = segments.length === 1 && method === "GET";
+      if (!isIndex && options.apiKey !== undefined && !authorized(req.headers.authorization)) {
+        return respond(ex, {
+          status: 401,
+          body: apiError("unauthorized", "the controls need the emulator's API key"),
+        });
+      }
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        return respond(ex, {
+          status: 400,
+          body: apiError("bad_request", "control body is not JSON"),
+        });
+      }
+      return respond(ex, await options.control(method, segments.slice(1), body));
+    }
+
+    const entry: RequestLogEntry = {
+      seq: ++seq,
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+    };
+    ex.entry = entry;
+    options.log.push(entry);
+    let body: unknown;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+        entry.body = body;
+      } catch {
+        entry.body = raw;
+        return respond(ex, {
+          status: 400,
+          body: apiError("bad_request", "request body is not JSON"),
+        });
+      }
+    }
+    if (!authorized(req.headers.authorization)) {
+      return respond(ex, {
+        status: 401,
+        body: apiError("unauthorized", "missing or invalid authorization token"),
+      });
+    }
+    const waitMs = options.limiter()?.take() ?? 0;
+    if (waitMs > 0) {
+      return respond(ex, {
+        status: 429,
+        body: apiError("rate_limited", "too many requests"),
+        headers: {
+          "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))),
+          "retry-after-ms": String(waitMs),
+        },
+      });
+    }
+    const module = options.registry.modules.find((m) =>
+      m.prefix.every((part, i) => segments[i] === part),
+    );
+    let project: Project | undefined;
+    if (!module || module.scope === "project") {
+      const resolved = options.projects.resolve(req.headers);
+      if (!resolved.ok) return respond(ex, { status: resolved.status, body: resolved.error });
+      project = resolved.value;
+      if (req.headers["x-kernel-project"] || req.headers["x-kernel-project-id"]) {
+        entry.project = project.id;
+      }
+    }
+
+    const fault = options.faults.take(method, path);
+    if (fault) entry.fault = fault.kind;
+    if (fault?.kind === "status") {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+      return respond(ex, {
+        status: fault.status ?? 500,
+        body:
+          fault.body ??
+          apiError(
+            fault.status === 404 ? "not_found" : "injected",
+            `injected ${fault.status ?? 500}`,
+          ),
+        headers,
+      });
+    }
+    if (fault?.kind === "reset-before") return resetConnection(ex);
+
+    const answer = route(module, {
+      method,
+      path,
+      segments,
+      query: url.searchParams,
+      body,
+      project,
+    });
+    if (fault?.kind === "reset-after") return resetConnection(ex);
+    if (fault?.kind === "malformed") {
+      entry.status = 200;
+      print(entry);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"id": "ma_trunc');
+      return;
+    }
+    // The API has acted: the log says so even while a delay or the latency holds the answer
+    // (a client that times out meanwhile never sees it).
+    entry.status = answer.status;
+    if (fault?.kind === "delay") await delay(fault.ms ?? 1000);
+    const latencyMs = options.settings().latencyMs;
+    if (latencyMs > 0) await delay(latencyMs);
+    return respond(ex, answer);
+  }
+
+  function route(
+    module: RouteModule | undefined,
+    r: {
+      method: string;
+      path: string;
+      segments: string[];
+      query: URLSearchParams;
+      body: unknown;
+      project?: Project;
+    },
+  ): Answer {
+    if (!module) {
+      return { status: 404, body: apiError("route_not_found", `no route ${r.method} ${r.path}`) };
+    }
+    const op = matchOperation(r.method, r.segments);
+    const problems = op.validate(r.body);
+    if (problems.length) return invalid(problems);
+    const store = options.registry.store(module, r.project);
+    const answer = module.handle(
+      {
+        method: r.method,
+        path: r.path,
+        rest: r.segments.slice(module.prefix.length),
+        query: r.query,
+        body: r.body,
+        project: module.scope === "project" ? r.project : undefined,
+      },
+      store,
+    );
+    if (answer) return answer;
+    return op.pathKnown
+      ? {
+          status: 405,
+          body: apiError("method_not_allowed", `${r.method} is not allowed on ${r.path}`),
+        }
+      : { status: 404, body: apiError("route_not_found", `no route ${r.method} ${r.path}`) };
+  }
+
+  function resetConnection(ex: Exchange): void {
+    if (ex.entry) {
+      ex.entry.status = "reset";
+      print(ex.entry);
+    }
+    ex.req.socket.destroy();
+  }
+
+  return server;
+}
+
+export function send(res: http.ServerResponse, answer: Answer): void {
+  const headers: Record<string, string> = { ...answer.headers };
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(answer.body);
+  headers["content-type"] = "application/json";
+  headers["content-length"] = String(Buffer.byteLength(text));
+  res.writeHead(answer.status, headers);
+  res.end(text);
+}
+
+export function makeLimiter(limit: { ratePerSecond: number; burst: number } | undefined) {
+  return limit ? new RateLimiter(limit.ratePerSecond, limit.burst) : undefined;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,49 @@
+/**
+ * Auth connections on the wire, as the emulator receives them: the emulator is the API's
+ * stand-in, so it keeps its own types (checked by the OpenAPI document before they get here)
+ * rather than the client's. Per @onkernel/sdk@0.84.0 and the Python SDK 0.93 (KERNEL-API.md).
+ */
+
+/** One of `{name}`, `{provider, path}`, `{provider, auto: true}`. */
+export interface CredentialReference {
+  name?: string;
+  provider?: string;
+  path?: string;
+  auto?: boolean;
+}
+
+/** The deprecated top-level `proxy`: `{id}` or `{name}`. */
+export interface ProxyRef {
+  id?: string;
+  name?: string;
+}
+
+export type ProxyMode = "direct" | "default";
+
+/** `browser.proxy`: exactly one of `{id}`, `{name}`, `{mode}`. */
+export type BrowserProxyRef = { id: string } | { name: string } | { mode: ProxyMode };
+
+export interface BrowserSettings {
+  proxy?: BrowserProxyRef;
+  stealth?: boolean;
+}
+
+export interface ManagedAuthUpdateRequest {
+  login_url?: string;
+  credential?: CredentialReference;
+  allowed_domains?: string[];
+  health_check_interval?: number;
+  health_checks?: boolean;
+  auto_reauth?: boolean;
+  record_session?: boolean;
+  save_credentials?: boolean;
+  /** Deprecated: kept in step with `browser.proxy`. */
+  proxy?: ProxyRef;
+  browser?: BrowserSettings;
+  browser_telemetry?: Record<string, unknown> | null;
+}
+
+export interface ManagedAuthCreateRequest extends ManagedAuthUpdateRequest {
+  profile_name: string;
+  domain: string;
+}

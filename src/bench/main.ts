@@ -351,15 +351,46 @@ async function oneConnectionPerFlow(emulator: Emulator, inputs: Props, n: number
   }
 }
 
-async function rateLimited(emulator: Emulator, inputs: Props) {
-  const n = 300;
-  const ratePerSecond = 50;
+/** One stretch of a rate-limited run: the emulator's limit, for `ms` (the last lasts to the end). */
+interface LimitPhase {
+  ratePerSecond: number;
+  ms?: number;
+}
+
+/**
+ * n creates at concurrency 32 through one host against an emulator limited with a burst of 1,
+ * the limit following `phases`. Efficiency: creates done over what the limit allowed in the same
+ * time (its integral), so 1 is the API's full capacity.
+ */
+async function rateLimited(
+  emulator: Emulator,
+  inputs: Props,
+  n: number,
+  phases: LimitPhase[],
+  label: string,
+) {
+  const burst = 1;
   await reset(emulator);
-  await emulator.setRateLimit({ ratePerSecond, burst: 1 });
+  await emulator.setRateLimit({ ratePerSecond: phases[0].ratePerSecond, burst });
   const host = await startHost(emulator);
   const engine = new MiniEngine(host);
   let failures = 0;
+  const changes: { at: number; ratePerSecond: number }[] = [];
+  let finished = false;
   const started = performance.now();
+  // The limit changes while the run goes on, from this process, as an operator's would.
+  const schedule = (async () => {
+    changes.push({ at: 0, ratePerSecond: phases[0].ratePerSecond });
+    for (let i = 1; i < phases.length && !finished; i++) {
+      const due = changes[i - 1].at + (phases[i - 1].ms ?? Infinity);
+      await new Promise((resolve) => setTimeout(resolve, due - (performance.now() - started)));
+      if (finished) break;
+      await emulator.setRateLimit({ ratePerSecond: phases[i].ratePerSecond, burst });
+      changes.push({ at: performance.now() - started, ratePerSecond: phases[i].ratePerSecond });
+      progress(`  ${label}: limit now ${phases[i].ratePerSecond}/s`);
+    }
+  })();
+  let ms = 0;
   try {
     await pool(
       Array.from({ length: n }, (_, i) => i),
@@ -367,23 +398,58 @@ async function rateLimited(emulator: Emulator, inputs: Props) {
       (i) =>
         engine.apply(`r${i}`, { ...inputs, profileName: `rl-${i}` }).catch(() => void failures++),
     );
+    ms = performance.now() - started;
   } finally {
+    finished = true;
     await host.stop();
     await emulator.setRateLimit(null);
   }
-  const seconds = (performance.now() - started) / 1000;
+  await Promise.race([schedule, Promise.resolve()]);
   const live = (await emulator.connections()).length;
   if (live !== n - failures)
     throw new Error(`rate-limited run: ${live} connections for ${n - failures} successes`);
+  // What the limit allowed over the run: the integral of the rate over time.
+  const allowed = changes.reduce((sum, change, i) => {
+    const end = Math.min(ms, changes[i + 1]?.at ?? ms);
+    return sum + (Math.max(0, end - change.at) * change.ratePerSecond) / 1000;
+  }, 0);
+  const rejected429 = (await emulator.requests()).filter((r) => r.status === 429).length;
   return {
     n,
-    ratePerSecond,
-    seconds: round3(seconds),
-    efficiency: round3(n / ratePerSecond / seconds),
+    concurrency: 32,
+    burst,
+    phases: changes.map((c) => ({
+      atSeconds: round3(c.at / 1000),
+      ratePerSecond: c.ratePerSecond,
+    })),
+    seconds: round3(ms / 1000),
+    efficiency: round3((n - failures) / allowed),
     failures,
-    burst: 1,
-    rejected429: (await emulator.requests()).filter((r) => r.status === 429).length,
+    rejected429,
+    rejectedPerSuccess: round3(rejected429 / Math.max(1, n - failures)),
   };
+}
+
+/** The steady and the changing rate-limited runs. */
+async function rateLimitedCases(emulator: Emulator, inputs: Props) {
+  progress("rate limited: 300 creates at concurrency 32, emulator at 50/s, burst 1");
+  const limited = await rateLimited(emulator, inputs, 300, [{ ratePerSecond: 50 }], "steady");
+  progress(
+    `  ${limited.seconds}s, efficiency ${limited.efficiency}, ${limited.rejected429} answered 429, failures ${limited.failures}`,
+  );
+  progress("rate limited, changing: 50/s for 2 s, 10/s for 2 s, then 50/s");
+  const changing = await rateLimited(
+    emulator,
+    inputs,
+    300,
+    [{ ratePerSecond: 50, ms: 2000 }, { ratePerSecond: 10, ms: 2000 }, { ratePerSecond: 50 }],
+    "changing",
+  );
+  progress(
+    `  ${changing.seconds}s, efficiency ${changing.efficiency}, ${changing.rejected429} answered 429, failures ${changing.failures}`,
+  );
+
+  return { ...limited, changing };
 }
 
 async function coldStart(emulator: Emulator, inputs: Props) {
@@ -448,6 +514,11 @@ async function main() {
     ...PROXIES.map((p) => `--proxy=${p.id}=${p.name}`),
   ]);
   try {
+    // Development: one part alone, printed, nothing written.
+    if (process.env.BENCH_ONLY === "rateLimited") {
+      progress(JSON.stringify(await rateLimitedCases(emulator, inputs)));
+      return;
+    }
     progress("requests per operation and PATCH sizes");
     const counted = await requestsPerOperation(emulator, inputs);
     progress(`  ${JSON.stringify(counted.requestsPerOperation)}`);
@@ -487,11 +558,7 @@ async function main() {
     }
     await host.stop();
 
-    progress("rate limited: 300 creates at concurrency 32, emulator at 50/s");
-    const limited = await rateLimited(emulator, inputs);
-    progress(
-      `  ${limited.seconds}s, efficiency ${limited.efficiency}, failures ${limited.failures}`,
-    );
+    const limited = await rateLimitedCases(emulator, inputs);
 
     progress(
       "cold start: a fresh host's first create vs a fresh process with the SDK (median of 3)",

@@ -138,28 +138,27 @@ describe("AdaptiveRate", () => {
     expect(rate.rate).toBeLessThan(after);
   });
 
-  it("cuts by the Retry-After when it asks for less than one interval, by beta at most", () => {
+  it("cuts by how early the Retry-After says the request was: 0.95 at least, half at most", () => {
     const c = clock();
-    const rate = new AdaptiveRate({ now: c.now, beta: 0.5, minRate: 0.01 });
-    rate.ended(rate.sent(), "throttled", 9_000); // first estimate: 1 per 9 s, halved
-    c.advance(100_000);
-    // Climb to a known rate: successes along the cubic (the send rate must allow it).
-    const climb = () => {
-      for (let i = 0; i < 50; i++) {
-        c.advance(100);
-        rate.ended(rate.sent(), "accepted");
-      }
+    const rate = new AdaptiveRate({ now: c.now });
+    rate.ended(rate.sent(), "throttled", 10); // 100/s met: 95/s now
+    const cut = (retryAfterMs: number | undefined) => {
+      c.advance(1);
+      const before = rate.rate!;
+      rate.ended(rate.sent(), "throttled", retryAfterMs);
+      return { before, ratio: rate.rate! / before };
     };
-    climb();
-    const before = rate.rate!;
-    // Early by 1 ms of a (1000 / before) ms interval: a small cut.
-    rate.ended(rate.sent(), "throttled", 1);
-    expect(rate.rate).toBeCloseTo(1000 / (1000 / before + 1), 6);
-    c.advance(10);
-    // Early by a whole interval and more: beta.
-    const r = rate.rate!;
-    rate.ended(rate.sent(), "throttled", 60_000);
-    expect(rate.rate).toBeCloseTo(r * 0.5, 6);
+    // Early by 5 ms: as if every interval had been 5 ms longer.
+    const early = cut(5);
+    expect(early.ratio).toBeCloseTo(1000 / (1000 / early.before + 5) / early.before, 6);
+    expect(early.ratio).toBeGreaterThan(0.5);
+    expect(early.ratio).toBeLessThan(0.95);
+    // Nearly on time: the mildest cut.
+    expect(cut(0).ratio).toBeCloseTo(0.95, 6);
+    // An interval or more early (the limit dropped): half.
+    expect(cut(60_000).ratio).toBeCloseTo(0.5, 6);
+    // No Retry-After at all: the AWS SDKs' fixed 0.7.
+    expect(cut(undefined).ratio).toBeCloseTo(0.7, 6);
   });
 
   it("climbs back along the cubic: the last maximum at K, flat near it, then past it", () => {

@@ -7,9 +7,9 @@
  * - Until the first 429 nothing is paced; only the number of requests in flight starts small and
  *   doubles with each round of successes (slow start), so a burst of resources does not meet an
  *   unknown limit all at once.
- * - A 429 cuts the fill rate to `beta` times the rate that met it (the first 429, with no fill
- *   rate yet, estimates it from what the API accepted), or less when its Retry-After says the
- *   request was early by less than an interval. Only a 429 for a request sent after the last cut
+ * - A 429 cuts the fill rate by as much as its Retry-After says the request was early: a little
+ *   (`beta`, 0.95) when it was nearly on time, down to half when it was an interval or more early.
+ *   The first 429, with no fill rate yet, estimates the rate from what the API accepted. Only a 429 for a request sent after the last cut
  *   counts: earlier ones report on the old rate, and cutting again for them would compound one
  *   overshoot into several.
  * - Each success moves the fill rate along a cubic through the last maximum: fast while far below
@@ -20,8 +20,10 @@
 export interface AdaptiveRateOptions {
   /** Milliseconds, monotonic. */
   now: () => number;
-  /** The fill rate after a 429, as a fraction of the rate that met it. */
+  /** The mildest cut: the fill rate after a 429 is at most this fraction of the rate that met it. */
   beta?: number;
+  /** The deepest cut, for a 429 whose Retry-After is an interval or more. */
+  deepestCut?: number;
   /** Seconds the cubic takes to climb back to the last maximum after a cut. */
   recoverySeconds?: number;
   /** Requests per second the fill rate never goes below. */
@@ -59,9 +61,13 @@ class MeasuredRate {
   }
 }
 
+/** The cut for a 429 that does not say how long to wait: the AWS SDKs' fixed one. */
+const UNTOLD_CUT = 0.7;
+
 export class AdaptiveRate {
   private readonly now: () => number;
   private readonly beta: number;
+  private readonly deepestCut: number;
   private readonly recoveryMs: number;
   private readonly minRate: number;
   private readonly measureMs: number;
@@ -81,7 +87,8 @@ export class AdaptiveRate {
 
   constructor(options: AdaptiveRateOptions) {
     this.now = options.now;
-    this.beta = options.beta ?? 0.9;
+    this.beta = options.beta ?? 0.95;
+    this.deepestCut = options.deepestCut ?? 0.5;
     this.recoveryMs = (options.recoverySeconds ?? 1.5) * 1000;
     this.minRate = options.minRate ?? 0.5;
     this.window = options.initialWindow ?? 4;
@@ -150,16 +157,22 @@ export class AdaptiveRate {
 
   private cut(now: number, sentAt: number, retryAfterMs: number | undefined): void {
     this.refill();
-    const base = Math.max(this.minRate, this.fill ?? this.firstEstimate(sentAt, retryAfterMs));
+    let base: number;
+    let next: number;
+    if (this.fill === undefined) {
+      base = Math.max(this.minRate, this.firstEstimate(sentAt, retryAfterMs));
+      next = base * this.beta;
+    } else {
+      base = this.fill;
+      // The Retry-After says how early the request was: had every interval been that much
+      // longer, it would have gone through. A request just early (the network's jitter) costs a
+      // small cut, one far too early (the limit dropped) a deep one.
+      const stretched =
+        retryAfterMs === undefined ? base * UNTOLD_CUT : 1000 / (1000 / base + retryAfterMs);
+      next = Math.min(base * this.beta, Math.max(base * this.deepestCut, stretched));
+    }
+    next = Math.max(this.minRate, next);
     this.acceptedSends = [];
-    // A 429 that asks for less than one interval says the request was early by that much, not
-    // that the rate is far off (the API's clock and the network jitter): stretch the interval by
-    // it, and never cut by more than `beta`.
-    const stretched =
-      this.fill !== undefined && retryAfterMs !== undefined
-        ? 1000 / (1000 / base + retryAfterMs)
-        : 0;
-    const next = Math.max(this.minRate, base * this.beta, stretched);
     this.lastMax = base;
     this.depth = 1 - next / base;
     this.lastCut = now;

@@ -9,9 +9,9 @@
  *   unknown limit all at once.
  * - A 429 cuts the fill rate by as much as its Retry-After says the request was early: a little
  *   (`beta`, 0.95) when it was nearly on time, down to half when it was an interval or more early.
- *   The first 429, with no fill rate yet, estimates the rate from what the API accepted. Only a 429 for a request sent after the last cut
- *   counts: earlier ones report on the old rate, and cutting again for them would compound one
- *   overshoot into several.
+ *   The first 429, with no fill rate yet, estimates the rate from what the API accepted. Only a
+ *   429 for a request sent after the last cut counts: earlier ones report on the old rate, and
+ *   cutting again for them would compound one overshoot into several.
  * - Each success moves the fill rate along a cubic through the last maximum: fast while far below
  *   it, flat near it, then faster past it, so a limit that was raised is found again. Past the
  *   last maximum it never exceeds twice the measured send rate, so an idle client does not bank a

@@ -109,7 +109,8 @@ export class AdaptiveRate {
   delay(): number {
     if (this.fill === undefined) return this.inFlight < this.window ? 0 : Infinity;
     this.refill();
-    if (this.tokens >= 1) return 0;
+    // Within rounding of a whole token is a whole token: a wait of 1e-13 ms would never end.
+    if (this.tokens >= 1 - 1e-9) return 0;
     return ((1 - this.tokens) * 1000) / this.fill;
   }
 

@@ -97,12 +97,13 @@ describe("AdaptiveRate", () => {
     const c = clock();
     const rate = new AdaptiveRate({ now: c.now, beta: 0.5 });
     rate.ended(rate.sent(), "accepted");
-    c.advance(60_000);
+    c.advance(500); // nothing in flight meanwhile
     const a = rate.sent();
+    c.advance(5);
     const refused = rate.sent();
     rate.ended(a, "accepted");
-    rate.ended(refused, "throttled", 25);
-    // One accepted in the last second, one per 25 ms: 40/s met, 20/s now (not 2 per minute).
+    rate.ended(refused, "throttled", 20);
+    // One accepted in this busy spell, over 5 + 20 ms: 40/s met, 20/s now (not 2 per 525 ms).
     expect(rate.rate).toBeCloseTo(20, 6);
   });
 

@@ -30,7 +30,7 @@ export interface AdaptiveRateOptions {
   minRate?: number;
   /** Requests in flight allowed before any success (slow start). */
   initialWindow?: number;
-  /** Time constant of the measured send rate, and how far back the first estimate looks (ms). */
+  /** Time constant of the measured send rate, in milliseconds. */
   measureMs?: number;
 }
 
@@ -70,7 +70,6 @@ export class AdaptiveRate {
   private readonly deepestCut: number;
   private readonly recoveryMs: number;
   private readonly minRate: number;
-  private readonly measureMs: number;
   /** Requests per second; undefined until the API first throttles. */
   private fill: number | undefined;
   private lastMax = 0;
@@ -82,6 +81,8 @@ export class AdaptiveRate {
   private window: number;
   private inFlight = 0;
   private readonly sends: MeasuredRate;
+  /** When requests in flight last rose from none: the start of the current busy spell. */
+  private busySince = 0;
   /** Send times of accepted requests, kept only until the first 429. */
   private acceptedSends: number[] = [];
 
@@ -92,8 +93,7 @@ export class AdaptiveRate {
     this.recoveryMs = (options.recoverySeconds ?? 1.5) * 1000;
     this.minRate = options.minRate ?? 0.5;
     this.window = options.initialWindow ?? 4;
-    this.measureMs = options.measureMs ?? 1000;
-    this.sends = new MeasuredRate(this.measureMs);
+    this.sends = new MeasuredRate(options.measureMs ?? 1000);
     this.refilledAt = this.now();
   }
 
@@ -121,6 +121,7 @@ export class AdaptiveRate {
       this.refill();
       this.tokens -= 1;
     }
+    if (this.inFlight === 0) this.busySince = now;
     this.inFlight++;
     this.sends.record(now);
     return now;
@@ -149,8 +150,8 @@ export class AdaptiveRate {
    * first answer (a cold process) says nothing about the API's limit.
    */
   private firstEstimate(sentAt: number, retryAfterMs: number | undefined): number {
-    // The last second's: an idle spell before them says nothing about the limit either.
-    const before = this.acceptedSends.filter((at) => at <= sentAt && at > sentAt - this.measureMs);
+    // Only this busy spell's: an idle one before it says nothing about the limit either.
+    const before = this.acceptedSends.filter((at) => at <= sentAt && at >= this.busySince);
     const from = before.length ? Math.min(...before) : sentAt;
     const span = sentAt - from + (retryAfterMs ?? 1000);
     return (Math.max(1, before.length) * 1000) / Math.max(1, span);

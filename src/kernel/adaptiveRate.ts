@@ -76,6 +76,7 @@ export class AdaptiveRate {
   /** How deep the last cut went, as a fraction of `lastMax`. */
   private depth = 0;
   private lastCut = -Infinity;
+  private curveStart = 0;
   private tokens = 1;
   private refilledAt: number;
   private window: number;
@@ -161,9 +162,13 @@ export class AdaptiveRate {
     this.refill();
     let base: number;
     let next: number;
+    // Where the cubic starts: at the cut, or (the first estimate, a guess) already at its maximum,
+    // probing past it at once; a guess too high costs a few deep cuts, one too low a slow climb.
+    let curveStart = now;
     if (this.fill === undefined) {
       base = Math.max(this.minRate, this.firstEstimate(sentAt, retryAfterMs));
-      next = base * this.beta;
+      next = base;
+      curveStart = now - this.recoveryMs;
     } else {
       base = this.fill;
       // The Retry-After says how early the request was: had every interval been that much
@@ -178,6 +183,7 @@ export class AdaptiveRate {
     this.lastMax = base;
     this.depth = 1 - next / base;
     this.lastCut = now;
+    this.curveStart = curveStart;
     this.fill = next;
     // What the bucket held was granted at the old rate.
     this.tokens = Math.min(this.tokens, 0);
@@ -187,7 +193,7 @@ export class AdaptiveRate {
     this.refill();
     // W(t) = Wmax * (1 + c * (t / K - 1)^3): the cut rate right after the cut (c = its depth),
     // flat at Wmax at K, then a probe past it (c = 1: twice Wmax at 2K) that finds a raised limit.
-    const x = (now - this.lastCut) / this.recoveryMs - 1;
+    const x = (now - this.curveStart) / this.recoveryMs - 1;
     const cubic = this.lastMax * (1 + (x < 0 ? this.depth : 1) * x * x * x);
     // Up to the last maximum is a rate already tried; past it, at most twice what was sent.
     const ceiling = Math.max(this.lastMax, 2 * (this.sends.perSecond(now) ?? 0));

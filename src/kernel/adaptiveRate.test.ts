@@ -124,6 +124,16 @@ describe("AdaptiveRate", () => {
     for (const gap of gaps) expect(gap).toBeCloseTo(100, 6);
   });
 
+  it("does not wait less than a millisecond, and carries what it skipped to the next wait", () => {
+    const c = clock();
+    const rate = new AdaptiveRate({ now: c.now });
+    rate.ended(rate.sent(), "throttled", 100); // 10/s: 100 ms apart
+    c.advance(99.5);
+    expect(rate.delay()).toBe(0); // 0.5 ms short: sent now
+    rate.sent();
+    expect(rate.delay()).toBeCloseTo(100.5, 6);
+  });
+
   it("cuts once for 429s of requests sent before the last cut", () => {
     const c = clock();
     const rate = new AdaptiveRate({ now: c.now, beta: 0.5, minRate: 0.01 });

@@ -110,9 +110,11 @@ export class AdaptiveRate {
   delay(): number {
     if (this.fill === undefined) return this.inFlight < this.window ? 0 : Infinity;
     this.refill();
-    // Within rounding of a whole token is a whole token: a wait of 1e-13 ms would never end.
-    if (this.tokens >= 1 - 1e-9) return 0;
-    return ((1 - this.tokens) * 1000) / this.fill;
+    const wait = ((1 - this.tokens) * 1000) / this.fill;
+    // Less than a timer's resolution is not waited (a timer would fire a millisecond late, and a
+    // wait shrinking towards zero would never end); the bucket keeps the debt, so on average
+    // requests still go no faster than the fill rate.
+    return wait < 1 ? 0 : wait;
   }
 
   /** A request goes now; returns its send time, to be handed back to `ended`. */

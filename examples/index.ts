@@ -1,8 +1,10 @@
 /** The Pulumi program of the project at the repository root (see Pulumi.yaml). */
-import { netflixStack } from "./netflix";
+import { managedAuthStack } from "./managedAuth";
 
-const { netflix, status } = netflixStack();
+const { netflix, residential, creds } = managedAuthStack();
 
 export const connectionId = netflix.id;
-export { status };
+export const status = netflix.status;
 export const canReauth = netflix.canReauth;
+export const proxyId = residential.id;
+export const credentialValueKeys = creds.valueKeys;

@@ -1,19 +1,34 @@
 /**
- * pulumi-kernel: Kernel managed-auth connections as Pulumi resources.
+ * pulumi-kernel: Kernel managed auth as Pulumi resources. A stack declares the auth connection
+ * and everything it points at: the credential Kernel logs in with (or a 1Password credential
+ * provider), the proxy, and the browser profile.
  */
 export {
   AuthConnection,
   type AuthConnectionArgs,
-  type CredentialArgs,
-  type CredentialOutput,
-  type ProxyArgs,
-  type ProxyOutput,
+  type AuthConnectionState,
+  type CredentialReferenceArgs,
+  type CredentialReferenceOutput,
+  type ProxyReferenceArgs,
+  type ProxyReferenceOutput,
 } from "./authConnection/resource";
-export type {
-  AuthConnectionOutputs,
-  AuthConnectionState,
-  CheckedInputs,
-  CredentialInput,
-  ProxyInput,
-} from "./authConnection/types";
+export { Credential, type CredentialArgs, type CredentialState } from "./credential/resource";
+export {
+  CredentialProvider,
+  type CredentialProviderArgs,
+  type CredentialProviderState,
+} from "./credentialProvider/resource";
+export {
+  Proxy,
+  type ProxyArgs,
+  type ProxyState,
+  type DatacenterProxyArgs,
+  type ResidentialProxyArgs,
+  type MobileProxyArgs,
+  type CustomProxyArgs,
+  type ProxyConfigOutput,
+} from "./proxy/resource";
+export { Profile, type ProfileArgs, type ProfileState } from "./profile/resource";
+export { AlreadyExistsError, PartialFailureError } from "./dynamic/errors";
+export { ProxyOutcomeUnknownError } from "./proxy/errors";
 export * from "./kernel/errors";

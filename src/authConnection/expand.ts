@@ -1,17 +1,18 @@
 /**
- * expand: desired state to API requests. Field by field, so that the PATCH carries exactly the
- * fields the planner names, each in its API form, with the API's own clears.
+ * expand: desired state to API requests, field by field, so that the PATCH carries exactly the
+ * fields the planner names, each in its API form, with the API's own clears. Server-owned
+ * fields are sent only when the program set them (A2). `proxy` and `stealth` travel in one
+ * `browser` object.
  */
-import {
-  API_DEFAULTS,
-  type CredentialReference,
-  type ManagedAuthCreateRequest,
-  type ManagedAuthUpdateRequest,
-  type ProxyRef,
-} from "../kernel/api";
+import type {
+  BrowserProxy,
+  CredentialReference,
+  ManagedAuthCreateRequest,
+  ManagedAuthUpdateRequest,
+} from "./api";
 import type { CheckedInputs, CredentialInput, ProxyInput, UpdatableField } from "./types";
 
-/** POST body: every managed field the desired state holds. */
+/** POST body: the profile and domain, and every other field the program set. */
 export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateRequest {
   const body: ManagedAuthCreateRequest = {
     profile_name: desired.profileName,
@@ -20,22 +21,34 @@ export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateReques
   if (desired.loginUrl !== undefined) body.login_url = desired.loginUrl;
   if (desired.credential !== undefined) body.credential = toCredentialReference(desired.credential);
   if (desired.allowedDomains?.length) body.allowed_domains = [...desired.allowedDomains];
-  body.health_check_interval = desired.healthCheckInterval ?? API_DEFAULTS.healthCheckInterval;
-  body.save_credentials = desired.saveCredentials ?? API_DEFAULTS.saveCredentials;
-  if (desired.proxy !== undefined) body.proxy = toProxyRef(desired.proxy);
+  if (desired.healthCheckInterval !== undefined) {
+    body.health_check_interval = desired.healthCheckInterval;
+  }
+  if (desired.healthChecks !== undefined) body.health_checks = desired.healthChecks;
+  if (desired.autoReauth !== undefined) body.auto_reauth = desired.autoReauth;
+  if (desired.recordSession !== undefined) body.record_session = desired.recordSession;
+  if (desired.saveCredentials !== undefined) body.save_credentials = desired.saveCredentials;
+  const proxy = desired.proxy === undefined ? undefined : toBrowserProxy(desired.proxy);
+  if (proxy !== undefined || desired.stealth !== undefined) {
+    body.browser = {};
+    if (proxy !== undefined) body.browser.proxy = proxy;
+    if (desired.stealth !== undefined) body.browser.stealth = desired.stealth;
+  }
   return body;
 }
 
 /**
- * PATCH body for the named fields. A removed `loginUrl` is sent as `""` and a removed
- * `allowedDomains` as `[]` (the API's clears); removed credential and proxy never get here,
- * since the API cannot detach them and the planner replaces instead.
+ * PATCH body for the named fields. A removed `loginUrl` is sent as `""`, a removed
+ * `allowedDomains` as `[]` and a removed proxy as `browser.proxy.mode: "default"` (the API's
+ * clears). A removed credential never gets here (the API has no detach; the planner replaces),
+ * and a removed server-owned field is never named by the planner.
  */
 export function toUpdateRequest(
   fields: readonly UpdatableField[],
   desired: CheckedInputs,
 ): ManagedAuthUpdateRequest {
   const body: ManagedAuthUpdateRequest = {};
+  const browser = () => (body.browser ??= {});
   for (const field of fields) {
     switch (field) {
       case "loginUrl":
@@ -49,15 +62,28 @@ export function toUpdateRequest(
         body.allowed_domains = [...(desired.allowedDomains ?? [])];
         break;
       case "healthCheckInterval":
-        body.health_check_interval =
-          desired.healthCheckInterval ?? API_DEFAULTS.healthCheckInterval;
+        if (desired.healthCheckInterval !== undefined) {
+          body.health_check_interval = desired.healthCheckInterval;
+        }
+        break;
+      case "healthChecks":
+        if (desired.healthChecks !== undefined) body.health_checks = desired.healthChecks;
+        break;
+      case "autoReauth":
+        if (desired.autoReauth !== undefined) body.auto_reauth = desired.autoReauth;
+        break;
+      case "recordSession":
+        if (desired.recordSession !== undefined) body.record_session = desired.recordSession;
         break;
       case "saveCredentials":
-        body.save_credentials = desired.saveCredentials ?? API_DEFAULTS.saveCredentials;
+        if (desired.saveCredentials !== undefined) body.save_credentials = desired.saveCredentials;
         break;
       case "proxy":
-        if (desired.proxy === undefined) throw new Error("proxy cannot be cleared");
-        body.proxy = toProxyRef(desired.proxy);
+        browser().proxy =
+          desired.proxy === undefined ? { mode: "default" } : toBrowserProxy(desired.proxy);
+        break;
+      case "stealth":
+        if (desired.stealth !== undefined) browser().stealth = desired.stealth;
         break;
     }
   }
@@ -65,11 +91,14 @@ export function toUpdateRequest(
 }
 
 export function toCredentialReference(credential: CredentialInput): CredentialReference {
-  if ("name" in credential) return { name: credential.name };
-  if ("path" in credential) return { provider: credential.provider, path: credential.path };
-  return { provider: credential.provider, auto: true };
+  if (credential.name !== undefined) return { name: credential.name };
+  if (credential.path !== undefined)
+    return { provider: credential.provider, path: credential.path };
+  return { provider: credential.provider as string, auto: true };
 }
 
-export function toProxyRef(proxy: ProxyInput): ProxyRef {
-  return "id" in proxy ? { id: proxy.id } : { name: proxy.name };
+export function toBrowserProxy(proxy: ProxyInput): BrowserProxy {
+  if (proxy.id !== undefined) return { id: proxy.id };
+  if (proxy.name !== undefined) return { name: proxy.name };
+  return { mode: proxy.mode as "direct" | "default" };
 }

@@ -1,4 +1,4 @@
-import type { ManagedAuth } from "../kernel/api";
+import type { ManagedAuth } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toState } from "./flatten";
 import type { CheckedInputs } from "./types";
@@ -44,23 +44,35 @@ describe("expand", () => {
       allowed_domains: ["auth.netflix.com", "login.netflix.com"],
       health_check_interval: 1800,
       save_credentials: false,
-      proxy: { id: "px_1" },
+      browser: { proxy: { id: "px_1" } },
     });
   });
 
-  it("omits absent optional fields on create", () => {
+  it("sends the new settings, with proxy and stealth in one browser object", () => {
     expect(
       toCreateRequest({
         profileName: "p",
         domain: "d.com",
-        healthCheckInterval: 3600,
-        saveCredentials: true,
+        healthChecks: false,
+        autoReauth: false,
+        recordSession: true,
+        proxy: { mode: "direct" },
+        stealth: false,
       }),
     ).toEqual({
       profile_name: "p",
       domain: "d.com",
-      health_check_interval: 3600,
-      save_credentials: true,
+      health_checks: false,
+      auto_reauth: false,
+      record_session: true,
+      browser: { proxy: { mode: "direct" }, stealth: false },
+    });
+  });
+
+  it("sends only the key when every optional field is unset (server-owned defaults stay the server's)", () => {
+    expect(toCreateRequest({ profileName: "p", domain: "d.com", project: "staging" })).toEqual({
+      profile_name: "p",
+      domain: "d.com",
     });
   });
 
@@ -97,9 +109,42 @@ describe("flatten", () => {
       canReauth: true,
       canReauthReason: "has_credential",
       proxyId: "px_1",
+      recordSession: true,
       postLoginUrl: "https://www.netflix.com/browse",
       lastAuthCheckAt: "2026-01-01T00:00:00Z",
     });
+  });
+
+  it("carries the live server-owned values, stealth from browser", () => {
+    const state = toState({
+      ...apiObject,
+      health_check_interval: 21600,
+      health_checks: true,
+      auto_reauth: false,
+      browser: { stealth: true, proxy: null },
+    });
+    expect(state).toMatchObject({
+      healthCheckInterval: 21600,
+      healthChecks: true,
+      autoReauth: false,
+      recordSession: true,
+      saveCredentials: false,
+      stealth: true,
+    });
+  });
+
+  it.each([
+    [{ browser: { proxy: { id: "px_2" } }, proxy_id: "px_1" }, { id: "px_2" }, "px_2"],
+    [{ browser: { proxy: { id: "px_2", name: "dc" } } }, { id: "px_2" }, "px_2"],
+    [{ browser: { proxy: { name: "dc" } }, proxy_id: null }, { name: "dc" }, undefined],
+    [{ browser: { proxy: { mode: "direct" } }, proxy_id: null }, { mode: "direct" }, undefined],
+    [{ browser: { proxy: { mode: "default" } }, proxy_id: null }, undefined, undefined],
+    [{ browser: {}, proxy_id: "px_1" }, { id: "px_1" }, "px_1"],
+    [{ browser: null, proxy_id: null }, undefined, undefined],
+  ])("reads the proxy from %j", (fields, proxy, proxyId) => {
+    const state = toState({ ...apiObject, ...fields } as ManagedAuth);
+    expect(state.proxy).toEqual(proxy);
+    expect(state.proxyId).toEqual(proxyId);
   });
 
   it("holds no undefined and no null value", () => {
@@ -114,7 +159,7 @@ describe("flatten", () => {
     };
     const state = toState(minimal);
     expect(Object.values(state).filter((v) => v === undefined || v === null)).toEqual([]);
-    expect(state.healthCheckInterval).toBe(3600);
+    expect(state).not.toHaveProperty("healthCheckInterval");
   });
 
   it("keeps a proxy named by name, recording what it resolved to right after an apply", () => {
@@ -146,5 +191,14 @@ describe("flatten", () => {
         "saveCredentials",
       ].sort(),
     );
+  });
+
+  it("reports as live inputs only the server-owned fields the program set", () => {
+    const state = toState(apiObject, { serverOwnedInputs: ["recordSession"] });
+    expect(state.serverOwnedInputs).toEqual(["recordSession"]);
+    const inputs = toLiveInputs(state);
+    expect(inputs.recordSession).toBe(true);
+    expect(inputs).not.toHaveProperty("healthCheckInterval");
+    expect(inputs).not.toHaveProperty("saveCredentials");
   });
 });

@@ -1,15 +1,17 @@
 /**
- * flatten: an API response to the resource's state. The managed part comes out in the same
- * normalised form check gives, so live and desired compare field by field.
+ * flatten: an API answer to the resource's state. The managed part comes out in the same
+ * normalised form check gives, so live and desired compare field by field. Server-owned
+ * fields carry their live values (A2).
  */
-import { API_DEFAULTS, type CredentialReference, type ManagedAuth } from "../kernel/api";
-import { normalizeDomainSet } from "./schema";
-import type {
-  AuthConnectionState,
-  CheckedInputs,
-  CredentialInput,
-  ProxyInput,
-  RuntimeOutputs,
+import type { CredentialReference, ManagedAuth } from "./api";
+import { normalizeDomainSet, toAsciiDomainPattern, toAsciiHost } from "./schema";
+import {
+  type AuthConnectionState,
+  type CheckedInputs,
+  type CredentialInput,
+  type ProxyInput,
+  type RuntimeOutputs,
+  SERVER_OWNED,
 } from "./types";
 
 export interface FlattenContext {
@@ -17,44 +19,80 @@ export interface FlattenContext {
   proxy?: ProxyInput;
   /** What `proxy.name` resolved to at the last apply, when no apply just happened. */
   resolvedProxyId?: string;
-  /** True right after a request that sent `proxy`: the response's proxy_id is the resolution. */
+  /** True right after a request that sent a proxy: the answer's proxy id is the resolution. */
   proxyJustSent?: boolean;
   adopt?: boolean;
+  /** The server-owned inputs the program set (see RuntimeOutputs.serverOwnedInputs). */
+  serverOwnedInputs?: readonly string[];
+}
+
+/** What states written before v2 held as inputs: check filled these two in. */
+const LEGACY_SERVER_OWNED_INPUTS = ["healthCheckInterval", "saveCredentials"];
+
+/** The live proxy: `browser.proxy` when the answer has it, else the deprecated `proxy_id`. */
+export function liveProxy(live: ManagedAuth): { id?: string; name?: string; mode?: string } {
+  const proxy = live.browser?.proxy;
+  if (proxy) {
+    const out: { id?: string; name?: string; mode?: string } = {};
+    if (proxy.id) out.id = proxy.id;
+    if (proxy.name) out.name = proxy.name;
+    if (proxy.mode) out.mode = proxy.mode;
+    // `{}` or only nulls: fall back to proxy_id, which older servers keep in step.
+    if (out.id || out.name || out.mode) return out;
+  }
+  return live.proxy_id ? { id: live.proxy_id } : {};
 }
 
 /** Outputs: the managed fields as they are live, plus the runtime fields. No undefined values. */
 export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnectionState {
   const state: AuthConnectionState = {
     profileName: live.profile_name,
-    domain: live.domain.toLowerCase(),
-    healthCheckInterval: live.health_check_interval ?? API_DEFAULTS.healthCheckInterval,
-    saveCredentials: live.save_credentials,
-    status: live.status,
+    domain: toAsciiHost(live.domain) ?? live.domain.toLowerCase(),
   };
   if (live.login_url) state.loginUrl = canonicalUrl(live.login_url);
   const credential = toCredentialInput(live.credential ?? undefined);
   if (credential) state.credential = credential;
-  if (live.allowed_domains?.length) state.allowedDomains = normalizeDomainSet(live.allowed_domains);
+  if (live.allowed_domains?.length) {
+    state.allowedDomains = normalizeDomainSet(
+      live.allowed_domains.map((d) => toAsciiDomainPattern(d) ?? d),
+    );
+  }
+  if (live.health_check_interval != null) state.healthCheckInterval = live.health_check_interval;
+  if (live.health_checks != null) state.healthChecks = live.health_checks;
+  if (live.auto_reauth != null) state.autoReauth = live.auto_reauth;
+  if (live.record_session != null) state.recordSession = live.record_session;
+  if (live.save_credentials != null) state.saveCredentials = live.save_credentials;
+  if (live.browser?.stealth != null) state.stealth = live.browser.stealth;
   if (ctx.adopt) state.adopt = true;
+  if (ctx.serverOwnedInputs) state.serverOwnedInputs = [...ctx.serverOwnedInputs];
 
-  const runtime: RuntimeOutputs = { status: live.status };
+  const runtime: RuntimeOutputs = {};
+  if (live.status != null) runtime.status = live.status;
   if (live.can_reauth != null) runtime.canReauth = live.can_reauth;
   if (live.can_reauth_reason != null) runtime.canReauthReason = live.can_reauth_reason;
-  if (live.proxy_id) runtime.proxyId = live.proxy_id;
   if (live.post_login_url != null) runtime.postLoginUrl = live.post_login_url;
   if (live.last_auth_check_at != null) runtime.lastAuthCheckAt = live.last_auth_check_at;
   if (live.flow_status != null) runtime.flowStatus = live.flow_status;
   Object.assign(state, runtime);
 
-  if (live.proxy_id) {
-    if (ctx.proxy && "name" in ctx.proxy) {
-      state.proxy = { name: ctx.proxy.name };
-      const resolved = ctx.proxyJustSent ? live.proxy_id : ctx.resolvedProxyId;
+  const proxy = liveProxy(live);
+  if (proxy.mode === "direct") {
+    state.proxy = { mode: "direct" };
+  } else if (proxy.id) {
+    state.proxyId = proxy.id;
+    const named = ctx.proxy?.name;
+    if (named !== undefined && (proxy.name === undefined || proxy.name === named)) {
+      state.proxy = { name: named };
+      const resolved = ctx.proxyJustSent ? proxy.id : ctx.resolvedProxyId;
       if (resolved) state.resolvedProxyId = resolved;
     } else {
-      state.proxy = { id: live.proxy_id };
+      state.proxy = { id: proxy.id };
     }
+  } else if (proxy.name) {
+    // A name without an id: nothing to resolve against; the name is what is live.
+    state.proxy = { name: proxy.name };
   }
+  // Any other mode ("default", or one this version does not know) selects no proxy.
   return state;
 }
 
@@ -64,18 +102,15 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
  * A proxy named in the program but drifted to another id shows as that id.
  */
 export function toLiveInputs(state: AuthConnectionState): CheckedInputs {
-  const inputs: CheckedInputs = {
-    profileName: state.profileName,
-    domain: state.domain,
-    healthCheckInterval: state.healthCheckInterval,
-    saveCredentials: state.saveCredentials,
-  };
-  if (state.loginUrl !== undefined) inputs.loginUrl = state.loginUrl;
-  if (state.credential !== undefined) inputs.credential = state.credential;
-  if (state.allowedDomains !== undefined) inputs.allowedDomains = state.allowedDomains;
+  const inputs: CheckedInputs = { profileName: state.profileName, domain: state.domain };
+  const serverOwned = state.serverOwnedInputs ?? LEGACY_SERVER_OWNED_INPUTS;
+  for (const key of ["loginUrl", "credential", "allowedDomains", ...SERVER_OWNED] as const) {
+    const shown = !(SERVER_OWNED as readonly string[]).includes(key) || serverOwned.includes(key);
+    if (shown && state[key] !== undefined) Object.assign(inputs, { [key]: state[key] });
+  }
   if (state.proxy !== undefined) {
     const drifted =
-      "name" in state.proxy &&
+      state.proxy.name !== undefined &&
       state.proxyId !== undefined &&
       state.proxyId !== state.resolvedProxyId;
     inputs.proxy = drifted ? { id: state.proxyId as string } : state.proxy;
@@ -85,7 +120,7 @@ export function toLiveInputs(state: AuthConnectionState): CheckedInputs {
 }
 
 export function toCredentialInput(
-  ref: CredentialReference | undefined,
+  ref: { [K in keyof CredentialReference]?: CredentialReference[K] | null } | undefined | null,
 ): CredentialInput | undefined {
   if (!ref) return undefined;
   if (ref.name) return { name: ref.name };

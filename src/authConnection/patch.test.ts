@@ -1,7 +1,13 @@
 import { hasChanges, planChanges, planPatch } from "./patch";
 import { checkInputs } from "./schema";
 import { EXAMPLE_ARGS } from "../../test/support/example";
-import { type AuthConnectionState, type CheckedInputs, UNKNOWN, UPDATABLE_FIELDS } from "./types";
+import {
+  type AuthConnectionState,
+  type CheckedInputs,
+  SERVER_OWNED,
+  UNKNOWN,
+  UPDATABLE_FIELDS,
+} from "./types";
 
 const live: AuthConnectionState = {
   profileName: "team-netflix",
@@ -49,29 +55,33 @@ describe("planChanges: nothing to do", () => {
     expect(hasChanges(plan(news, olds))).toBe(false);
   });
 
-  it("treats absent and default values as equal", () => {
+  it("treats an empty allowedDomains as none", () => {
+    const olds: Partial<AuthConnectionState> = { profileName: "p", domain: "d.com" };
+    expect(hasChanges(plan({ profileName: "p", domain: "d.com", allowedDomains: [] }, olds))).toBe(
+      false,
+    );
+  });
+
+  it("makes no diff for server-owned fields the program leaves unset, whatever is live", () => {
     const olds: Partial<AuthConnectionState> = {
       profileName: "p",
       domain: "d.com",
-      status: "NEEDS_AUTH",
+      healthCheckInterval: 21600,
+      healthChecks: false,
+      autoReauth: false,
+      recordSession: true,
+      saveCredentials: false,
+      stealth: false,
     };
     expect(
       hasChanges(plan(desired({ profileName: "p", domain: "d.com" }, [...UPDATABLE_FIELDS]), olds)),
     ).toBe(false);
-    expect(
-      hasChanges(
-        plan(
-          {
-            profileName: "p",
-            domain: "d.com",
-            healthCheckInterval: 3600,
-            saveCredentials: true,
-            allowedDomains: [],
-          },
-          olds,
-        ),
-      ),
-    ).toBe(false);
+  });
+
+  it("keeps the live value when a server-owned field is removed from the program", () => {
+    for (const field of SERVER_OWNED) {
+      expect(planPatch(live, desired({}, [field]))).toEqual({});
+    }
   });
 
   it("accepts a proxy named by id when that id is the one attached", () => {
@@ -93,8 +103,10 @@ describe("planChanges: PATCH fields", () => {
     [{ allowedDomains: ["x.netflix.com"] }, { allowed_domains: ["x.netflix.com"] }],
     [{ healthCheckInterval: 7200 }, { health_check_interval: 7200 }],
     [{ saveCredentials: false }, { save_credentials: false }],
-    [{ proxy: { name: "datacenter" } }, { proxy: { name: "datacenter" } }],
-    [{ proxy: { id: "px_2" } }, { proxy: { id: "px_2" } }],
+    [{ proxy: { name: "datacenter" } }, { browser: { proxy: { name: "datacenter" } } }],
+    [{ proxy: { id: "px_2" } }, { browser: { proxy: { id: "px_2" } } }],
+    [{ proxy: { mode: "direct" } }, { browser: { proxy: { mode: "direct" } } }],
+    [{ stealth: false }, { browser: { stealth: false } }],
   ])("sends only %j as %j", (change, body) => {
     const news = desired(change);
     const p = plan(news);
@@ -110,28 +122,62 @@ describe("planChanges: PATCH fields", () => {
     expect(planPatch(live, desired({}, ["allowedDomains"]))).toEqual({ allowed_domains: [] });
   });
 
-  it("returns removed healthCheckInterval and saveCredentials to their defaults", () => {
-    expect(planPatch(live, desired({}, ["healthCheckInterval"]))).toEqual({
+  it("sends a server-owned field the program sets when the live value differs", () => {
+    expect(planPatch(live, desired({ healthCheckInterval: 3600 }))).toEqual({
       health_check_interval: 3600,
     });
-    expect(
-      planPatch({ ...live, saveCredentials: false }, desired({}, ["saveCredentials"])),
-    ).toEqual({
-      save_credentials: true,
+    expect(planPatch({ ...live, healthChecks: true }, desired({ healthChecks: false }))).toEqual({
+      health_checks: false,
     });
+    expect(planPatch({ ...live, autoReauth: true }, desired({ autoReauth: false }))).toEqual({
+      auto_reauth: false,
+    });
+    expect(planPatch({ ...live, recordSession: false }, desired({ recordSession: true }))).toEqual({
+      record_session: true,
+    });
+  });
+
+  it("detaches a removed proxy in place with browser.proxy.mode default", () => {
+    const p = plan(desired({}, ["proxy"]));
+    expect(p.replaces).toEqual([]);
+    expect(planPatch(live, desired({}, ["proxy"]))).toEqual({
+      browser: { proxy: { mode: "default" } },
+    });
+    // {mode: "default"} is the same intent as no proxy.
+    expect(planPatch(live, desired({ proxy: { mode: "default" } }))).toEqual({
+      browser: { proxy: { mode: "default" } },
+    });
+  });
+
+  it("sends proxy and stealth in one browser object", () => {
+    expect(
+      planPatch({ ...live, stealth: true }, desired({ proxy: { mode: "direct" }, stealth: false })),
+    ).toEqual({ browser: { proxy: { mode: "direct" }, stealth: false } });
+  });
+
+  it("makes no diff for a direct proxy that is live, and none for no proxy where none is", () => {
+    const direct = { ...live, proxy: { mode: "direct" as const } };
+    delete direct.proxyId;
+    expect(planPatch(direct, desired({ proxy: { mode: "direct" } }))).toEqual({});
+    const none = { ...live };
+    delete none.proxy;
+    delete none.proxyId;
+    expect(planPatch(none, desired({}, ["proxy"]))).toEqual({});
   });
 
   it("re-sends a proxy named by name when the live proxy_id drifted from its resolution", () => {
     const drifted = { ...live, proxyId: "px_9" };
     expect(plan(desired(), drifted).changed).toEqual(["proxy"]);
-    expect(planPatch(drifted, desired())).toEqual({ proxy: { name: "residential" } });
+    expect(planPatch(drifted, desired())).toEqual({ browser: { proxy: { name: "residential" } } });
   });
 
   it("re-sends the proxy when it was detached behind our back", () => {
     const detached = { ...live };
     delete detached.proxy;
     delete detached.proxyId;
-    expect(planPatch(detached, desired())).toEqual({ proxy: { name: "residential" } });
+    expect(planPatch(detached, desired())).toEqual({
+      browser: { proxy: { name: "residential" } },
+    });
   });
 
   it("carries several drifted fields in one body, in API form", () => {
@@ -167,12 +213,6 @@ describe("planChanges: replacements", () => {
     expect(p.replaces).toEqual(["credential"]);
     expect(p.deleteBeforeReplace).toBe(true);
     expect(p.changed).not.toContain("credential");
-  });
-
-  it("replaces when proxy is removed, deleting first", () => {
-    const p = plan(desired({}, ["proxy"]));
-    expect(p.replaces).toEqual(["proxy"]);
-    expect(p.deleteBeforeReplace).toBe(true);
   });
 
   it("does not delete first when the key changes too", () => {

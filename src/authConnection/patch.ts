@@ -1,41 +1,35 @@
 /**
- * The patch planner (BEHAVIOR.md section 4): one pure function that compares the old state
- * (the live state after a refresh) with the new checked inputs. `diff` reports its result and
- * `update` sends it, so what the preview promises is what the PATCH carries.
+ * The patch planner (A2): one pure function that compares the old state (the live state after
+ * a refresh) with the new checked inputs. `diff` reports its result and `update` sends it, so
+ * what the preview promises is what the PATCH carries. The project is not planned here: the
+ * shared skeleton plans the move (A7).
  */
-import { API_DEFAULTS, type ManagedAuthUpdateRequest } from "../kernel/api";
+import type { ChangePlan } from "../dynamic/provider";
+import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
 import { toUpdateRequest } from "./expand";
-import { containsUnknown, normalizeDomainSet } from "./schema";
+import type { ManagedAuthUpdateRequest } from "./api";
+import { normalizeDomainSet } from "./schema";
 import {
   type AuthConnectionState,
   type CheckedInputs,
-  UNKNOWN,
+  SERVER_OWNED,
   UPDATABLE_FIELDS,
   type UpdatableField,
 } from "./types";
 
-export interface ChangePlan {
-  /** Inputs whose change needs a new connection: profileName, domain, removed credential/proxy. */
-  replaces: string[];
-  /** True when the replacement keeps the (profileName, domain) key: creating first would 409. */
-  deleteBeforeReplace: boolean;
-  /** Updatable fields that differ, or are not known yet. */
-  changed: UpdatableField[];
-}
+export type { ChangePlan };
 
 type OldState = Partial<AuthConnectionState>;
 type NewInputs = Record<string, unknown>;
 
-export function planChanges(olds: OldState, news: NewInputs): ChangePlan {
+export function planChanges(olds: OldState, news: NewInputs): ChangePlan<UpdatableField> {
   const replaces: string[] = [];
   if (news.profileName === UNKNOWN || news.profileName !== olds.profileName) {
     replaces.push("profileName");
   }
   if (news.domain === UNKNOWN || !sameHost(news.domain, olds.domain)) replaces.push("domain");
+  // The API cannot detach a credential; a proxy it can (browser.proxy.mode "default").
   if (news.credential === undefined && olds.credential !== undefined) replaces.push("credential");
-  if (news.proxy === undefined && (olds.proxy !== undefined || olds.proxyId !== undefined)) {
-    replaces.push("proxy");
-  }
 
   const changed = UPDATABLE_FIELDS.filter(
     (field) => !replaces.includes(field) && !fieldEquals(field, olds, news),
@@ -61,6 +55,10 @@ export function planPatch(olds: OldState, desired: CheckedInputs): ManagedAuthUp
 export function fieldEquals(field: UpdatableField, olds: OldState, news: NewInputs): boolean {
   const desired = news[field];
   if (containsUnknown(desired)) return false;
+  if ((SERVER_OWNED as readonly string[]).includes(field)) {
+    // Unset is "whatever the server has" (A2): no diff, whatever the live value.
+    return desired === undefined || desired === olds[field as keyof OldState];
+  }
   switch (field) {
     case "loginUrl":
       return (olds.loginUrl ?? "") === (desired ?? "");
@@ -71,36 +69,28 @@ export function fieldEquals(field: UpdatableField, olds: OldState, news: NewInpu
         canonicalJson(normalizeDomainSet(olds.allowedDomains ?? [])) ===
         canonicalJson(normalizeDomainSet((desired as string[] | undefined) ?? []))
       );
-    case "healthCheckInterval":
-      return (
-        (olds.healthCheckInterval ?? API_DEFAULTS.healthCheckInterval) ===
-        (desired ?? API_DEFAULTS.healthCheckInterval)
-      );
-    case "saveCredentials":
-      return (
-        (olds.saveCredentials ?? API_DEFAULTS.saveCredentials) ===
-        (desired ?? API_DEFAULTS.saveCredentials)
-      );
     case "proxy":
       return proxyEquals(olds, desired as Record<string, string> | undefined);
+    default:
+      return true;
   }
 }
 
 /**
+ * No proxy desired is as desired when none is selected live (`{mode: "default"}` or nothing).
  * `{id}` is as desired when that id is attached, whatever form the state names it in.
  * `{name}` is as desired only when the live proxy is still the one the name resolved to at the
- * last apply; otherwise the PATCH re-sends it.
+ * last apply (or, when the API reported only a name, that name); otherwise the PATCH re-sends
+ * it. `{mode: "direct"}` is as desired when the live mode is direct.
  */
 function proxyEquals(olds: OldState, desired: Record<string, string> | undefined): boolean {
-  if (desired === undefined) return olds.proxy === undefined && olds.proxyId === undefined;
-  if ("id" in desired) return olds.proxyId === desired.id;
-  return (
-    olds.proxy !== undefined &&
-    "name" in olds.proxy &&
-    olds.proxy.name === desired.name &&
-    olds.proxyId !== undefined &&
-    olds.proxyId === olds.resolvedProxyId
-  );
+  const old = olds.proxy as Record<string, string> | undefined;
+  if (desired === undefined) return old === undefined && olds.proxyId === undefined;
+  if (desired.mode !== undefined) return old?.mode === desired.mode;
+  if (desired.id !== undefined) return old?.mode === undefined && olds.proxyId === desired.id;
+  if (old?.name !== desired.name) return false;
+  if (olds.proxyId === undefined) return olds.resolvedProxyId === undefined;
+  return olds.proxyId === olds.resolvedProxyId;
 }
 
 function sameHost(a: unknown, b: unknown): boolean {
@@ -108,7 +98,7 @@ function sameHost(a: unknown, b: unknown): boolean {
 }
 
 /** JSON with sorted keys, so that key order never makes a difference. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return (
     JSON.stringify(value, (_key, v) =>
       v !== null && typeof v === "object" && !Array.isArray(v)

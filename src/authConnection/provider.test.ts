@@ -1,7 +1,16 @@
 import { EXAMPLE_ARGS, EXAMPLE_POST_BODY } from "../../test/support/example";
 import { TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
-import { AuthConnectionProvider, PartialFailureError, badRequestHint } from "./provider";
+import { AlreadyExistsError } from "../dynamic/errors";
+import { PartialFailureError } from "../dynamic/partialFailure";
+import { authConnectionProvider, badRequestHint } from "./provider";
 import { checkInputs } from "./schema";
+
+const PROXY_LIST = [
+  { id: "px_res", name: "residential" },
+  { id: "px_dc", name: "datacenter" },
+];
+
+type Failure = Error & { id: string; properties: Record<string, unknown>; reasons: string[] };
 
 const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
@@ -11,9 +20,13 @@ function exampleInputs(overrides: Record<string, unknown> = {}) {
   return { ...inputs, __provider: PROVIDER_TEXT };
 }
 
-function providerFor(api: ReturnType<typeof mockApi>) {
-  return new AuthConnectionProvider({
-    env: { KERNEL_API_KEY: TEST_KEY },
+function configOf(values: Record<string, string>) {
+  return { get: (k: string) => values[k], require: (k: string) => values[k] ?? "" };
+}
+
+function providerFor(api: ReturnType<typeof mockApi>, env: Record<string, string> = {}) {
+  return authConnectionProvider({
+    env: { KERNEL_API_KEY: TEST_KEY, ...env },
     client: {
       dispatcher: api.agent,
       sleep: async () => undefined,
@@ -54,7 +67,10 @@ describe("create", () => {
     );
     const err = await providerFor(api)
       .create(exampleInputs())
-      .catch((e) => e);
+      .then(
+        () => Promise.reject(new Error("expected a failure")),
+        (e: unknown) => e as Failure,
+      );
     expect(err.message).toMatch(/already exists: ma_existing/);
     expect(err.message).toMatch(/adopt: true/);
     expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
@@ -91,7 +107,7 @@ describe("create", () => {
         body: {
           health_check_interval: 1800,
           save_credentials: true,
-          proxy: { name: "residential" },
+          browser: { proxy: { name: "residential" } },
         },
       },
     ]);
@@ -112,7 +128,10 @@ describe("create", () => {
     });
     const err = await providerFor(api)
       .create(exampleInputs({ adopt: true }))
-      .catch((e) => e);
+      .then(
+        () => Promise.reject(new Error("expected a failure")),
+        (e: unknown) => e as Failure,
+      );
     expect(err).toBeInstanceOf(PartialFailureError);
     expect(err.id).toBe("ma_existing");
     expect(err.properties.__provider).toBe(PROVIDER_TEXT);
@@ -126,16 +145,74 @@ describe("create", () => {
     const api = mockApi((req) => {
       if (req.method === "POST")
         return { status: 502, body: { code: "bad_gateway", message: "upstream" } };
+      if (req.path.startsWith("/proxies")) return { status: 200, body: PROXY_LIST };
       return { status: 200, body: [made], headers: {} };
     });
     const result = await providerFor(api).create(exampleInputs());
-    // It holds what our POST sent, so there is nothing to reconcile.
-    expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
+    // It holds what our POST sent, and "residential" names its proxy now: nothing to reconcile.
+    expect(api.calls().map((c) => `${c.method} ${c.path.split("?")[0]}`)).toEqual([
+      "POST /auth/connections",
+      "GET /auth/connections",
+      "GET /proxies",
+    ]);
     expect(result.id).toBe("ma_abc123");
     expect(result.outs).toMatchObject({
       resolvedProxyId: "px_res",
       proxy: { name: "residential" },
     });
+  });
+
+  it.each([
+    ["a setting differs", managedAuth({ login_url: "https://other.example/login" }), PROXY_LIST],
+    [
+      "it has a field the POST did not carry",
+      managedAuth({
+        record_session: undefined,
+        allowed_domains: ["auth.netflix.com", "login.netflix.com", "evil.com"],
+      }),
+      PROXY_LIST,
+    ],
+    [
+      "its proxy is not the one the name resolves to now",
+      managedAuth({ proxy_id: "px_other" }),
+      PROXY_LIST,
+    ],
+    [
+      "the proxy name is ambiguous now",
+      managedAuth(),
+      [...PROXY_LIST, { id: "px_2", name: "residential" }],
+    ],
+  ])(
+    "after an unknown outcome, fails as a 409 without adopt when %s, and sends no PATCH",
+    async (_why, existing, proxies) => {
+      const api = mockApi((req) => {
+        if (req.method === "POST") return { status: 502, body: { code: "bad_gateway" } };
+        if (req.path.startsWith("/proxies")) return { status: 200, body: proxies };
+        return { status: 200, body: [existing], headers: {} };
+      });
+      const err = await providerFor(api)
+        .create(exampleInputs())
+        .then(
+          () => Promise.reject(new Error("expected a failure")),
+          (e: unknown) => e as Failure,
+        );
+      expect(err).toBeInstanceOf(AlreadyExistsError);
+      expect(err.message).toMatch(/already exists: ma_abc123/);
+      expect(err.message).toMatch(/adopt: true/);
+      expect(api.calls().filter((c) => c.method === "PATCH" || c.method === "DELETE")).toEqual([]);
+      expect(api.calls().filter((c) => c.method === "POST")).toHaveLength(1);
+    },
+  );
+
+  it("refuses a POST answer whose id is not a usable id, writing nothing", async () => {
+    // The answer is malformed, so the outcome is unknown: the lookup meets the same id.
+    const hostile = managedAuth({ id: ".." });
+    const api = mockApi((req) =>
+      req.method === "POST" ? { status: 200, body: hostile } : { status: 200, body: [hostile] },
+    );
+    await expect(providerFor(api).create(exampleInputs())).rejects.toThrow(
+      /invalid AuthConnection id/,
+    );
   });
 
   it("retries the POST when the lookup shows it did not take effect", async () => {
@@ -198,6 +275,22 @@ describe("read", () => {
     });
   });
 
+  it("refuses an answer for another id and leaves the state as it was", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth({ id: "ma_other" }) }));
+    await expect(providerFor(api).read("ma_abc123", {})).rejects.toThrow(
+      /answered for AuthConnection ma_abc123 with another object, "ma_other"/,
+    );
+  });
+
+  it("reads in the recorded project, whatever the config says now", async () => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const provider = providerFor(api, { KERNEL_PROJECT: "env-project" });
+    await provider.configure({ config: configOf({ "kernel:project": "config-project" }) });
+    const result = await provider.read("ma_abc123", { project: "recorded" });
+    expect(api.requests[0].headers["x-kernel-project"]).toBe("recorded");
+    expect(result.props.project).toBe("recorded");
+  });
+
   it("drops the resource on a 404 not_found", async () => {
     const api = mockApi(() => ({
       status: 404,
@@ -258,9 +351,24 @@ describe("delete", () => {
     expect(api.calls()).toEqual([{ method: "DELETE", path: "/auth/connections/ma_abc123" }]);
   });
 
-  it("treats 404 as already deleted", async () => {
+  it("treats 404 not_found as already deleted", async () => {
     const api = mockApi(() => ({ status: 404, body: { code: "not_found", message: "gone" } }));
     await expect(providerFor(api).delete("ma_abc123", {})).resolves.toBeUndefined();
+  });
+
+  it.each([
+    [{ code: "route_not_found", message: "no route" }],
+    [{ code: "project_not_found", message: "no project" }],
+    ["<html>Not Found</html>"],
+  ])("keeps the state on any other 404 (%j): a wrong base URL must not orphan", async (body) => {
+    const api = mockApi(() => ({ status: 404, body }));
+    await expect(providerFor(api).delete("ma_abc123", {})).rejects.toThrow(/404/);
+  });
+
+  it("deletes in the recorded project", async () => {
+    const api = mockApi(() => ({ status: 204 }));
+    await providerFor(api).delete("ma_abc123", { project: "staging" });
+    expect(api.requests[0].headers["x-kernel-project"]).toBe("staging");
   });
 });
 
@@ -282,10 +390,79 @@ describe("diff", () => {
   });
 });
 
+describe("project (A7)", () => {
+  const created = async (
+    env: Record<string, string>,
+    config: Record<string, string>,
+    overrides: Record<string, unknown> = {},
+  ) => {
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const provider = providerFor(api, env);
+    await provider.configure({ config: configOf(config) });
+    const result = await provider.create(exampleInputs(overrides));
+    return { api, provider, result };
+  };
+
+  it("creates in the project input, over config and env, and records it", async () => {
+    const { api, result } = await created(
+      { KERNEL_PROJECT: "env" },
+      { "kernel:project": "cfg" },
+      { project: "input" },
+    );
+    expect(api.requests[0].headers["x-kernel-project"]).toBe("input");
+    expect(result.outs.project).toBe("input");
+  });
+
+  it("creates in config kernel:project, else env KERNEL_PROJECT, else sends no header", async () => {
+    const fromConfig = await created({ KERNEL_PROJECT: "env" }, { "kernel:project": "cfg" });
+    expect(fromConfig.api.requests[0].headers["x-kernel-project"]).toBe("cfg");
+    const fromEnv = await created({ KERNEL_PROJECT: "env" }, {});
+    expect(fromEnv.api.requests[0].headers["x-kernel-project"]).toBe("env");
+    expect(fromEnv.result.outs.project).toBe("env");
+    const none = await created({}, {});
+    expect(none.api.requests[0].headers).not.toHaveProperty("x-kernel-project");
+    expect(none.result.outs).not.toHaveProperty("project");
+  });
+
+  it("never plans a change from env KERNEL_PROJECT; a differing desired project replaces, creating first", async () => {
+    const { result } = await created({ KERNEL_PROJECT: "env" }, {});
+    const olds = { ...result.outs, __provider: PROVIDER_TEXT };
+    const elsewhere = providerFor(
+      mockApi(() => ({ status: 500 })),
+      { KERNEL_PROJECT: "other-env" },
+    );
+    await elsewhere.configure({ config: configOf({}) });
+    expect(await elsewhere.diff("ma_abc123", olds, exampleInputs())).toMatchObject({
+      changes: false,
+    });
+    expect(
+      await elsewhere.diff("ma_abc123", olds, exampleInputs({ project: "env" })),
+    ).toMatchObject({ changes: false });
+    expect(await elsewhere.diff("ma_abc123", olds, exampleInputs({ project: "prod" }))).toEqual({
+      changes: true,
+      replaces: ["project"],
+      deleteBeforeReplace: false,
+    });
+    await elsewhere.configure({ config: configOf({ "kernel:project": "prod" }) });
+    expect(await elsewhere.diff("ma_abc123", olds, exampleInputs())).toMatchObject({
+      replaces: ["project"],
+    });
+  });
+
+  it("replaces an object in the default project when a project is now desired", async () => {
+    const { result } = await created({}, {});
+    const provider = providerFor(mockApi(() => ({ status: 500 })));
+    await provider.configure({ config: configOf({}) });
+    expect(
+      await provider.diff("ma_abc123", result.outs, exampleInputs({ project: "prod" })),
+    ).toMatchObject({ replaces: ["project"] });
+  });
+});
+
 describe("configuration", () => {
   it("takes key and base URL from Pulumi config over the environment", async () => {
     const api = mockApi(() => ({ status: 204 }));
-    const provider = new AuthConnectionProvider({
+    const provider = authConnectionProvider({
       env: { KERNEL_API_KEY: "env-key" },
       client: { dispatcher: api.agent },
     });
@@ -297,7 +474,7 @@ describe("configuration", () => {
   });
 
   it("refuses a plain-http base URL that is not loopback", async () => {
-    const provider = new AuthConnectionProvider({
+    const provider = authConnectionProvider({
       env: { KERNEL_API_KEY: TEST_KEY, KERNEL_BASE_URL: "http://api.example.com" },
     });
     await expect(provider.delete("ma_1", {})).rejects.toThrow(/only travel over https/);

@@ -22,7 +22,6 @@ describe("the __provider text", () => {
     for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"]) {
       expect(typeof provider[method]).toBe("function");
     }
-    expect(provider.AuthConnectionProvider).toEqual(expect.any(Function));
   });
 
   it("names the package by an exported subpath only", () => {

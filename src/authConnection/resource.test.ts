@@ -65,4 +65,36 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
     expect(await value(conn.healthCheckInterval)).toBe(1200);
     expect(await value(conn.postLoginUrl)).toBeUndefined();
   });
+
+  it("get registers a read of the id with the given state and its __provider", async () => {
+    const conn = AuthConnection.get("existing", "ma_existing", { project: "staging" });
+    expect(await value(conn.id)).toBe("ma_existing");
+    const read = registered.find((r) => r.name === "existing")!;
+    expect(read.id).toBe("ma_existing");
+    expect(read.inputs).toMatchObject({ project: "staging", __provider: PROVIDER_TEXT });
+  });
+
+  it("isInstance is true for AuthConnections only", async () => {
+    const conn = new AuthConnection("typed", { profileName: "p", domain: "d.com" });
+    class Other extends pulumi.CustomResource {}
+    const other = new Other("pulumi-nodejs:dynamic/kernel:Credential", "c", {});
+    expect(AuthConnection.isInstance(conn)).toBe(true);
+    expect(AuthConnection.isInstance(other)).toBe(false);
+    expect(AuthConnection.isInstance({})).toBe(false);
+    expect(AuthConnection.isInstance(undefined)).toBe(false);
+  });
+
+  it("rejects two credential or proxy shapes at once at compile time", () => {
+    const args: AuthConnectionArgs[] = [
+      // @ts-expect-error name and path together
+      { profileName: "p", domain: "d.com", credential: { name: "n", path: "x" } },
+      // @ts-expect-error provider without path or auto
+      { profileName: "p", domain: "d.com", credential: { provider: "1p" } },
+      // @ts-expect-error id and mode together
+      { profileName: "p", domain: "d.com", proxy: { id: "px", mode: "direct" } },
+      { profileName: "p", domain: "d.com", credential: { provider: "1p", auto: true } },
+      { profileName: "p", domain: "d.com", proxy: { mode: "direct" } },
+    ];
+    expect(args).toHaveLength(5);
+  });
 });

@@ -1,4 +1,6 @@
-import { checkInputs, containsUnknown, formatPath, isHostName } from "./schema";
+import { formatPath } from "../dynamic/checks";
+import { containsUnknown } from "../dynamic/engineKeys";
+import { checkInputs, isHostName } from "./schema";
 import { EXAMPLE_ARGS as valid } from "../../test/support/example";
 import { UNKNOWN } from "./types";
 
@@ -28,6 +30,22 @@ describe("check: validation", () => {
     expect(failure.property).toBe("domain");
     expect(failure.reason).toMatch(/bare host name/);
   });
+
+  it.each(["*.okta.com", "*.login.example.co.uk", "sso.okta.com"])(
+    "accepts the allowedDomains pattern %j",
+    (pattern) => {
+      expect(failuresOf({ ...valid, allowedDomains: [pattern] })).toEqual([]);
+    },
+  );
+
+  it.each(["*", "*.com", "**.okta.com", "okta.*", "*okta.com", "a.*.okta.com"])(
+    "refuses the allowedDomains pattern %j",
+    (pattern) => {
+      expect(failuresOf({ ...valid, allowedDomains: ["ok.com", pattern] })).toEqual([
+        { property: "allowedDomains[1]", reason: expect.stringMatching(/[*][.]okta[.]com/) },
+      ]);
+    },
+  );
 
   it("names the offending element of allowedDomains", () => {
     const failures = failuresOf({ ...valid, allowedDomains: ["ok.com", "x.com", "https://bad"] });
@@ -77,12 +95,50 @@ describe("check: validation", () => {
         reason: expect.stringMatching(/name, provider, path, auto/),
       },
     ]);
-    expect(failuresOf({ ...valid, loginURL: "x" })).toEqual([
-      { property: "loginURL", reason: expect.stringMatching(/valid inputs are .*loginUrl/) },
+    expect(failuresOf({ ...valid, colour: "x" })).toEqual([
+      { property: "colour", reason: expect.stringMatching(/valid inputs are .*loginUrl/) },
     ]);
   });
 
-  it.each([[{ id: "a", name: "b" }], [{}], [{ id: "" }]])("refuses proxy %j", (proxy) => {
+  it("suggests the nearest valid name for an unknown top-level key", () => {
+    expect(failuresOf({ ...valid, loginURL: "x" })).toEqual([
+      { property: "loginURL", reason: "is not a known input; did you mean loginUrl?" },
+    ]);
+    expect(failuresOf({ ...valid, healthCheckIntervall: 600 })).toEqual([
+      {
+        property: "healthCheckIntervall",
+        reason: "is not a known input; did you mean healthCheckInterval?",
+      },
+    ]);
+    expect(failuresOf({ ...valid, credential: { nmae: "a" } })[0]).toEqual({
+      property: "credential.nmae",
+      reason: "is not a known field of credential; did you mean name?",
+    });
+  });
+
+  it("says it received a string where a number was meant (the config.get trap)", () => {
+    expect(failuresOf({ ...valid, healthCheckInterval: "1800" })).toEqual([
+      {
+        property: "healthCheckInterval",
+        reason: 'must be a whole number of seconds from 300 to 86400; received a string "1800"',
+      },
+    ]);
+    expect(failuresOf({ ...valid, healthCheckInterval: 100 })[0].reason).toMatch(
+      /received the number 100$/,
+    );
+    expect(failuresOf({ ...valid, stealth: "yes" })[0]).toEqual({
+      property: "stealth",
+      reason: 'must be true or false; received a string "yes"',
+    });
+  });
+
+  it.each([
+    [{ id: "a", name: "b" }],
+    [{}],
+    [{ id: "" }],
+    [{ mode: "off" }],
+    [{ id: "a", mode: "direct" }],
+  ])("refuses proxy %j", (proxy) => {
     const failures = failuresOf({ ...valid, proxy });
     expect(failures.length).toBeGreaterThan(0);
     expect(failures[0].property).toMatch(/^proxy/);
@@ -114,18 +170,27 @@ describe("check: normalisation", () => {
       profileName: "p",
       domain: "netflix.com",
       allowedDomains: ["a.com", "b.com"],
-      healthCheckInterval: 3600,
-      saveCredentials: true,
+      proxy: { mode: "default" },
       adopt: false,
     }).inputs;
     expect(a).toEqual(b);
+    // Server-owned fields are not filled in (A2): the server's default is the server's.
     expect(a).toEqual({
       profileName: "p",
       domain: "netflix.com",
       allowedDomains: ["a.com", "b.com"],
-      healthCheckInterval: 3600,
-      saveCredentials: true,
     });
+  });
+
+  it("converts international names to their ASCII form", () => {
+    const { inputs, failures } = checkInputs({
+      ...valid,
+      domain: "München.de",
+      allowedDomains: ["*.bücher.example", "login.münchen.de"],
+    });
+    expect(failures).toEqual([]);
+    expect(inputs.domain).toBe("xn--mnchen-3ya.de");
+    expect(inputs.allowedDomains).toEqual(["*.xn--bcher-kva.example", "login.xn--mnchen-3ya.de"]);
   });
 
   it("treats an empty allowedDomains as none", () => {
@@ -157,6 +222,9 @@ describe("check: unknown values during preview", () => {
     ["allowedDomains[1]", { ...valid, allowedDomains: ["a.com", UNKNOWN] }],
     ["healthCheckInterval", { ...valid, healthCheckInterval: UNKNOWN }],
     ["saveCredentials", { ...valid, saveCredentials: UNKNOWN }],
+    ["stealth", { ...valid, stealth: UNKNOWN }],
+    ["project", { ...valid, project: UNKNOWN }],
+    ["proxy.mode", { ...valid, proxy: { mode: UNKNOWN } }],
     ["proxy", { ...valid, proxy: UNKNOWN }],
     ["proxy.id", { ...valid, proxy: { id: UNKNOWN } }],
     ["adopt", { ...valid, adopt: UNKNOWN }],

@@ -1,41 +1,57 @@
 /**
- * The resource's shapes: what a program passes (args), the normalised state the provider keeps
- * (inputs after check, and the managed part of outputs), and the outputs.
+ * The resource's shapes as the provider keeps them: the checked inputs (normalised) and the
+ * state (the managed fields as live, plus runtime fields). No zod here: the package root's
+ * declarations reach this module.
  */
+import { UNKNOWN } from "../dynamic/engineKeys";
+import { TOKEN_PREFIX } from "../dynamic/resource";
 
 /** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const AUTH_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/kernel:AuthConnection";
+export const AUTH_CONNECTION_TOKEN = `${TOKEN_PREFIX}AuthConnection`;
 
-/** The value Pulumi sends in place of anything not yet known during a preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN };
 
+/** Exactly one of the three shapes; the `?: never` keys make tsc reject two at once. */
 export type CredentialInput =
-  { name: string } | { provider: string; path: string } | { provider: string; auto: true };
+  | { name: string; provider?: never; path?: never; auto?: never }
+  | { provider: string; path: string; name?: never; auto?: never }
+  | { provider: string; auto: true; name?: never; path?: never };
 
-export type ProxyInput = { id: string } | { name: string };
+/** Exactly one of the three shapes. `{mode: "default"}` is normalised away: it is "no proxy". */
+export type ProxyInput =
+  | { id: string; name?: never; mode?: never }
+  | { name: string; id?: never; mode?: never }
+  | { mode: "direct" | "default"; id?: never; name?: never };
 
-/** Managed fields, normalised: lower-case domains, sorted unique allowedDomains, defaults filled. */
+/** Managed fields, normalised: ASCII lower-case domains, allowedDomains a sorted set. */
 export interface ManagedState {
   profileName: string;
   domain: string;
   loginUrl?: string;
   credential?: CredentialInput;
   allowedDomains?: string[];
-  healthCheckInterval: number;
-  saveCredentials: boolean;
+  /** Server-owned (A2): unset means "whatever the server has". */
+  healthCheckInterval?: number;
+  healthChecks?: boolean;
+  autoReauth?: boolean;
+  recordSession?: boolean;
+  saveCredentials?: boolean;
   proxy?: ProxyInput;
+  stealth?: boolean;
 }
 
-/** Inputs after check: the managed fields plus the provider's own `adopt`. */
+/** Inputs after check: the managed fields plus `project` and the provider's own `adopt`. */
 export interface CheckedInputs extends ManagedState {
+  project?: string;
   adopt?: boolean;
 }
 
 /** Fields that change only on the Kernel side; they never make a diff. */
 export interface RuntimeOutputs {
-  status: string;
+  status?: string;
   canReauth?: boolean;
   canReauthReason?: string;
+  /** The live proxy id, from `browser.proxy.id`, else the deprecated `proxy_id`. */
   proxyId?: string;
   postLoginUrl?: string;
   lastAuthCheckAt?: string;
@@ -45,12 +61,15 @@ export interface RuntimeOutputs {
    * it, the proxy has drifted and the next update re-sends it.
    */
   resolvedProxyId?: string;
+  /**
+   * The server-owned inputs the program set at the last apply. Read reports only these as live
+   * inputs, so a refresh does not make the unset ones look removed in the next preview. Absent
+   * in states written before v2, whose inputs held healthCheckInterval and saveCredentials.
+   */
+  serverOwnedInputs?: string[];
 }
 
 export type AuthConnectionState = CheckedInputs & RuntimeOutputs;
-
-/** What an AuthConnection's state holds as outputs: the normalised inputs and runtime fields. */
-export type AuthConnectionOutputs = AuthConnectionState;
 
 /** The updatable fields, in the order a PATCH lists them. */
 export const UPDATABLE_FIELDS = [
@@ -58,11 +77,27 @@ export const UPDATABLE_FIELDS = [
   "credential",
   "allowedDomains",
   "healthCheckInterval",
+  "healthChecks",
+  "autoReauth",
+  "recordSession",
   "saveCredentials",
   "proxy",
+  "stealth",
 ] as const;
 
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
+
+/** Server-owned (A2): never sent while unset, no diff while unset, removing them is no change. */
+export const SERVER_OWNED = [
+  "healthCheckInterval",
+  "healthChecks",
+  "autoReauth",
+  "recordSession",
+  "saveCredentials",
+  "stealth",
+] as const satisfies readonly UpdatableField[];
+
+export type ServerOwnedField = (typeof SERVER_OWNED)[number];
 
 /** Input name to API field name, for requests and for error hints. */
 export const API_FIELD: Record<UpdatableField | "profileName" | "domain", string> = {
@@ -72,6 +107,10 @@ export const API_FIELD: Record<UpdatableField | "profileName" | "domain", string
   credential: "credential",
   allowedDomains: "allowed_domains",
   healthCheckInterval: "health_check_interval",
+  healthChecks: "health_checks",
+  autoReauth: "auto_reauth",
+  recordSession: "record_session",
   saveCredentials: "save_credentials",
   proxy: "proxy",
+  stealth: "stealth",
 };

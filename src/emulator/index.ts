@@ -9,3 +9,17 @@ export { DEFAULT_PROJECT, type Project } from "./projects";
 export { PLAN_MINIMUMS, type PlanName, type Plan, type Settings, SettingsError } from "./settings";
 export { maskSecrets, SECRET_KEYS } from "./mask";
 export { validatorFor } from "./openapi";
+// The stores of the newer resources, for `storeOf<CredentialStore>("credentials")`: tests can
+// check what the API keeps but never answers (values, tokens, a proxy's secrets).
+export type {
+  CredentialStore,
+  CredentialView,
+  StoredCredential,
+} from "./resources/credentials/store";
+export type {
+  CredentialProviderStore,
+  CredentialProviderView,
+  StoredCredentialProvider,
+} from "./resources/credentialProviders/store";
+export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
+export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";

@@ -136,5 +136,10 @@ function compileRef(ajv: Ajv2020, ref: string): Validator {
   return (value) =>
     validate(value)
       ? []
-      : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+      : (validate.errors ?? []).map((e) =>
+          // Name an unknown field by its own path, as every other problem is named.
+          e.keyword === "additionalProperties"
+            ? `${e.instancePath}/${String(e.params.additionalProperty)} is not a known field`
+            : `${e.instancePath || "/"} ${e.message ?? "is invalid"}`,
+        );
 }

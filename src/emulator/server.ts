@@ -17,6 +17,9 @@ import { type FaultRule, FaultPlan } from "./faults";
 import { DEFAULT_PROJECT, type Project, Projects } from "./projects";
 import { authConnections } from "./resources/authConnections/module";
 import type { ConnectionStore } from "./resources/authConnections/store";
+import { credentialProviders } from "./resources/credentialProviders/module";
+import { credentials } from "./resources/credentials/module";
+import { profiles } from "./resources/profiles/module";
 import { proxiesModule } from "./resources/proxies/module";
 import type { EmulatedProxy } from "./resources/proxies/store";
 import {
@@ -127,6 +130,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     proxiesModule((project) =>
       seeds.filter((p) => projects.find(p.project ?? DEFAULT_PROJECT.id)?.id === project?.id),
     ),
+    credentials,
+    credentialProviders,
+    profiles,
   ];
   const registry = new StoreRegistry(modules, (project) => ({
     project,

@@ -1,19 +1,52 @@
 /**
  * A small stand-in for the Pulumi engine's resource steps, on top of the real dynamic-provider
- * host: check, then create, or diff and same/update/replace; refresh with read; destroy. It
- * keeps state as the engine does (inputs and outputs per resource) and describes each change as
- * `pulumi preview --diff` draws it for a dynamic resource: from old inputs to new inputs.
+ * host: check, then create, or diff and same/update/replace; refresh with read; a read by id
+ * (what `Resource.get` registers); destroy. It keeps state as the engine does (inputs and
+ * outputs per resource) and describes each change as `pulumi preview --diff` draws it for a
+ * dynamic resource: from old inputs to new inputs.
+ *
+ * Secrets as the engine treats them: the dynamic-provider host accepts no secrets, so every
+ * value goes to it with its secret markers removed; afterwards each output whose key was a
+ * secret input (or is one of the resource's `additionalSecretOutputs`) is stored marked
+ * secret, and so are the inputs that were. Previews show a secret as `[secret]`.
  */
-import { type DiffOutcome, type Props, ProviderHost, authConnectionUrn } from "./providerHost";
+import {
+  type DiffOutcome,
+  type Props,
+  ProviderHost,
+  authConnectionUrn,
+  containsSecret,
+  isSecret,
+  resourceUrn,
+  secret,
+  withoutSecrets,
+} from "./providerHost";
 
 export interface ResourceState {
   name: string;
   urn: string;
   id: string;
+  /** As the engine stores them: secret inputs marked secret. */
   inputs: Props;
+  /** As the engine stores them: secret outputs marked secret. */
   outputs: Props;
+  /** Read by id (`get`): the engine never updates or deletes it. */
+  external?: boolean;
+  /** `additionalSecretOutputs` of the resource. */
+  secretOutputs?: readonly string[];
 }
 
+/** One resource of a program: its name, the inputs it registers, and its type's options. */
+export interface Declared {
+  name: string;
+  inputs: Props;
+  /** The type token; AuthConnection's by default. */
+  type?: string;
+  /** `additionalSecretOutputs` of the class. */
+  secretOutputs?: readonly string[];
+}
+
+/** A read by id (`get`) is a "refresh" step: the same Read, of an object not managed here. */
 export type StepKind = "create" | "same" | "update" | "replace" | "delete" | "refresh" | "gone";
 
 export interface Step {
@@ -40,64 +73,118 @@ export class MiniEngine {
   constructor(readonly host: ProviderHost) {}
 
   /** `pulumi up`: brings every declared resource to its desired inputs. */
-  async up(resources: { name: string; inputs: Props }[]): Promise<Step[]> {
+  async up(resources: Declared[]): Promise<Step[]> {
     const steps: Step[] = [];
-    for (const { name, inputs } of resources) steps.push(await this.apply(name, inputs));
+    for (const { name, inputs, ...options } of resources) {
+      steps.push(await this.apply(name, inputs, options));
+    }
     return steps;
   }
 
   /** One resource's step of `pulumi up`: the preview's step, then carried out. */
-  async apply(name: string, news: Props): Promise<Step> {
-    const { step, urn, inputs } = await this.plan(name, news);
+  async apply(
+    name: string,
+    news: Props,
+    options: Omit<Declared, "name" | "inputs"> = {},
+  ): Promise<Step> {
+    const { step, urn, inputs, stored } = await this.plan(name, news, options);
     const old = this.state.get(name);
+    const secretKeys = secretKeysOf(news, options.secretOutputs);
+    const record = (id: string, outputs: Props) =>
+      this.state.set(name, {
+        name,
+        urn,
+        id,
+        inputs: stored,
+        outputs: markSecret(outputs, secretKeys),
+        ...(options.secretOutputs ? { secretOutputs: options.secretOutputs } : {}),
+      });
     const create = async () => {
       const created = await this.host.create(urn, inputs);
-      this.state.set(name, { name, urn, id: created.id, inputs, outputs: created.properties });
+      record(created.id, created.properties);
     };
     if (!old) {
       await create();
     } else if (step.kind === "same") {
-      old.inputs = inputs;
+      old.inputs = stored;
     } else if (step.kind === "update") {
-      const updated = await this.host.update(old.id, urn, old.outputs, inputs);
-      this.state.set(name, { ...old, inputs, outputs: updated.properties });
+      const updated = await this.host.update(old.id, urn, withoutSecrets(old.outputs), inputs);
+      record(old.id, updated.properties);
     } else if (step.deleteBeforeReplace) {
-      await this.host.delete(old.id, urn, old.outputs);
+      await this.host.delete(old.id, old.urn, withoutSecrets(old.outputs));
       this.state.delete(name);
       await create();
     } else {
       await create();
-      await this.host.delete(old.id, urn, old.outputs);
+      await this.host.delete(old.id, old.urn, withoutSecrets(old.outputs));
     }
     return step;
   }
 
   /** `pulumi preview` of one resource: check and diff, nothing sent. */
-  async preview(name: string, news: Props): Promise<Step> {
-    return (await this.plan(name, news)).step;
+  async preview(
+    name: string,
+    news: Props,
+    options: Omit<Declared, "name" | "inputs"> = {},
+  ): Promise<Step> {
+    return (await this.plan(name, news, options)).step;
   }
 
-  private async plan(name: string, news: Props) {
-    const urn = authConnectionUrn(name);
+  /**
+   * What `Resource.get(name, id, state)` makes the engine do: one Read of `id` whose
+   * properties are `state` (with the class's `__provider`), the same path as a refresh. The
+   * resource is recorded as external: never updated or deleted.
+   */
+  async read(
+    name: string,
+    id: string,
+    state: Props,
+    options: Omit<Declared, "name" | "inputs"> = {},
+  ): Promise<Step> {
+    const urn = options.type ? resourceUrn(options.type, name) : authConnectionUrn(name);
+    const read = await this.host.read(id, urn, withoutSecrets(state));
+    if (!read.id) throw new Error(`${name}: no object with id ${id} to read`);
+    const secretKeys = secretKeysOf(state, options.secretOutputs);
+    this.state.set(name, {
+      name,
+      urn,
+      id: read.id,
+      inputs: markSecret(read.inputs ?? {}, secretKeys),
+      outputs: markSecret(read.properties, secretKeys),
+      external: true,
+      ...(options.secretOutputs ? { secretOutputs: options.secretOutputs } : {}),
+    });
+    return { name, kind: "refresh", changes: [] };
+  }
+
+  private async plan(name: string, news: Props, options: Omit<Declared, "name" | "inputs">) {
     const old = this.state.get(name);
-    const checked = await this.host.check(urn, old?.inputs ?? {}, news);
+    const urn =
+      old?.urn ?? (options.type ? resourceUrn(options.type, name) : authConnectionUrn(name));
+    const checked = await this.host.check(
+      urn,
+      withoutSecrets(old?.inputs ?? {}),
+      withoutSecrets(news),
+    );
     if (checked.failures.length) throw new CheckFailedError(name, checked.failures);
     const inputs = checked.inputs;
+    // The engine keeps the program's secrets secret in the inputs it stores.
+    const stored = markSecret(inputs, secretKeysOf(news));
     if (!old) {
-      const step: Step = { name, kind: "create", changes: describeChanges({}, inputs) };
-      return { step, urn, inputs };
+      const step: Step = { name, kind: "create", changes: describeChanges({}, stored) };
+      return { step, urn, inputs, stored };
     }
-    const diff = await this.host.diff(old.id, urn, old.outputs, inputs);
+    const diff = await this.host.diff(old.id, urn, withoutSecrets(old.outputs), inputs);
     const kind: StepKind =
       diff.changes === "none" ? "same" : diff.replaces.length ? "replace" : "update";
     const step: Step = {
       name,
       kind,
-      changes: kind === "same" ? [] : describeChanges(old.inputs, inputs),
+      changes: kind === "same" ? [] : describeChanges(old.inputs, stored),
       diff,
       deleteBeforeReplace: diff.deleteBeforeReplace,
     };
-    return { step, urn, inputs };
+    return { step, urn, inputs, stored };
   }
 
   /** `pulumi refresh`: reads every resource; one that is gone leaves the state. */
@@ -107,8 +194,8 @@ export class MiniEngine {
       const read = await this.host.read(
         resource.id,
         resource.urn,
-        resource.outputs,
-        resource.inputs,
+        withoutSecrets(resource.outputs),
+        withoutSecrets(resource.inputs),
       );
       if (!read.id) {
         this.state.delete(resource.name);
@@ -116,8 +203,13 @@ export class MiniEngine {
         continue;
       }
       const before = resource.inputs;
-      resource.outputs = read.properties;
-      resource.inputs = read.inputs ?? resource.inputs;
+      // What was secret stays secret.
+      const secretKeys = new Set([
+        ...secretKeysOf(resource.inputs, resource.secretOutputs),
+        ...secretKeysOf(resource.outputs),
+      ]);
+      resource.outputs = markSecret(read.properties, secretKeys);
+      resource.inputs = read.inputs ? markSecret(read.inputs, secretKeys) : resource.inputs;
       steps.push({
         name: resource.name,
         kind: "refresh",
@@ -130,7 +222,9 @@ export class MiniEngine {
   async destroy(): Promise<Step[]> {
     const steps: Step[] = [];
     for (const resource of [...this.state.values()].reverse()) {
-      await this.host.delete(resource.id, resource.urn, resource.outputs);
+      if (!resource.external) {
+        await this.host.delete(resource.id, resource.urn, withoutSecrets(resource.outputs));
+      }
       this.state.delete(resource.name);
       steps.push({ name: resource.name, kind: "delete", changes: [] });
     }
@@ -156,5 +250,21 @@ export function describeChanges(olds: Props, news: Props): string[] {
 }
 
 function show(value: unknown): string {
-  return JSON.stringify(value);
+  return containsSecret(value) ? "[secret]" : JSON.stringify(value);
+}
+
+/** Top-level keys whose value holds a secret, plus the resource's always-secret outputs. */
+export function secretKeysOf(values: Props, secretOutputs: readonly string[] = []): Set<string> {
+  const keys = new Set(secretOutputs);
+  for (const [key, value] of Object.entries(values)) if (containsSecret(value)) keys.add(key);
+  return keys;
+}
+
+/** `values` with the top-level values of `keys` marked secret (once). */
+export function markSecret(values: Props, keys: ReadonlySet<string>): Props {
+  const out: Props = {};
+  for (const [key, value] of Object.entries(values)) {
+    out[key] = keys.has(key) && !isSecret(value) ? secret(withoutSecrets(value)) : value;
+  }
+  return out;
 }

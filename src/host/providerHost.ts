@@ -13,9 +13,44 @@ const provproto: any = require("@pulumi/pulumi/proto/provider_pb");
 const provrpc: any = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const statusproto: any = require("@pulumi/pulumi/proto/status_pb");
 
-/** How the engine marks a secret value on the wire. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+/** How the engine marks a secret value on the wire and in state. */
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A value marked secret, as `pulumi.secret(...)` reaches the engine. */
+export function secret(value: unknown): Record<string, unknown> {
+  return { [SECRET_SIG]: SECRET_VALUE, value };
+}
+
+export function isSecret(value: unknown): value is { value: unknown } {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE
+  );
+}
+
+/** True when a secret marker occurs anywhere in `value`. */
+export function containsSecret(value: unknown): boolean {
+  if (isSecret(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSecret);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsSecret);
+  return false;
+}
+
+/**
+ * The value with every secret marker removed, at any depth: what the engine sends a provider
+ * that does not accept secrets (the dynamic-provider host answers Configure with
+ * acceptSecrets false).
+ */
+export function withoutSecrets<T>(value: T): T {
+  if (isSecret(value)) return withoutSecrets(value.value) as T;
+  if (Array.isArray(value)) return value.map(withoutSecrets) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)])) as T;
+  }
+  return value;
+}
 
 export type Props = Record<string, unknown>;
 
@@ -225,4 +260,8 @@ function toHostError(err: GrpcStatusError): HostCallError {
 }
 
 export const authConnectionUrn = (name: string, stack = "dev", project = "pulumi-kernel") =>
-  `urn:pulumi:${stack}::${project}::${AUTH_CONNECTION_TOKEN}::${name}`;
+  resourceUrn(AUTH_CONNECTION_TOKEN, name, stack, project);
+
+/** The URN of a resource of any type token. */
+export const resourceUrn = (type: string, name: string, stack = "dev", project = "pulumi-kernel") =>
+  `urn:pulumi:${stack}::${project}::${type}::${name}`;

@@ -4,6 +4,7 @@
  * kept (`looseObject`), so newer API fields never break a refresh.
  */
 import { z } from "zod";
+import type { ApiErrorBody } from "./errorBody";
 
 /** Exactly one of `{name}`, `{provider, path}`, `{provider, auto: true}`. */
 export interface CredentialReference {
@@ -65,7 +66,7 @@ export const managedAuthSchema = z.looseObject({
 
 export type ManagedAuth = z.infer<typeof managedAuthSchema>;
 
-export const apiErrorBodySchema = z.looseObject({
+export const apiErrorBodySchema: z.ZodType<ApiErrorBody> = z.looseObject({
   code: z.string().optional(),
   message: z.string().optional(),
   details: z
@@ -76,7 +77,7 @@ export const apiErrorBodySchema = z.looseObject({
     .nullish(),
 });
 
-export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+export type { ApiErrorBody };
 
 /** API defaults the provider treats as "absent" (BEHAVIOR.md section 1). */
 export const API_DEFAULTS = {

@@ -1,6 +1,7 @@
 /**
- * A thin client for the auth-connections endpoints over undici: one keep-alive pool per process,
- * the retry policy of ./retry, typed errors of ./errors, and the key only in one header.
+ * The thin Kernel client over undici. It knows no resource: resources call
+ * `client.operation({project}).request(method, path, {body, parse})`. One keep-alive pool per
+ * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
 import { Agent, type Dispatcher, request } from "undici";
 import {
@@ -11,16 +12,21 @@ import {
   managedAuthSchema,
 } from "./api";
 import {
+  BudgetExceededError,
   type HttpMethod,
+  KernelApiError,
   KernelConfigError,
   KernelConnectionError,
   KernelError,
   KernelTimeoutError,
   MalformedResponseError,
+  RequestNotSentError,
   apiErrorFor,
+  isOutcomeUnknown,
 } from "./errors";
-import { RateGate } from "./rateGate";
-import { redact } from "./redact";
+import { type KernelSettings, normalizeApiKey } from "./config";
+import { PauseExceedsBudget, RateGate } from "./rateGate";
+import { excerpt, redact } from "./redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -29,6 +35,42 @@ import {
   header,
   retryAfterMs,
 } from "./retry";
+import { clampTimerMs, sleep } from "./timers";
+
+export type { HttpMethod } from "./errors";
+export type Query = Record<string, string | number | undefined>;
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+export interface RequestOptions<T> {
+  body?: unknown;
+  query?: Query;
+  /** Turns a 2xx body into T; throw to mark it malformed (then treated as outcome-unknown). */
+  parse: (json: unknown, headers: ResponseHeaders) => T;
+}
+
+export interface OperationOptions {
+  /** Sent as `X-Kernel-Project` on every request of the operation; omitted when undefined. */
+  project?: string;
+  /** 400 guidance naming the resource's input, from the API's message + details text. */
+  badRequestHint?: (text: string) => string | undefined;
+}
+
+/** One provider operation (a create, a read, ...): one budget and one project for its requests. */
+export interface KernelOperation {
+  request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T>;
+  /**
+   * Pages a list endpoint (bare JSON array + X-Has-More / X-Next-Offset; has-more without a
+   * next offset is an error) and returns the first item for which `match` holds.
+   */
+  find<T>(
+    path: string,
+    query: Query,
+    parseItem: (json: unknown) => T,
+    match: (item: T) => boolean,
+  ): Promise<T | undefined>;
+  /** Every item of a list endpoint (same paging rules). */
+  list<T>(path: string, query: Query, parseItem: (json: unknown) => T): Promise<T[]>;
+}
 
 export interface KernelClientOptions {
   baseUrl: string;
@@ -41,18 +83,30 @@ export interface KernelClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Receives one line per retry; the key is removed before it is called. */
   log?: (line: string) => void;
-  /** Adds "which input" guidance to 400 errors, given the API's message and details. */
+  /**
+   * @deprecated pass it to `operation()`. Used only by the deprecated auth-connection methods.
+   */
   badRequestHint?: (text: string) => string | undefined;
+  /** Total budget of one operation, all its requests, backoffs and waits (default 120 s). */
+  operationTimeoutMs?: number;
+  /** Largest answer read, in bytes (default 4 MiB); a larger one is a clear error. */
+  maxResponseBytes?: number;
 }
 
+/** @deprecated one page of `listAuthConnections`; use `operation().list` / `find`. */
 export interface ListPage {
   items: ManagedAuth[];
   hasMore: boolean;
   nextOffset: number;
 }
 
-type Headers = Record<string, string | string[] | undefined>;
-type Query = Record<string, string | number | undefined>;
+export const DEFAULT_OPERATION_TIMEOUT_MS = 120_000;
+/** No Kernel answer comes near this; a larger one is a broken or hostile server. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Items asked per page when paging a list. */
+const PAGE_LIMIT = 100;
+/** Pages read before a list is declared runaway (a server that never says "last page"). */
+const MAX_PAGES = 1000;
 
 let sharedAgent: Agent | undefined;
 
@@ -62,20 +116,119 @@ export function sharedDispatcher(): Agent {
   return sharedAgent;
 }
 
+const sharedClients = new Map<string, KernelClient>();
+let sharedClientsByDispatcher = new WeakMap<Dispatcher, Map<string, KernelClient>>();
+
 /**
- * Encodes one path segment so that no id can reach another endpoint: `/`, `?`, `#` and `%` are
- * percent-encoded. `.` and `..` are refused: URL parsers read them (even percent-encoded) as
- * dot-segments, and no connection id has that form.
+ * One KernelClient (so one pool and one rate gate) per process per (baseUrl, apiKey) and
+ * timeouts, used by every resource's provider. `overrides` are for tests: a dispatcher of its
+ * own gets clients of its own; the other overrides (clock, log) apply when the client is made.
  */
-export function encodePathSegment(segment: string): string {
+export function sharedClient(
+  settings: KernelSettings,
+  overrides: Partial<Omit<KernelClientOptions, "baseUrl" | "apiKey">> = {},
+): KernelClient {
+  const key = JSON.stringify([
+    settings.baseUrl,
+    settings.apiKey ?? null,
+    settings.requestTimeoutMs ?? null,
+    settings.operationTimeoutMs ?? null,
+  ]);
+  let cache = sharedClients;
+  if (overrides.dispatcher) {
+    cache = sharedClientsByDispatcher.get(overrides.dispatcher) ?? new Map();
+    sharedClientsByDispatcher.set(overrides.dispatcher, cache);
+  }
+  let client = cache.get(key);
+  if (!client) {
+    client = new KernelClient({
+      ...overrides,
+      retry: {
+        ...(settings.requestTimeoutMs ? { attemptTimeoutMs: settings.requestTimeoutMs } : {}),
+        ...overrides.retry,
+      },
+      ...(settings.operationTimeoutMs ? { operationTimeoutMs: settings.operationTimeoutMs } : {}),
+      baseUrl: settings.baseUrl,
+      apiKey: settings.apiKey,
+    });
+    cache.set(key, client);
+  }
+  return client;
+}
+
+/** Forgets the shared clients (tests that change settings or clocks between cases). */
+export function resetSharedClients(): void {
+  sharedClients.clear();
+  sharedClientsByDispatcher = new WeakMap();
+}
+
+/**
+ * `/credentials`, `/credentials/<encoded id>`. The id is one path segment: `/`, `?`, `#` and
+ * `%` are percent-encoded so no id can reach another endpoint. "", "." and ".." are refused:
+ * URL parsers read them (even percent-encoded) as dot-segments, and no Kernel id has that form.
+ */
+export function resourcePath(collection: string, id?: string): string {
+  if (id === undefined) return collection;
+  return `${collection}/${encodeSegment(id, "id")}`;
+}
+
+/**
+ * Throws KernelError unless `id` is a non-empty string that is not "." / ".." and has no
+ * control characters. For ids in answers: a hostile or broken server must not get an id into
+ * state that no later call can use, or that points elsewhere.
+ */
+export function assertValidId(id: unknown, what: string): asserts id is string {
+  if (typeof id !== "string" || id === "" || id === "." || id === ".." || CONTROL.test(id)) {
+    const shown = typeof id === "string" ? JSON.stringify(id.slice(0, 80)) : typeof id;
+    throw new KernelError(`The API returned an invalid ${what} id: ${shown}`);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A project header value undici would refuse, or one that cannot be a project id or name. */
+function projectProblem(project: string | undefined): KernelConfigError | undefined {
+  if (project === undefined) return undefined;
+  if (project.trim() === "" || CONTROL.test(project)) {
+    return new KernelConfigError(
+      `The project ${JSON.stringify(project.slice(0, 80))} is empty or has a control character; ` +
+        `set the resource's project input or kernel:project to a project id or exact name.`,
+    );
+  }
+  return undefined;
+}
+
+function encodeSegment(segment: string, what: string): string {
   if (segment === "" || segment === "." || segment === "..") {
-    throw new KernelError(`${JSON.stringify(segment)} is not a valid auth connection id`);
+    throw new KernelError(`${JSON.stringify(segment)} is not a valid ${what}`);
   }
   return encodeURIComponent(segment);
 }
 
+/** @deprecated use `resourcePath`. */
+export function encodePathSegment(segment: string): string {
+  return encodeSegment(segment, "auth connection id");
+}
+
+/** @deprecated use `resourcePath("/auth/connections", id)`. */
 export function connectionPath(id?: string): string {
   return id === undefined ? "/auth/connections" : `/auth/connections/${encodePathSegment(id)}`;
+}
+
+/** What the client keeps per operation. */
+interface OperationState {
+  readonly project?: string;
+  readonly badRequestHint?: (text: string) => string | undefined;
+  readonly budgetMs: number;
+  /** Absolute time (client clock) when the budget runs out. */
+  readonly deadline: number;
+  /** The first failure of any request of the operation: the error names it. */
+  firstFailure?: Error;
+  /** A POST/PATCH/DELETE of the operation failed with its outcome unknown. */
+  mayHaveActed?: boolean;
+  /** A refusal found when the operation was made (a bad project), thrown by each request. */
+  readonly problem?: KernelConfigError;
 }
 
 export class KernelClient {
@@ -88,6 +241,9 @@ export class KernelClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
   private readonly badRequestHint?: (text: string) => string | undefined;
+  private readonly operationTimeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private keyChecked = false;
   /** A 429 pauses every request of this client, not just the one that met it. */
   private readonly gate: RateGate;
 
@@ -98,178 +254,413 @@ export class KernelClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
     const log = options.log ?? (() => undefined);
     this.log = (line) => log(redact(line, this.apiKey));
     this.badRequestHint = options.badRequestHint;
+    this.operationTimeoutMs = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.gate = new RateGate({ now: this.now, sleep: this.sleep, random: this.random });
   }
 
+  /** Starts one provider operation: its budget runs from now. */
+  operation(options: OperationOptions = {}): KernelOperation {
+    const state: OperationState = {
+      project: options.project,
+      problem: projectProblem(options.project),
+      badRequestHint: options.badRequestHint,
+      budgetMs: this.operationTimeoutMs,
+      deadline: this.now() + this.operationTimeoutMs,
+    };
+    const request = <T>(method: HttpMethod, path: string, opts: RequestOptions<T>) =>
+      this.send(state, method, path, opts);
+    const list = <T>(
+      path: string,
+      query: Query,
+      parseItem: (json: unknown) => T,
+      match?: (item: T) => boolean,
+    ) => this.page(request, path, query, parseItem, match);
+    return {
+      request,
+      find: async (path, query, parseItem, match) => (await list(path, query, parseItem, match))[0],
+      list: (path, query, parseItem) => list(path, query, parseItem),
+    };
+  }
+
+  /** @deprecated use `operation().request("POST", resourcePath("/auth/connections"), ...)`. */
   async createAuthConnection(body: ManagedAuthCreateRequest): Promise<ManagedAuth> {
-    return this.send("POST", connectionPath(), { body, parse: parseManagedAuth });
+    return this.legacy().request("POST", connectionPath(), { body, parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("GET", ...)`. */
   async getAuthConnection(id: string): Promise<ManagedAuth> {
-    return this.send("GET", connectionPath(id), { parse: parseManagedAuth });
+    return this.legacy().request("GET", connectionPath(id), { parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("PATCH", ...)`. */
   async updateAuthConnection(id: string, body: ManagedAuthUpdateRequest): Promise<ManagedAuth> {
-    return this.send("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
+    return this.legacy().request("PATCH", connectionPath(id), { body, parse: parseManagedAuth });
   }
 
+  /** @deprecated use `operation().request("DELETE", ...)`. */
   async deleteAuthConnection(id: string): Promise<void> {
-    await this.send("DELETE", connectionPath(id), { parse: () => undefined });
+    await this.legacy().request("DELETE", connectionPath(id), { parse: () => undefined });
   }
 
+  /** @deprecated use `operation().list` / `find`. One page of the list. */
   async listAuthConnections(query: {
     profile_name?: string;
     domain?: string;
     limit?: number;
     offset?: number;
   }): Promise<ListPage> {
-    return this.send("GET", connectionPath(), {
+    return this.legacy().request("GET", connectionPath(), {
       query,
       parse: (json, headers) => {
-        if (!Array.isArray(json)) throw new Error("expected a JSON array");
-        const nextOffset = Number(header(headers, "x-next-offset") ?? 0);
-        const hasMore = header(headers, "x-has-more") === "true" && nextOffset > 0;
-        return { items: json.map((item) => parseManagedAuth(item)), hasMore, nextOffset };
+        const page = parsePage(json, headers, query.offset ?? 0);
+        return { ...page, items: page.items.map((item) => parseManagedAuth(item)) };
       },
     });
   }
 
-  /** The connection for (profileName, domain), if any: the key the API enforces with 409. */
+  /**
+   * @deprecated use `operation().find`. The connection for (profileName, domain), if any: the
+   * key the API enforces with 409.
+   */
   async findAuthConnection(profileName: string, domain: string): Promise<ManagedAuth | undefined> {
+    return this.legacy().find(
+      connectionPath(),
+      { profile_name: profileName, domain },
+      parseManagedAuth,
+      (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
+    );
+  }
+
+  private legacy(): KernelOperation {
+    return this.operation({ badRequestHint: this.badRequestHint });
+  }
+
+  /** Reads pages until `match` holds for an item (then returns it alone) or the list ends. */
+  private async page<T>(
+    request: KernelOperation["request"],
+    path: string,
+    query: Query,
+    parseItem: (json: unknown) => T,
+    match?: (item: T) => boolean,
+  ): Promise<T[]> {
+    const all: T[] = [];
     let offset = 0;
-    for (let page = 0; page < 100; page++) {
-      const result = await this.listAuthConnections({
-        profile_name: profileName,
-        domain,
-        limit: 100,
-        offset,
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await request("GET", path, {
+        query: { ...query, limit: PAGE_LIMIT, offset },
+        parse: (json, headers) => {
+          const raw = parsePage(json, headers, offset);
+          return { ...raw, items: raw.items.map((item) => parseItem(item)) };
+        },
       });
-      const match = result.items.find(
-        (c) => c.profile_name === profileName && c.domain.toLowerCase() === domain.toLowerCase(),
-      );
-      if (match) return match;
-      if (!result.hasMore || result.nextOffset <= offset) return undefined;
+      if (match) {
+        const found = result.items.find(match);
+        if (found !== undefined) return [found];
+      } else {
+        all.push(...result.items);
+      }
+      if (!result.hasMore) return all;
       offset = result.nextOffset;
     }
-    return undefined;
+    throw new KernelError(`GET ${path}: the list did not end after ${MAX_PAGES} pages`);
   }
 
   private async send<T>(
+    op: OperationState,
     method: HttpMethod,
     path: string,
-    options: { body?: unknown; query?: Query; parse: (json: unknown, headers: Headers) => T },
+    options: RequestOptions<T>,
   ): Promise<T> {
-    if (!this.apiKey) {
-      throw new KernelConfigError(
-        "No Kernel API key: set it with `pulumi config set --secret kernel:apiKey <key>` " +
-          "or the KERNEL_API_KEY environment variable.",
-      );
-    }
+    this.checkKey();
+    if (op.problem) throw op.problem;
     const url = this.baseUrl + path + queryString(options.query);
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    let waitedMs = 0;
     let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
-      const release = await this.gate.acquire();
+      const release = await this.admit(op, method, path);
+      // The attempt's one deadline: the per-attempt timeout, cut to what is left of the budget.
+      const left = op.deadline - this.now();
+      const attemptMs = Math.max(1, Math.min(this.policy.attemptTimeoutMs, left));
       let outcome: AttemptOutcome;
       let failure: Error;
       try {
-        const res = await request(url, {
-          method,
-          dispatcher: this.dispatcher,
-          headers: {
-            authorization: `Bearer ${this.apiKey}`,
-            accept: "application/json",
-            ...(payload === undefined ? {} : { "content-type": "application/json" }),
-          },
-          body: payload,
-          headersTimeout: this.policy.attemptTimeoutMs,
-          bodyTimeout: this.policy.attemptTimeoutMs,
-        });
-        const text = await res.body.text();
-        const headers = res.headers as Headers;
-        if (res.statusCode >= 200 && res.statusCode < 300) {
+        const answer = await this.attempt(url, method, payload, op.project, attemptMs);
+        if (answer.status >= 200 && answer.status < 300) {
           this.gate.onSuccess();
           try {
-            return options.parse(text === "" ? undefined : JSON.parse(text), headers);
+            if (answer.tooLarge) throw new Error(`the answer is larger than ${this.capText()}`);
+            const text = answer.text;
+            return options.parse(text === "" ? undefined : JSON.parse(text), answer.headers);
           } catch (err) {
             outcome = { kind: "malformed-body" };
-            failure = new MalformedResponseError(method, path, res.statusCode, this.clean(err));
+            failure = new MalformedResponseError(method, path, answer.status, this.clean(err));
           }
         } else {
-          outcome = { kind: "response", status: res.statusCode, headers };
-          failure = this.apiError(method, path, res.statusCode, text);
-          if (res.statusCode === 429) {
+          outcome = { kind: "response", status: answer.status, headers: answer.headers };
+          const text = answer.tooLarge
+            ? `(an error answer larger than ${this.capText()}; not read)`
+            : answer.text;
+          failure = this.apiError(op, method, path, answer.status, text);
+          if (answer.status === 429) {
             rateLimited++;
-            this.gate.onRateLimited(retryAfterMs(headers, this.now()));
+            this.gate.onRateLimited(retryAfterMs(answer.headers, this.now()));
           }
         }
       } catch (err) {
-        failure = this.connectionError(method, path, err);
+        const connectionFailure = this.connectionError(method, path, err, attemptMs);
+        failure = connectionFailure;
         outcome = {
           kind: "connection-error",
-          mayHaveActed: (failure as KernelConnectionError).mayHaveActed,
+          mayHaveActed: connectionFailure.mayHaveActed,
+          local: connectionFailure instanceof RequestNotSentError,
         };
       } finally {
         release();
       }
+      op.firstFailure ??= failure;
+      if (method !== "GET" && isOutcomeUnknown(failure)) op.mayHaveActed = true;
       const decision = decideRetry({
         method,
         outcome,
         // 429s have their own, larger bound: under a storm they are the expected answer.
         attempt: attempt - rateLimited,
         rateLimitedAttempts: rateLimited,
-        waitedMs,
+        remainingMs: op.deadline - this.now(),
         policy: this.policy,
         random: this.random,
         now: this.now(),
       });
-      if (!decision.retry) throw failure;
+      if (!decision.retry) {
+        if (decision.why === "retry-after") {
+          throw this.budgetError(
+            op,
+            failure,
+            `The API asked to wait ${duration(decision.askedMs ?? Infinity)} (Retry-After), ` +
+              `longer than the ${duration(op.deadline - this.now())} left of the operation's ` +
+              `budget of ${duration(op.budgetMs)} ${BUDGET_KNOBS}.`,
+          );
+        }
+        if (decision.why === "budget") {
+          throw this.budgetError(
+            op,
+            failure,
+            `Gave up: the operation's budget of ${duration(op.budgetMs)} ran out ${BUDGET_KNOBS}.`,
+          );
+        }
+        throw this.withBaseUrlHint(failure);
+      }
       this.log(
         `kernel: ${failure.message}; retrying in ${(decision.delayMs / 1000).toFixed(1)}s ` +
           `(attempt ${attempt + 1})`,
       );
-      waitedMs += decision.delayMs;
       await this.sleep(decision.delayMs);
     }
   }
 
-  private apiError(method: HttpMethod, path: string, status: number, text: string) {
+  /** Waits for the process-wide rate gate, never past the operation's budget. */
+  private async admit(op: OperationState, method: HttpMethod, path: string) {
+    if (op.deadline - this.now() <= 0) {
+      throw this.budgetError(
+        op,
+        undefined,
+        `Gave up before ${method} ${path}: the operation's budget of ${duration(op.budgetMs)} ` +
+          `ran out ${BUDGET_KNOBS}.`,
+      );
+    }
+    try {
+      return await this.gate.acquire(op.deadline);
+    } catch (err) {
+      if (!(err instanceof PauseExceedsBudget)) throw err;
+      throw this.budgetError(
+        op,
+        undefined,
+        `${method} ${path} was not sent: every request is paused for another ` +
+          `${duration(err.pauseMs)} after a 429 from the API, longer than the ` +
+          `${duration(err.remainingMs)} left of the operation's budget of ` +
+          `${duration(op.budgetMs)} ${BUDGET_KNOBS}.`,
+      );
+    }
+  }
+
+  /**
+   * One request with one deadline over headers AND the whole body: an abort signal, since
+   * undici's own timeouts only bound the gaps between chunks, so a dripping body outlives them.
+   * The body is read up to the size cap.
+   */
+  private async attempt(
+    url: string,
+    method: HttpMethod,
+    payload: string | undefined,
+    project: string | undefined,
+    attemptMs: number,
+  ): Promise<{ status: number; headers: ResponseHeaders; text: string; tooLarge: boolean }> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new AttemptDeadline()),
+      clampTimerMs(attemptMs),
+    );
+    try {
+      const res = await request(url, {
+        method,
+        dispatcher: this.dispatcher,
+        signal: controller.signal,
+        headers: {
+          authorization: `Bearer ${this.apiKey}`,
+          accept: "application/json",
+          ...(project === undefined ? {} : { "x-kernel-project": project }),
+          ...(payload === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: payload,
+        headersTimeout: clampTimerMs(attemptMs),
+        bodyTimeout: clampTimerMs(attemptMs),
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxResponseBytes) {
+          res.body.destroy();
+          return { status: res.statusCode, headers: res.headers, text: "", tooLarge: true };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const text = Buffer.concat(chunks).toString("utf8");
+      return { status: res.statusCode, headers: res.headers, text, tooLarge: false };
+    } catch (err) {
+      // Whatever undici made of the abort, the cause is the deadline.
+      if (controller.signal.aborted) throw new AttemptDeadline();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private capText(): string {
+    const bytes = this.maxResponseBytes;
+    if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+  }
+
+  /** Refuses, before any request, a key the configure rule would refuse (one given directly). */
+  private checkKey(): void {
+    if (!this.apiKey) {
+      throw new KernelConfigError(
+        "No Kernel API key: set it with `pulumi config set --secret kernel:apiKey <key>` " +
+          "or the KERNEL_API_KEY environment variable.",
+      );
+    }
+    if (this.keyChecked) return;
+    normalizeApiKey(this.apiKey, "The API key");
+    if (this.apiKey.trim() !== this.apiKey) {
+      throw new KernelConfigError("The API key has surrounding whitespace (the key is not shown).");
+    }
+    this.keyChecked = true;
+  }
+
+  /**
+   * The operation ran out of time. The message names the first failure of the operation (a
+   * create's POST, not the lookup after it), then the latest if it differs, then why.
+   */
+  private budgetError(
+    op: OperationState,
+    last: Error | undefined,
+    why: string,
+  ): BudgetExceededError {
+    const first = op.firstFailure;
+    const parts: string[] = [];
+    if (first) parts.push(first.message);
+    if (last && last !== first) parts.push(`then ${last.message}`);
+    const message = parts.length ? `${parts.join("; ")}. ${why}` : why;
+    return new BudgetExceededError(
+      this.clean(message),
+      op.budgetMs,
+      first ?? last,
+      op.mayHaveActed ?? false,
+    );
+  }
+
+  /**
+   * A 404 that is not the API's (`route_not_found`, no error code, a non-JSON page) or a
+   * connection nobody accepts means the base URL is wrong, not that an object is gone.
+   */
+  private withBaseUrlHint(failure: Error): Error {
+    const wrongRoute =
+      failure instanceof KernelApiError &&
+      failure.status === 404 &&
+      (failure.code === undefined || failure.code === "route_not_found");
+    const nobodyThere =
+      failure instanceof KernelConnectionError &&
+      /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/.test(failure.reason);
+    if (!wrongRoute && !nobodyThere) return failure;
+    const hint = wrongRoute
+      ? `Check kernel:baseUrl (or KERNEL_BASE_URL): ${this.baseUrl} is not the Kernel API ` +
+        `(it answers with no such route)`
+      : `Check kernel:baseUrl (or KERNEL_BASE_URL): nothing answers at ${this.baseUrl}`;
+    failure.message = this.clean(`${failure.message}. ${hint}.`);
+    return failure;
+  }
+
+  private apiError(
+    op: OperationState,
+    method: HttpMethod,
+    path: string,
+    status: number,
+    text: string,
+  ) {
     let body = undefined;
     try {
       const parsed = apiErrorBodySchema.safeParse(JSON.parse(text));
       if (parsed.success) body = parsed.data;
     } catch {
-      // Not JSON (a proxy's HTML page, say): keep a short excerpt as the message.
-      if (text.trim()) body = { message: text.trim().slice(0, 200) };
+      // Not JSON (a proxy's HTML page, say): keep a short excerpt, redacted before it is cut.
+      if (text.trim()) body = { message: excerpt(text, this.apiKey) };
     }
     if (body) {
       body = JSON.parse(redact(JSON.stringify(body), this.apiKey));
     }
     const hint =
-      status === 400 && this.badRequestHint && body
-        ? this.badRequestHint(JSON.stringify(body))
+      status === 400 && op.badRequestHint && body
+        ? op.badRequestHint(JSON.stringify(body))
         : undefined;
     return apiErrorFor({ method, path, status, body, hint });
   }
 
   /**
    * undici errors may carry request options (headers included) in their fields; only a code and
-   * a cleaned message survive.
+   * a cleaned message survive. A request undici refused before sending it (an invalid header or
+   * path) is "not sent": repeating it would fail the same way, and its outcome is known.
    */
-  private connectionError(method: HttpMethod, path: string, err: unknown): KernelConnectionError {
+  private connectionError(
+    method: HttpMethod,
+    path: string,
+    err: unknown,
+    attemptMs: number,
+  ): KernelConnectionError {
+    if (err instanceof AttemptDeadline) {
+      return new KernelTimeoutError(
+        method,
+        path,
+        `no complete answer within ${attemptMs} ms (kernel:requestTimeoutMs)`,
+        true,
+      );
+    }
     const code = (err as { code?: string })?.code ?? "";
+    const name = (err as { name?: string })?.name ?? "";
     const reason = `${code ? code + " " : ""}${this.clean(err)}`.trim();
-    const notSent = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"];
-    const mayHaveActed = !notSent.includes(code);
+    if (LOCAL_REFUSALS.has(code) || name === "InvalidArgumentError") {
+      return new RequestNotSentError(method, path, `refused before it was sent: ${reason}`);
+    }
     if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
       return new KernelTimeoutError(method, path, reason, true);
     }
-    return new KernelConnectionError(method, path, reason, mayHaveActed);
+    const notSent = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"];
+    return new KernelConnectionError(method, path, reason, !notSent.includes(code));
   }
 
   private clean(err: unknown): string {
@@ -278,12 +669,64 @@ export class KernelClient {
   }
 }
 
+/** Errors by which undici (or Node) refuses a request before anything is written. */
+const LOCAL_REFUSALS = new Set([
+  "UND_ERR_INVALID_ARG",
+  "UND_ERR_NOT_SUPPORTED",
+  "ERR_INVALID_URL",
+  "ERR_INVALID_ARG_TYPE",
+  "ERR_INVALID_ARG_VALUE",
+  "ERR_INVALID_HTTP_TOKEN",
+  "ERR_INVALID_CHAR",
+  "ERR_HTTP_INVALID_HEADER_VALUE",
+]);
+
+/** The reason the attempt's deadline aborts with. */
+class AttemptDeadline extends Error {
+  override name = "AttemptDeadline";
+}
+
+/** Where the budget is set, for messages. */
+const BUDGET_KNOBS = "(kernel:operationTimeoutSeconds or KERNEL_OPERATION_TIMEOUT_SECONDS)";
+
+/** `300 s`, `0.3 s`, `15 ms`; an unbounded wait reads as such. */
+function duration(ms: number): string {
+  if (!Number.isFinite(ms) || ms > 1e12) return "an unbounded time";
+  if (ms < 100) return `${Math.max(0, Math.round(ms))} ms`;
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 function parseManagedAuth(json: unknown): ManagedAuth {
   const parsed = managedAuthSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
+  // A hostile or broken id ("..") must never reach state, where no later call could use it.
+  assertValidId(parsed.data.id, "auth connection");
   return parsed.data;
+}
+
+/**
+ * One page of a list: a bare JSON array, `X-Has-More`, and `X-Next-Offset` (absolute; 0 on the
+ * last page). Has-more without a usable next offset is an error, not the end of the list: ending
+ * there would make a lookup miss an object that exists.
+ */
+function parsePage(json: unknown, headers: ResponseHeaders, offset: number) {
+  if (!Array.isArray(json)) throw new Error("expected a JSON array");
+  const hasMore = header(headers, "x-has-more")?.trim().toLowerCase() === "true";
+  const rawNext = header(headers, "x-next-offset")?.trim();
+  if (!hasMore) return { items: json as unknown[], hasMore: false, nextOffset: 0 };
+  if (rawNext === undefined || rawNext === "") {
+    throw new Error("X-Has-More is true but X-Next-Offset is missing");
+  }
+  const nextOffset = Number(rawNext);
+  if (!Number.isSafeInteger(nextOffset) || nextOffset <= offset) {
+    throw new Error(
+      `X-Has-More is true but X-Next-Offset ${JSON.stringify(rawNext.slice(0, 20))} does not ` +
+        `move past offset ${offset}`,
+    );
+  }
+  return { items: json as unknown[], hasMore: true, nextOffset };
 }
 
 function queryString(query: Query | undefined): string {

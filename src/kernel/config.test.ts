@@ -6,18 +6,24 @@ const config = (values: Record<string, string>) => ({ get: (key: string) => valu
 describe("resolveSettings", () => {
   it("prefers Pulumi config over the environment", () => {
     const settings = resolveSettings(
-      config({ "kernel:apiKey": "from-config", "kernel:baseUrl": "https://eu.example.com/" }),
+      config({
+        "kernel:apiKey": "sk_from_config_0123456",
+        "kernel:baseUrl": "https://eu.example.com/",
+      }),
       {
-        KERNEL_API_KEY: "from-env",
+        KERNEL_API_KEY: "sk_from_env_0123456789",
         KERNEL_BASE_URL: "https://env.example.com",
       },
     );
-    expect(settings).toEqual({ apiKey: "from-config", baseUrl: "https://eu.example.com" });
+    expect(settings).toEqual({
+      apiKey: "sk_from_config_0123456",
+      baseUrl: "https://eu.example.com",
+    });
   });
 
   it("falls back to the environment, then to the default base URL", () => {
-    expect(resolveSettings(config({}), { KERNEL_API_KEY: "env-key" })).toEqual({
-      apiKey: "env-key",
+    expect(resolveSettings(config({}), { KERNEL_API_KEY: "sk_env_key_0123456789" })).toEqual({
+      apiKey: "sk_env_key_0123456789",
       baseUrl: DEFAULT_BASE_URL,
     });
     expect(resolveSettings(undefined, {})).toEqual({
@@ -38,13 +44,41 @@ describe("resolveSettings", () => {
     );
   });
 
+  it("reads the project from config and the create-only default from KERNEL_PROJECT", () => {
+    const settings = resolveSettings(config({ "kernel:project": " proj_cfg " }), {
+      KERNEL_PROJECT: "proj_env",
+    });
+    expect(settings.project).toBe("proj_cfg");
+    expect(settings.defaultProject).toBe("proj_env");
+    expect(resolveSettings(undefined, {})).not.toHaveProperty("project");
+    expect(resolveSettings(undefined, {})).not.toHaveProperty("defaultProject");
+  });
+
+  it("reads the operation budget in seconds, config over env, and refuses a bad one", () => {
+    expect(
+      resolveSettings(config({ "kernel:operationTimeoutSeconds": "30" }), {
+        KERNEL_OPERATION_TIMEOUT_SECONDS: "5",
+      }).operationTimeoutMs,
+    ).toBe(30_000);
+    expect(
+      resolveSettings(undefined, { KERNEL_OPERATION_TIMEOUT_SECONDS: "0.5" }).operationTimeoutMs,
+    ).toBe(500);
+    for (const bad of ["0", "-1", "soon", "Infinity", "1e12"]) {
+      expect(() => resolveSettings(config({ "kernel:operationTimeoutSeconds": bad }), {})).toThrow(
+        /kernel:operationTimeoutSeconds/,
+      );
+    }
+  });
+
   it("survives a config object that throws (Configure never called)", () => {
     const broken = {
       get: () => {
         throw new TypeError("Cannot read properties of undefined");
       },
     };
-    expect(resolveSettings(broken, { KERNEL_API_KEY: "k" }).apiKey).toBe("k");
+    expect(resolveSettings(broken, { KERNEL_API_KEY: "sk_env_key_0123456789" }).apiKey).toBe(
+      "sk_env_key_0123456789",
+    );
   });
 });
 
@@ -72,4 +106,81 @@ describe("validateBaseUrl", () => {
     expect(isLoopback("127.9.9.9")).toBe(true);
     expect(isLoopback("localhost.example.com")).toBe(false);
   });
+
+  // Issue 10 finding 11: a name that merely ends in .localhost may resolve anywhere.
+  it.each(["http://evil.localhost", "http://a.b.localhost:8787", "http://localhost.:1"])(
+    "refuses plain http to %s",
+    (url) => {
+      expect(() => validateBaseUrl(url)).toThrow(/only travel over https/);
+      expect(isLoopback(new URL(url).hostname)).toBe(false);
+    },
+  );
+
+  it.each(["http://LOCALHOST:1", "http://127.255.0.1", "http://[::1]"])("accepts %s", (url) => {
+    expect(() => validateBaseUrl(url)).not.toThrow();
+  });
 });
+
+describe("the API key at configure", () => {
+  // Issue 10 finding 7: a pasted key with a trailing newline was refused by undici on every
+  // request, and the refusal was taken for "may have acted".
+  it("trims surrounding whitespace and line breaks", () => {
+    expect(resolveSettings(undefined, { KERNEL_API_KEY: "sk_live_abcdefghij1234\n" }).apiKey).toBe(
+      "sk_live_abcdefghij1234",
+    );
+    expect(
+      resolveSettings(config({ "kernel:apiKey": "  sk_live_abcdefghij1234\r\n" }), {}).apiKey,
+    ).toBe("sk_live_abcdefghij1234");
+  });
+
+  it.each([
+    ["a line break inside", "sk_live_abc\r\ndefghij1234"],
+    ["a NUL inside", "sk_live_abc\u0000defghij1234"],
+    ["a tab inside", "sk_live_abc\tdefghij1234"],
+  ])("refuses a key with %s, saying so without showing the key", (_what, key) => {
+    const err = (() => {
+      try {
+        resolveSettings(undefined, { KERNEL_API_KEY: key });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err).toBeInstanceOf(KernelConfigError);
+    expect(err?.message).toMatch(/KERNEL_API_KEY.*control character/);
+    expect(err?.message).not.toContain("sk_live_abc");
+    expect(err?.message).not.toContain("defghij");
+  });
+
+  // Issue 10 finding 6: a key that is also an ordinary word (`auth`) cannot be redacted without
+  // mangling messages (`GET /[redacted]/connections`), nor left unredacted.
+  it.each(["auth", "dev-key", "sk_123456789abc"])("refuses the implausibly short key %j", (key) => {
+    expect(() => resolveSettings(config({ "kernel:apiKey": key }), {})).toThrow(
+      /kernel:apiKey is shorter than 16 characters/,
+    );
+  });
+
+  it("refuses a key that is not one bearer token, without showing it", () => {
+    for (const key of [
+      "sk_live abcdefghij1234",
+      "sk_live_abcdefghij1234é",
+      "sk_live,abcdefghij1234",
+    ]) {
+      let message = "";
+      try {
+        resolveSettings(undefined, { KERNEL_API_KEY: key });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/KERNEL_API_KEY is not a single token/);
+      expect(message).not.toContain("abcdefghij");
+    }
+  });
+
+  it("accepts bearer-token keys of 16 characters or more", () => {
+    for (const key of ["sk_emulator_test", "abcDEF0123-._~+/xyz==", TEST_KEY_LIKE]) {
+      expect(resolveSettings(undefined, { KERNEL_API_KEY: key }).apiKey).toBe(key);
+    }
+  });
+});
+
+const TEST_KEY_LIKE = "sk_test_do_not_leak_4f1d9c";

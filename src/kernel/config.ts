@@ -15,29 +15,109 @@ export interface KernelSettings {
   baseUrl: string;
   /** Per-attempt timeout; the retry policy's default when absent. */
   requestTimeoutMs?: number;
+  /** Total budget of one provider operation; the client's default (120 s) when absent. */
+  operationTimeoutMs?: number;
+  /** Config `kernel:project`: the desired project of resources without a `project` input. */
+  project?: string;
+  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (A7). */
+  defaultProject?: string;
 }
 
 export function resolveSettings(
   config: ConfigSource | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): KernelSettings {
-  const apiKey = nonEmpty(safeGet(config, "kernel:apiKey")) ?? nonEmpty(env.KERNEL_API_KEY);
+  const configKey = nonEmpty(safeGet(config, "kernel:apiKey")?.trim());
+  const apiKey =
+    configKey !== undefined
+      ? normalizeApiKey(configKey, "kernel:apiKey")
+      : normalizeApiKey(env.KERNEL_API_KEY, "KERNEL_API_KEY");
   const baseUrl =
     nonEmpty(safeGet(config, "kernel:baseUrl")) ??
     nonEmpty(env.KERNEL_BASE_URL) ??
     DEFAULT_BASE_URL;
   const timeout =
     nonEmpty(safeGet(config, "kernel:requestTimeoutMs")) ?? nonEmpty(env.KERNEL_REQUEST_TIMEOUT_MS);
+  const operationTimeout =
+    nonEmpty(safeGet(config, "kernel:operationTimeoutSeconds")) ??
+    nonEmpty(env.KERNEL_OPERATION_TIMEOUT_SECONDS);
+  const project = nonEmpty(safeGet(config, "kernel:project")?.trim());
+  const defaultProject = nonEmpty(env.KERNEL_PROJECT?.trim());
   const settings: KernelSettings = { apiKey, baseUrl: validateBaseUrl(baseUrl) };
   if (timeout !== undefined) settings.requestTimeoutMs = positiveInteger(timeout);
+  if (operationTimeout !== undefined) {
+    settings.operationTimeoutMs = positiveSeconds(operationTimeout) * 1000;
+  }
+  if (project !== undefined) settings.project = project;
+  if (defaultProject !== undefined) settings.defaultProject = defaultProject;
   return settings;
 }
 
+/** The shortest key accepted; see `normalizeApiKey`. */
+export const MIN_API_KEY_LENGTH = 16;
+
+/** RFC 6750's b64token: the characters a bearer token may have. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The key rule (issue 10, findings 6 and 7), applied at configure and by the client:
+ * - surrounding whitespace and line breaks (a pasted key, a file read with its newline) are
+ *   trimmed;
+ * - a key with a control character inside (`\r\n`) is refused: undici would refuse the header
+ *   on every request;
+ * - a key must be one bearer token (letters, digits, `-._~+/`, then `=` padding): anything else
+ *   cannot travel in the Authorization header as is;
+ * - a key shorter than 16 characters is refused. Kernel's keys are much longer; a short key may
+ *   be an ordinary word (`auth`), and redacting every occurrence of it would mangle messages
+ *   while not redacting it would leak it.
+ * Messages name where the key came from, never the key.
+ */
+export function normalizeApiKey(raw: string | undefined, source: string): string | undefined {
+  const key = raw?.trim();
+  if (key === undefined || key === "") return undefined;
+  if (CONTROL.test(key)) {
+    throw new KernelConfigError(
+      `${source} contains a control character (a line break pasted into it?); set the key ` +
+        `again without it (the key is not shown here).`,
+    );
+  }
+  if (!BEARER_TOKEN.test(key)) {
+    throw new KernelConfigError(
+      `${source} is not a single token (letters, digits and - . _ ~ + / only, no spaces); ` +
+        `check that the whole key, and only the key, was set (the key is not shown here).`,
+    );
+  }
+  if (key.length < MIN_API_KEY_LENGTH) {
+    throw new KernelConfigError(
+      `${source} is shorter than ${MIN_API_KEY_LENGTH} characters, so it cannot be a Kernel ` +
+        `API key; a key that short could not be kept out of messages reliably. Set the full ` +
+        `key (for the emulator, any key of ${MIN_API_KEY_LENGTH}+ characters, e.g. ` +
+        `sk_emulator_dev_key).`,
+    );
+  }
+  return key;
+}
+
+/** Longest wait a Node timer can express (about 24.8 days); longer settings are refused. */
+const MAX_MS = 2 ** 31 - 1;
+
 function positiveInteger(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) {
+  if (!Number.isInteger(n) || n <= 0 || n > MAX_MS) {
     throw new KernelConfigError(
       `kernel:requestTimeoutMs must be a positive whole number of milliseconds, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return n;
+}
+
+function positiveSeconds(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n * 1000 > MAX_MS) {
+    throw new KernelConfigError(
+      `kernel:operationTimeoutSeconds must be a positive number of seconds, got ${JSON.stringify(raw)}`,
     );
   }
   return n;
@@ -59,7 +139,7 @@ export function validateBaseUrl(raw: string): string {
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     throw new KernelConfigError(
       `kernel:baseUrl ${url.origin} is refused: the API key may only travel over https ` +
-        `(plain http is allowed for loopback hosts such as the emulator on 127.0.0.1)`,
+        `(plain http is allowed only for 127.0.0.0/8, [::1] and exactly localhost, e.g. the emulator on 127.0.0.1)`,
     );
   }
   if (url.username || url.password || url.search || url.hash) {
@@ -68,13 +148,15 @@ export function validateBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
+/**
+ * Plain http is allowed only where the key cannot leave the machine: a literal 127.0.0.0/8
+ * address, [::1], or exactly `localhost` (issue 10 finding 11: `evil.localhost` is a name
+ * like any other and may resolve anywhere).
+ */
 export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const host = hostname.toLowerCase();
   return (
-    host === "localhost" ||
-    host.endsWith(".localhost") ||
-    host === "::1" ||
-    /^127(\.\d{1,3}){3}$/.test(host)
+    host === "localhost" || host === "[::1]" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host)
   );
 }
 

@@ -3,7 +3,7 @@
  * the method, path, status, API code, message and details, so that a failed `pulumi up` says
  * what the API refused without a debug log.
  */
-import type { ApiErrorBody } from "./api";
+import type { ApiErrorBody } from "./errorBody";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -122,9 +122,33 @@ export class MalformedResponseError extends KernelError {
   }
 }
 
+/**
+ * The operation's total budget ran out, or the API asked for a wait (Retry-After, a
+ * process-wide rate-limit pause) longer than what remains of it. `first` is the failure that
+ * started the trouble (the message names it too); `mayHaveActed` says whether any request of
+ * the operation that failed may have been acted on by the server (a POST's outcome unknown).
+ */
+export class BudgetExceededError extends KernelError {
+  override name = "BudgetExceededError";
+  constructor(
+    message: string,
+    readonly budgetMs: number,
+    readonly first: Error | undefined,
+    readonly mayHaveActed: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The API's own "this object is gone": a 404 whose code is `not_found`. Nothing else. */
+export function isGone(err: unknown): boolean {
+  return err instanceof KernelApiError && err.status === 404 && err.code === "not_found";
+}
+
 /** True when a request failed in a way that leaves its effect on the server unknown. */
 export function isOutcomeUnknown(err: unknown): boolean {
   if (err instanceof KernelConnectionError) return err.mayHaveActed;
+  if (err instanceof BudgetExceededError) return err.mayHaveActed;
   if (err instanceof MalformedResponseError) return true;
   if (err instanceof KernelApiError) return err.status >= 500 || err.status === 408;
   return false;
@@ -140,4 +164,15 @@ function formatApiError(init: ApiErrorInit): string {
   const detailText = details.length ? ` (details: ${details.join("; ")})` : "";
   const hintText = hint ? `. ${hint}` : "";
   return `${method} ${path} failed with ${status}${code}${message}${detailText}${hintText}`;
+}
+
+/**
+ * The request was refused on this side before anything was sent (undici rejected a header or
+ * the path): the server certainly did not act, and repeating it would fail the same way.
+ */
+export class RequestNotSentError extends KernelConnectionError {
+  override name = "RequestNotSentError";
+  constructor(method: HttpMethod, path: string, reason: string) {
+    super(method, path, reason, false);
+  }
 }

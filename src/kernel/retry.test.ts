@@ -16,13 +16,13 @@ const decide = (
   method: "GET" | "POST" | "PATCH" | "DELETE",
   outcome: AttemptOutcome,
   attempt = 1,
-  waitedMs = 0,
+  remainingMs = 120_000,
 ) =>
   decideRetry({
     method,
     outcome,
     attempt,
-    waitedMs,
+    remainingMs,
     policy: DEFAULT_RETRY_POLICY,
     random: () => 0.5,
     now: 0,
@@ -74,7 +74,7 @@ describe("how long to wait", () => {
         method: "GET",
         outcome: response(502),
         attempt: 3,
-        waitedMs: 0,
+        remainingMs: 120_000,
         policy: DEFAULT_RETRY_POLICY,
         random: () => random,
         now: 0,
@@ -102,7 +102,7 @@ describe("how long to wait", () => {
         outcome: limited,
         attempt: 0,
         rateLimitedAttempts,
-        waitedMs: 0,
+        remainingMs: 120_000,
         policy: DEFAULT_RETRY_POLICY,
         random: () => 0,
         now: 0,
@@ -111,19 +111,51 @@ describe("how long to wait", () => {
     expect(at(DEFAULT_RETRY_POLICY.maxRateLimitedAttempts).retry).toBe(false);
   });
 
-  it("stops at the attempt bound and at the total-wait bound", () => {
+  it("stops at the attempt bound", () => {
     expect(decide("GET", response(503), DEFAULT_RETRY_POLICY.maxAttempts)).toEqual({
       retry: false,
+      why: "final",
     });
-    expect(
-      decide(
-        "GET",
-        response(429, { "retry-after": "60" }),
-        1,
-        DEFAULT_RETRY_POLICY.maxTotalWaitMs - 1000,
-      ),
-    ).toEqual({
+  });
+
+  it("never waits past the operation's budget", () => {
+    // A backoff that would use up what is left: give up now, as a budget failure.
+    expect(decide("GET", response(503), 4, 1000)).toEqual({ retry: false, why: "budget" });
+    expect(decide("GET", response(503), 4, 2000)).toEqual({ retry: true, delayMs: 1200 });
+  });
+
+  // Issue 10 finding 2: waiting less than the API asked would only meet 429 again.
+  it("fails at once when Retry-After is longer than what is left, saying what was asked", () => {
+    expect(decide("GET", response(429, { "retry-after": "60" }), 1, 59_000)).toEqual({
       retry: false,
+      why: "retry-after",
+      askedMs: 60_000,
     });
+    expect(decide("POST", response(503, { "retry-after": "300" }), 1, 120_000)).toEqual({
+      retry: false,
+      why: "retry-after",
+      askedMs: 300_000,
+    });
+    expect(decide("GET", response(429, { "retry-after": "Infinity" }))).toMatchObject({
+      retry: false,
+      askedMs: Infinity,
+    });
+  });
+
+  it("reads absurd and broken Retry-After values safely", () => {
+    expect(retryAfterMs({ "retry-after": "Infinity" }, 0)).toBe(Infinity);
+    expect(retryAfterMs({ "retry-after": "1e999" }, 0)).toBe(Infinity);
+    expect(retryAfterMs({ "retry-after": "99999999999999999999" }, 0)).toBeGreaterThan(2 ** 31);
+    expect(retryAfterMs({ "retry-after-ms": "Infinity" }, 0)).toBe(Infinity);
+    expect(retryAfterMs({ "retry-after": "-5" }, 0)).toBeUndefined();
+    expect(retryAfterMs({ "retry-after": "1.5" }, 0)).toBe(1500);
+    expect(retryAfterMs({ "retry-after": "" }, 0)).toBeUndefined();
+    expect(retryAfterMs({ "retry-after": "Thu, 01 Jan 1970 00:00:01 GMT" }, 5000)).toBe(0);
+  });
+
+  it("does not repeat a request refused locally before sending", () => {
+    const local: AttemptOutcome = { kind: "connection-error", mayHaveActed: false, local: true };
+    expect(isRetryable("GET", local)).toBe(false);
+    expect(isRetryable("POST", local)).toBe(false);
   });
 });

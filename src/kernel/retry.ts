@@ -1,6 +1,7 @@
 /**
- * The one retry policy (BEHAVIOR.md section 7). Pure: it decides, the client waits. Kept apart
- * from the client so every rule is tested without a server.
+ * The one retry policy (BEHAVIOR.md A6). Pure: it decides, the client waits. Kept apart from
+ * the client so every rule is tested without a server. Waits are bounded by what is left of the
+ * operation's budget (`remainingMs`), not by a bound of their own.
  */
 import type { HttpMethod } from "./errors";
 
@@ -11,9 +12,7 @@ export interface RetryPolicy {
   maxRateLimitedAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Upper bound on the sum of all waits of one call. */
-  maxTotalWaitMs: number;
-  /** Budget for one attempt, headers and body. */
+  /** Deadline of one attempt, headers and the whole body (`kernel:requestTimeoutMs`). */
   attemptTimeoutMs: number;
 }
 
@@ -22,7 +21,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRateLimitedAttempts: 30,
   baseDelayMs: 200,
   maxDelayMs: 15_000,
-  maxTotalWaitMs: 90_000,
   attemptTimeoutMs: 30_000,
 };
 
@@ -31,10 +29,26 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** What one attempt ended with. */
 export type AttemptOutcome =
   | { kind: "response"; status: number; headers: Record<string, string | string[] | undefined> }
-  | { kind: "connection-error"; mayHaveActed: boolean }
+  | {
+      kind: "connection-error";
+      mayHaveActed: boolean;
+      /** Refused locally (an invalid header, say): repeating it would only fail the same way. */
+      local?: boolean;
+    }
   | { kind: "malformed-body" };
 
-export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | {
+      retry: false;
+      /**
+       * `final`: the outcome is not retried, or the attempts are used up. `budget`: the next
+       * wait would outlive the operation's budget. `retry-after`: the API asked for a wait
+       * (`askedMs`) longer than what is left of the budget.
+       */
+      why: "final" | "budget" | "retry-after";
+      askedMs?: number;
+    };
 
 export interface RetryContext {
   method: HttpMethod;
@@ -43,8 +57,8 @@ export interface RetryContext {
   attempt: number;
   /** 429s met so far, the one that just ended included. */
   rateLimitedAttempts?: number;
-  /** Sum of the waits so far. */
-  waitedMs: number;
+  /** What is left of the operation's budget; no wait may outlive it. */
+  remainingMs: number;
   policy: RetryPolicy;
   /** In [0, 1); injected so tests are deterministic. */
   random: () => number;
@@ -63,23 +77,29 @@ export function serverDidNotAct(outcome: AttemptOutcome): boolean {
 }
 
 export function isRetryable(method: HttpMethod, outcome: AttemptOutcome): boolean {
+  if (outcome.kind === "connection-error" && outcome.local) return false;
   if (method === "POST") return serverDidNotAct(outcome);
   if (outcome.kind !== "response") return true;
   return RETRYABLE_STATUSES.has(outcome.status);
 }
 
 export function decideRetry(ctx: RetryContext): RetryDecision {
-  const { method, outcome, attempt, waitedMs, policy } = ctx;
-  if (!isRetryable(method, outcome)) return { retry: false };
+  const { method, outcome, attempt, remainingMs, policy } = ctx;
+  if (!isRetryable(method, outcome)) return { retry: false, why: "final" };
   const is429 = outcome.kind === "response" && outcome.status === 429;
   if (
     is429
       ? (ctx.rateLimitedAttempts ?? 1) >= policy.maxRateLimitedAttempts
       : attempt >= policy.maxAttempts
   ) {
-    return { retry: false };
+    return { retry: false, why: "final" };
   }
   const hinted = outcome.kind === "response" ? retryAfterMs(outcome.headers, ctx.now) : undefined;
+  // Waiting less than the API asked is pointless (it would answer 429 again): fail now, and
+  // say how long it asked for.
+  if (hinted !== undefined && hinted >= remainingMs) {
+    return { retry: false, why: "retry-after", askedMs: hinted };
+  }
   const tries = Math.max(1, is429 ? (ctx.rateLimitedAttempts ?? 1) : attempt);
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
   // Half-to-full jitter on the backoff. A server hint is a floor, with jitter on top in
@@ -89,24 +109,38 @@ export function decideRetry(ctx: RetryContext): RetryDecision {
     hinted !== undefined
       ? hinted + Math.floor(ctx.random() * Math.min(hinted / 4, 250))
       : Math.floor(backoff / 2 + (ctx.random() * backoff) / 2);
-  if (waitedMs + delayMs > policy.maxTotalWaitMs) return { retry: false };
+  // After the wait the next attempt needs some time of its own, else it cannot succeed.
+  if (delayMs >= remainingMs) return { retry: false, why: "budget" };
   return { retry: true, delayMs };
 }
 
-/** `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
+/**
+ * `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. Absurd values are taken
+ * at their word: `Infinity`, `1e999` or twenty digits mean "longer than any budget" (Infinity or
+ * a huge number, never a timer value: callers compare it with the budget and clamp timers).
+ * Negative or unreadable values are no hint.
+ */
 export function retryAfterMs(
   headers: Record<string, string | string[] | undefined>,
   now: number,
 ): number | undefined {
-  const ms = header(headers, "retry-after-ms");
-  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
-  const value = header(headers, "retry-after");
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  const ms = number(header(headers, "retry-after-ms"));
+  if (ms !== undefined) return Math.ceil(ms);
+  const value = header(headers, "retry-after")?.trim();
+  if (value === undefined || value === "") return undefined;
+  const seconds = number(value);
+  if (seconds !== undefined) return Math.ceil(seconds * 1000);
+  if (/^[+-]?(\d|\.\d)/.test(value)) return undefined; // a negative or broken number
+  const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/** A non-negative decimal (exponent allowed) or `Infinity`; anything else is undefined. */
+function number(raw: string | undefined): number | undefined {
+  const text = raw?.trim();
+  if (!text || !/^(\d+(\.\d*)?([eE][+-]?\d+)?|Infinity)$/.test(text)) return undefined;
+  return Number(text);
 }
 
 export function header(

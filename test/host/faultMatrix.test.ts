@@ -4,6 +4,7 @@
  * duplicate, no orphan) and what Pulumi would record.
  */
 import type { FaultRule } from "../../src/emulator";
+import { EXAMPLE_POST_BODY } from "../support/example";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
 
 type Operation = "create" | "read" | "update" | "delete";
@@ -50,14 +51,18 @@ const MATRIX: Record<Operation, Record<string, Expected>> = {
       "cannot tell if it acted: lookup finds nothing, POST retried",
     ),
     "reset after acting": ok(
-      ["reset", 200],
-      "lookup finds the connection the POST made: taken, no duplicate",
+      ["reset", 200, 200],
+      "lookup finds the connection the POST made, every field matches and its proxy is what " +
+        "the name resolves to now (GET /proxies): recorded, no duplicate",
     ),
     "slower than the timeout": ok(
-      [200, 200],
-      "timed out after acting: lookup finds it, no duplicate",
+      [200, 200, 200],
+      "timed out after acting: lookup finds it, it matches the POST: recorded, no duplicate",
     ),
-    "malformed body": ok([200, 200], "acted with an unreadable answer: lookup finds it"),
+    "malformed body": ok(
+      [200, 200, 200],
+      "acted with an unreadable answer: lookup finds it, it matches the POST: recorded",
+    ),
     "404": {
       outcome: /POST \/auth\/connections failed with 404/,
       statuses: [404],
@@ -209,6 +214,79 @@ describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
       expect(recorded === undefined).toBe(deleted);
     }
     if (error) expect(error.message).not.toContain(HOST_KEY);
+  });
+});
+
+/**
+ * A5: a connection for (profileName, domain) exists before, with other settings, and the
+ * program does not set `adopt`. A POST whose outcome is unknown must not take it over: the
+ * lookup finds it, it does not match what the POST carried, and create fails exactly as a 409
+ * without adopt does. No PATCH, and the other owner's settings stay as they were.
+ */
+const AMBIGUOUS: Record<string, Omit<FaultRule, "method" | "path">> = {
+  "502": { kind: "status", status: 502 },
+  "reset before acting": { kind: "reset-before" },
+  "409 after the timeout": { kind: "delay", ms: 1500 },
+  "503 with its retries exhausted": { kind: "status", status: 503, retryAfter: 0, times: 100 },
+};
+
+describe("create over a pre-existing connection (A5)", () => {
+  it.each(Object.keys(AMBIGUOUS))(
+    "%s fails as a 409 without adopt, and sends no PATCH",
+    async (faultName) => {
+      reset();
+      const created = f.emulator.store.create({
+        profile_name: "team-netflix",
+        domain: "netflix.com",
+        health_check_interval: 3600,
+        login_url: "https://someone-else.example/login",
+      });
+      if (!created.ok) throw new Error("seed failed");
+      const theirs = created.value.id;
+      const before = JSON.stringify(f.emulator.connections());
+      f.emulator.injectFault({
+        times: 1,
+        ...AMBIGUOUS[faultName],
+        method: "POST",
+        path: "/auth/connections",
+      });
+
+      const error = await f.engine.up([{ name: "netflix", inputs: f.inputs }]).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+
+      expect(error?.message).toContain(`already exists: ${theirs}`);
+      expect(error?.message).toContain("adopt: true");
+      const methods = f.emulator.requests().map((r) => r.method);
+      expect(methods).not.toContain("PATCH");
+      expect(methods).not.toContain("DELETE");
+      expect(JSON.stringify(f.emulator.connections())).toBe(before);
+      expect(f.engine.state.has("netflix")).toBe(false);
+    },
+  );
+
+  it("a proxy by name that resolves now to another proxy is not a match either", async () => {
+    reset();
+    // Everything as the program has it, except that its proxy is not the one named now.
+    const created = f.emulator.store.create({
+      ...EXAMPLE_POST_BODY,
+      browser: { proxy: { id: "px_datacenter" } },
+    });
+    if (!created.ok) throw new Error("seed failed");
+    f.emulator.injectFault({
+      kind: "status",
+      status: 502,
+      method: "POST",
+      path: "/auth/connections",
+      times: 1,
+    });
+    const error = await f.engine.up([{ name: "netflix", inputs: f.inputs }]).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain(`already exists: ${created.value.id}`);
+    expect(f.emulator.requests().map((r) => r.method)).not.toContain("PATCH");
   });
 });
 

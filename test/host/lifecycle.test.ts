@@ -10,13 +10,13 @@ import { HOST_KEY, type HostFixture, requestLines, startHostFixture } from "../s
 
 let f: HostFixture;
 
-beforeEach(async () => {
+beforeAll(async () => {
   f = await startHostFixture();
 });
 
-afterEach(async () => {
-  await f.stop();
-});
+beforeEach(() => f.reset());
+
+afterAll(() => f?.stop());
 
 async function created() {
   const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
@@ -138,7 +138,7 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
       "proxy",
       { proxy_id: "px_datacenter" },
       '~ proxy: {"id":"px_datacenter"} => {"name":"residential"}',
-      { proxy: { name: "residential" } },
+      { browser: { proxy: { name: "residential" } } },
     ],
   ];
 
@@ -188,7 +188,7 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
           allowed_domains: ["auth.netflix.com", "login.netflix.com"],
           health_check_interval: 1800,
           save_credentials: true,
-          proxy: { name: "residential" },
+          browser: { proxy: { name: "residential" } },
         },
       },
     ]);
@@ -209,7 +209,7 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
 });
 
 /** The emulator's record of the example: the POST's fields, the proxy as the id it names. */
-const { proxy: _proxy, ...EXAMPLE_FIELDS } = EXAMPLE_POST;
+const { browser: _browser, ...EXAMPLE_FIELDS } = EXAMPLE_POST;
 const EXAMPLE_POST_LIVE = { ...EXAMPLE_FIELDS, proxy_id: "px_residential" };
 
 describe("changes in the program", () => {
@@ -341,7 +341,7 @@ describe("adoption", () => {
           credential: { name: "netflix-creds" },
           allowed_domains: ["auth.netflix.com", "login.netflix.com"],
           health_check_interval: 1800,
-          proxy: { name: "residential" },
+          browser: { proxy: { name: "residential" } },
         },
       },
     ]);

@@ -9,7 +9,8 @@ const N = 200;
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture({ emulator: { rateLimit: { ratePerSecond: 100, burst: 20 } } });
+  // Low enough that 200 parallel creates meet 429s even on a slow, shared machine.
+  f = await startHostFixture({ emulator: { rateLimit: { ratePerSecond: 25, burst: 5 } } });
 });
 
 afterAll(async () => {

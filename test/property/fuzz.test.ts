@@ -6,10 +6,11 @@ import fc from "fast-check";
 import { toCreateRequest } from "../../src/authConnection/expand";
 import { toState } from "../../src/authConnection/flatten";
 import { planPatch } from "../../src/authConnection/patch";
-import { checkInputs, containsUnknown, inputsSchema } from "../../src/authConnection/schema";
+import { containsUnknown } from "../../src/dynamic/engineKeys";
+import { checkInputs, inputsSchema } from "../../src/authConnection/schema";
 import { type CheckedInputs, UNKNOWN } from "../../src/authConnection/types";
 import { validatorFor } from "../../src/emulator/openapi";
-import type { ManagedAuth } from "../../src/kernel/api";
+import type { ManagedAuth } from "../../src/authConnection/api";
 import { KernelClient } from "../../src/kernel/client";
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../support/mockApi";
 
@@ -38,7 +39,18 @@ const plausible = {
   allowedDomains: mostly(fc.array(fc.domain(), { maxLength: 5 })),
   healthCheckInterval: mostly(fc.integer({ min: 300, max: 86400 })),
   saveCredentials: mostly(fc.boolean()),
-  proxy: mostly(fc.oneof(fc.record({ id: name }), fc.record({ name }))),
+  healthChecks: mostly(fc.boolean()),
+  autoReauth: mostly(fc.boolean()),
+  recordSession: mostly(fc.boolean()),
+  stealth: mostly(fc.boolean()),
+  project: mostly(name),
+  proxy: mostly(
+    fc.oneof(
+      fc.record({ id: name }),
+      fc.record({ name }),
+      fc.record({ mode: fc.constantFrom("direct", "default") }),
+    ),
+  ),
   adopt: mostly(fc.boolean()),
 };
 

@@ -1,27 +1,45 @@
 /**
- * The law of BEHAVIOR.md section 4, over generated live and desired states: applying
- * patch(L, D) to L gives D, patch(D, D) is empty, and no key in the patch is already equal.
- * "Applying" is done by the emulator's store, an implementation of the API's PATCH semantics
- * independent of the planner, and every body is checked against the OpenAPI document.
+ * The law of A2, over generated live and desired states: applying patch(L, D) to L gives D,
+ * patch(D, D) is empty, and no key in the patch is already equal. "Applying" is done by the
+ * emulator's store, an implementation of the API's PATCH semantics (`browser` merged property
+ * by property, `browser.proxy.mode`) independent of the planner, and every body is checked
+ * against the OpenAPI document. Server-owned fields the program leaves unset keep their live
+ * values and are never sent.
  */
 import fc from "fast-check";
+import type { ManagedAuth } from "../../src/authConnection/api";
 import { toCreateRequest } from "../../src/authConnection/expand";
 import { toLiveInputs, toState } from "../../src/authConnection/flatten";
 import { planChanges, planPatch } from "../../src/authConnection/patch";
 import { checkInputs, normalizeDomainSet } from "../../src/authConnection/schema";
-import type { CheckedInputs, ProxyInput } from "../../src/authConnection/types";
-import type { ManagedAuth } from "../../src/kernel/api";
+import {
+  type CheckedInputs,
+  type ProxyInput,
+  SERVER_OWNED,
+  UPDATABLE_FIELDS,
+} from "../../src/authConnection/types";
 import { validatorFor } from "../../src/emulator/openapi";
-import { ConnectionStore, toManagedAuth } from "../../src/emulator/store";
+import { ConnectionStore, toManagedAuth } from "../../src/emulator/resources/authConnections/store";
+import type { ManagedAuthCreateRequest as EmulatorCreate } from "../../src/emulator/resources/authConnections/wire";
 
 const PROXIES = [
   { id: "px_1", name: "residential" },
   { id: "px_2", name: "datacenter" },
   { id: "px_3", name: "mobile" },
 ];
-const resolve = (name: string) => PROXIES.find((p) => p.name === name)?.id;
+const resolve = (name: string) => PROXIES.find((p) => p.name === name)?.id as string;
+const proxyName = (id: string) => PROXIES.find((p) => p.id === id)?.name;
 
-const host = fc.constantFrom("a.com", "B.com", "login.netflix.com", "Auth.Netflix.com", "x.org");
+const host = fc.constantFrom(
+  "a.com",
+  "B.com",
+  "login.netflix.com",
+  "Auth.Netflix.com",
+  "x.org",
+  "*.okta.com",
+  "*.Login.example.org",
+  "münchen.de",
+);
 const url = fc.constantFrom(
   "https://www.netflix.com/login",
   "https://netflix.com/signin",
@@ -33,26 +51,34 @@ const credential = fc.oneof(
   fc.record({ provider: fc.constantFrom("1p", "bw"), auto: fc.constant(true as const) }),
 );
 const interval = fc.oneof(
-  fc.constantFrom(300, 1800, 3600, 86400),
+  fc.constantFrom(300, 1800, 3600, 21600, 86400),
   fc.integer({ min: 300, max: 86400 }),
 );
 const proxyRef: fc.Arbitrary<ProxyInput> = fc.oneof(
   fc.record({ id: fc.constantFrom(...PROXIES.map((p) => p.id)) }),
   fc.record({ name: fc.constantFrom(...PROXIES.map((p) => p.name)) }),
+  fc.record({ mode: fc.constantFrom("direct" as const, "default" as const) }),
 );
 
-/** A live connection as the API returns it, and how the program named its proxy last time. */
+/** A live connection as the API holds it, and how the program named its proxy last time. */
 const liveArb = fc.record(
   {
     login_url: url,
     credential,
     allowed_domains: fc.array(host, { maxLength: 4 }),
-    health_check_interval: fc.oneof(interval, fc.constant(null)),
+    health_check_interval: interval,
+    health_checks: fc.boolean(),
+    auto_reauth: fc.boolean(),
+    record_session: fc.boolean(),
     save_credentials: fc.boolean(),
-    proxy_id: fc.constantFrom(...PROXIES.map((p) => p.id)),
+    stealth: fc.boolean(),
+    proxy: fc.oneof(
+      fc.record({ id: fc.constantFrom(...PROXIES.map((p) => p.id)) }),
+      fc.constant({ mode: "direct" as const }),
+    ),
     priorProxy: proxyRef,
   },
-  { requiredKeys: ["save_credentials"] },
+  { requiredKeys: [] },
 );
 
 /** A program's inputs, un-normalised, with the same (profileName, domain). */
@@ -62,29 +88,48 @@ const desiredArb = fc.record(
     credential,
     allowedDomains: fc.array(host, { maxLength: 4 }),
     healthCheckInterval: interval,
+    healthChecks: fc.boolean(),
+    autoReauth: fc.boolean(),
+    recordSession: fc.boolean(),
     saveCredentials: fc.boolean(),
     proxy: proxyRef,
+    stealth: fc.boolean(),
     adopt: fc.boolean(),
   },
   { requiredKeys: [] },
 );
 
-function liveState(liveFields: Record<string, unknown>) {
-  const { priorProxy, ...fields } = liveFields as Record<string, unknown> & {
-    priorProxy?: ProxyInput;
-  };
-  const api = {
-    id: "ma_1",
-    profile_name: "team",
-    domain: "netflix.com",
-    status: "AUTHENTICATED",
-    ...fields,
-  } as ManagedAuth;
+type LiveFields = Record<string, unknown> & {
+  priorProxy?: ProxyInput;
+  proxy?: { id: string } | { mode: "direct" };
+  stealth?: boolean;
+};
+
+/** The emulator's store holding one connection: created bare, then drifted to `fields`. */
+function seeded(fields: LiveFields) {
+  const store = new ConnectionStore({ proxies: PROXIES, newId: () => "ma_1" });
+  const created = store.create({ profile_name: "team", domain: "netflix.com" });
+  if (!created.ok) throw new Error("seed failed");
+  const { priorProxy, proxy, stealth, ...rest } = fields;
+  const browser: Record<string, unknown> = {};
+  if (proxy !== undefined) browser.proxy = proxy;
+  if (stealth !== undefined) browser.stealth = stealth;
+  store.drift("ma_1", { ...rest, browser });
+  return { store, priorProxy };
+}
+
+const live = (store: ConnectionStore) =>
+  toManagedAuth(store.all()[0], proxyName) as unknown as ManagedAuth;
+
+/** The state the provider would hold for the store's connection after the last apply. */
+function liveState(fields: LiveFields) {
+  const { store, priorProxy } = seeded(fields);
+  const api = live(store);
   const ctx =
-    priorProxy && "name" in priorProxy
+    priorProxy?.name !== undefined
       ? { proxy: priorProxy, resolvedProxyId: resolve(priorProxy.name) }
       : { proxy: priorProxy };
-  return { api, state: toState(api, ctx), priorProxy };
+  return { store, api, state: toState(api, ctx), priorProxy };
 }
 
 function checked(raw: Record<string, unknown>): CheckedInputs {
@@ -93,24 +138,8 @@ function checked(raw: Record<string, unknown>): CheckedInputs {
   return inputs as unknown as CheckedInputs;
 }
 
-/** The emulator applying a PATCH body to the live connection. */
-function applyWithApi(api: ManagedAuth, body: Record<string, unknown>): ManagedAuth {
-  const store = new ConnectionStore({ proxies: PROXIES, newId: () => api.id });
-  const created = store.create({ profile_name: api.profile_name, domain: api.domain });
-  if (!created.ok) throw new Error("seed failed");
-  store.drift(api.id, {
-    login_url: api.login_url ?? null,
-    credential: api.credential ?? null,
-    allowed_domains: api.allowed_domains ?? [],
-    health_check_interval: api.health_check_interval ?? 3600,
-    save_credentials: api.save_credentials,
-    proxy_id: api.proxy_id ?? null,
-  });
-  const updated = store.update(api.id, body);
-  if (!updated.ok)
-    throw new Error(`the API refused ${JSON.stringify(body)}: ${updated.error.message}`);
-  return toManagedAuth(updated.value) as ManagedAuth;
-}
+/** The live proxy id of an answer: `browser.proxy.id`, else the deprecated `proxy_id`. */
+const liveProxyId = (api: ManagedAuth) => api.browser?.proxy?.id ?? api.proxy_id ?? undefined;
 
 /** Whether the live connection holds the desired value of one API field, judged from API data. */
 function alreadyHolds(
@@ -130,19 +159,22 @@ function alreadyHolds(
         JSON.stringify(normalizeDomainSet(value as string[]))
       );
     case "health_check_interval":
-      return (api.health_check_interval ?? 3600) === value;
+    case "health_checks":
+    case "auto_reauth":
+    case "record_session":
     case "save_credentials":
-      return api.save_credentials === value;
-    case "proxy": {
-      const ref = value as ProxyInput;
-      if ("id" in ref) return api.proxy_id === ref.id;
+      return (api as Record<string, unknown>)[key] === value;
+    case "browser": {
+      const browser = value as { proxy?: Record<string, string>; stealth?: boolean };
+      if (browser.stealth !== undefined && api.browser?.stealth === browser.stealth) return true;
+      const ref = browser.proxy;
+      if (ref === undefined) return false;
+      if (ref.mode === "default")
+        return liveProxyId(api) === undefined && !api.browser?.proxy?.mode;
+      if (ref.mode === "direct") return api.browser?.proxy?.mode === "direct";
+      if (ref.id !== undefined) return liveProxyId(api) === ref.id;
       // A name's resolution is known only from the last apply that sent that same name.
-      return (
-        !!priorProxy &&
-        "name" in priorProxy &&
-        priorProxy.name === ref.name &&
-        api.proxy_id === resolve(ref.name)
-      );
+      return priorProxy?.name === ref.name && liveProxyId(api) === resolve(ref.name);
     }
   }
   throw new Error(`unexpected key ${key}`);
@@ -152,15 +184,13 @@ describe("the patch law", () => {
   it("patch(L, D) applied to L gives D, and then nothing is left to send", () => {
     fc.assert(
       fc.property(liveArb, desiredArb, (liveFields, raw) => {
-        const { api, state: L, priorProxy } = liveState(liveFields);
+        const { store, api, state: L, priorProxy } = liveState(liveFields as LiveFields);
         const D = checked(raw);
         const plan = planChanges(L, D as unknown as Record<string, unknown>);
         if (plan.replaces.length > 0) {
-          // Only removals the API cannot do in place may replace.
-          for (const field of plan.replaces) {
-            expect(["credential", "proxy"]).toContain(field);
-            expect(D[field as "credential" | "proxy"]).toBeUndefined();
-          }
+          // Only a removed credential may replace: the API has no detach for it.
+          expect(plan.replaces).toEqual(["credential"]);
+          expect(D.credential).toBeUndefined();
           return;
         }
         const body = planPatch(L, D) as Record<string, unknown>;
@@ -171,21 +201,42 @@ describe("the patch law", () => {
             already: false,
           });
         }
+        // A server-owned field the program leaves unset is never sent.
+        for (const field of SERVER_OWNED) {
+          if (D[field] === undefined) expect(plan.changed).not.toContain(field);
+        }
 
-        const after = applyWithApi(api, body);
+        const updated = store.update("ma_1", body);
+        if (!updated.ok) throw new Error(`the API refused ${JSON.stringify(body)}`);
+        const after = live(store);
+        const sentProxy = (body.browser as { proxy?: unknown } | undefined)?.proxy !== undefined;
         const L2 = toState(after, {
           proxy: D.proxy ?? L.proxy,
-          proxyJustSent: "proxy" in body,
+          proxyJustSent: sentProxy,
           resolvedProxyId: L.resolvedProxyId,
         });
-        const { proxy: liveProxy, ...liveManaged } = toLiveInputs(L2);
-        const { proxy: desiredProxy, adopt: _adopt, ...desiredManaged } = D;
-        expect(liveManaged).toEqual(desiredManaged);
-        if (desiredProxy) {
-          const wantedId = "id" in desiredProxy ? desiredProxy.id : resolve(desiredProxy.name);
-          expect(after.proxy_id).toBe(wantedId);
+        const liveManaged = L2 as unknown as Record<string, unknown>;
+        const liveProxy = toLiveInputs(L2).proxy;
+        for (const field of UPDATABLE_FIELDS) {
+          if (field === "proxy") continue;
+          const unsetServerOwned =
+            (SERVER_OWNED as readonly string[]).includes(field) && D[field] === undefined;
+          if (unsetServerOwned) {
+            // Untouched: the live value stays.
+            expect(liveManaged[field]).toEqual((L as unknown as Record<string, unknown>)[field]);
+          } else {
+            expect({ field, value: liveManaged[field] }).toEqual({ field, value: D[field] });
+          }
         }
-        expect(liveProxy === undefined).toBe(after.proxy_id === undefined);
+        if (D.proxy?.id !== undefined) expect(liveProxyId(after)).toBe(D.proxy.id);
+        else if (D.proxy?.name !== undefined)
+          expect(liveProxyId(after)).toBe(resolve(D.proxy.name));
+        else if (D.proxy?.mode === "direct") expect(liveProxy).toEqual({ mode: "direct" });
+        else
+          expect({ liveProxy, id: liveProxyId(after) }).toEqual({
+            liveProxy: undefined,
+            id: undefined,
+          });
         expect(planPatch(L2, D)).toEqual({});
       }),
       { numRuns: 500 },
@@ -196,10 +247,15 @@ describe("the patch law", () => {
     fc.assert(
       fc.property(desiredArb, (raw) => {
         const D = checked(raw);
-        const store = new ConnectionStore({ proxies: PROXIES });
-        const created = store.create(toCreateRequest(D));
+        const body = toCreateRequest(D);
+        expect(validatorFor("ManagedAuthCreateRequest")(body)).toEqual([]);
+        const store = new ConnectionStore({
+          proxies: PROXIES,
+          plan: { name: "free", minimum: 300 },
+        });
+        const created = store.create(body as EmulatorCreate);
         if (!created.ok) throw new Error(created.error.message);
-        const state = toState(toManagedAuth(created.value) as ManagedAuth, {
+        const state = toState(toManagedAuth(created.value, proxyName) as unknown as ManagedAuth, {
           proxy: D.proxy,
           proxyJustSent: true,
           adopt: D.adopt,

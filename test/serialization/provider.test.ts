@@ -73,16 +73,7 @@ describe("the __provider text in state", () => {
     });
     const result = JSON.parse(out);
     expect(result.resolved).toBe(
-      fs.realpathSync(
-        path.join(
-          project,
-          "node_modules",
-          "pulumi-kernel",
-          "dist",
-          "authConnection",
-          "provider.js",
-        ),
-      ),
+      fs.realpathSync(path.join(project, "node_modules", "pulumi-kernel", "dist", "provider.js")),
     );
     expect(result.checked.inputs).toMatchObject({
       domain: "netflix.com",

@@ -21,5 +21,5 @@ export const EXAMPLE_POST_BODY = {
   allowed_domains: ["auth.netflix.com", "login.netflix.com"],
   health_check_interval: 1800,
   save_credentials: true,
-  proxy: { name: "residential" },
+  browser: { proxy: { name: "residential" } },
 };

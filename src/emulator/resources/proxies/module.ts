@@ -1,44 +1,79 @@
 /**
- * `/proxies`, read-only so far: the proxies seeded at start (options `proxies`, CLI `--proxy`),
- * which auth connections select by id or name.
+ * `/proxies`: the proxies resource as a route module (see core.ts). Its store is also where auth
+ * connections of the same project select `proxy: {id}` / `{name}` (`storeOf("proxies")`), so the
+ * seeded proxies and those made through `/proxies` are the same objects.
  */
-import { type Answer, isAnswer, notFound, ok, page, pageQuery, toAnswer } from "../../answers";
+import { type Answer, isAnswer, ok, page, pageQuery, toAnswer } from "../../answers";
 import type { RouteModule } from "../../core";
-import { type EmulatedProxy, ProxyStore, type StoredProxy } from "./store";
+import {
+  type EmulatedProxy,
+  type ProxyCreateBody,
+  ProxyStore,
+  type ProxyUpdateBody,
+  view,
+} from "./store";
 
-/** The seeded proxies of a project (by id or name), given by the emulator at start. */
+/** The proxies module; `seedFor` gives the proxies a project's store starts with. */
 export function proxiesModule(
   seedFor: (project: { id: string; name: string } | undefined) => EmulatedProxy[],
 ): RouteModule<ProxyStore> {
-  const show = (p: StoredProxy) => ({ ...p });
+  const same = <T>(value: T) => value;
   return {
     name: "proxies",
     controlName: "proxies",
     prefix: ["proxies"],
     scope: "project",
-    routes: ["GET /proxies", "GET /proxies/{id}"],
-    createStore: (env) => new ProxyStore(seedFor(env.project), () => env.now()),
+    routes: [
+      "POST /proxies",
+      "GET /proxies?name=&query=&limit=&offset=",
+      "GET /proxies/{id}",
+      "PATCH /proxies/{id} (name only)",
+      "DELETE /proxies/{id}",
+    ],
+
+    createStore: (env) =>
+      new ProxyStore(seedFor(env.project), {
+        now: () => env.now(),
+        newId: () => env.newId("proxy"),
+      }),
+
     handle(req, store): Answer | undefined {
-      if (req.method !== "GET" || req.rest.length > 1) return undefined;
       if (req.rest.length === 0) {
-        const q = pageQuery(req.query);
-        return isAnswer(q) ? q : page(store.all(), q, show);
+        if (req.method === "POST") return toAnswer(store.create(req.body as ProxyCreateBody), same);
+        if (req.method === "GET") {
+          const q = pageQuery(req.query);
+          if (isAnswer(q)) return q;
+          const items = store.matching({
+            name: req.query.get("name") ?? undefined,
+            query: req.query.get("query") ?? undefined,
+          });
+          return page(items, q, view);
+        }
+        return undefined;
       }
-      const proxy = store.get(req.rest[0]);
-      return toAnswer(proxy ? ok(proxy) : notFound("proxy", req.rest[0]), show);
+      if (req.rest.length !== 1) return undefined;
+      const id = req.rest[0];
+      switch (req.method) {
+        case "GET":
+          return toAnswer(store.get(id), same);
+        case "PATCH":
+          return toAnswer(store.update(id, req.body as ProxyUpdateBody), same);
+        case "DELETE": {
+          const result = store.remove(id);
+          return result.ok ? { status: 204 } : { status: result.status, body: result.error };
+        }
+        default:
+          return undefined;
+      }
     },
-    objects: (store) => store.all().map(show),
+
+    objects: (store) => store.all().map((row) => ({ ...view(row) })),
+
     drift(store, id, changes) {
-      const proxy = store.get(id);
-      if (!proxy) return notFound("proxy", id);
-      const record = proxy as unknown as Record<string, unknown>;
-      for (const [key, value] of Object.entries(changes)) {
-        if (key === "id") continue;
-        if (value === null) delete record[key];
-        else record[key] = value;
-      }
-      return ok(show(proxy));
+      const result = store.drift(id, changes);
+      return result.ok ? ok({ ...result.value }) : result;
     },
-    remove: (store, id) => store.remove(id),
+
+    remove: (store, id) => store.forget(id),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * flatten: an API answer to Credential's state. The live part (name, domain, SSO provider, the
+ * key set, whether a TOTP secret is set) comes from the answer; what the API never returns
+ * (values, the TOTP secret) is the record of the last apply.
+ */
+import type { CredentialLive } from "./api";
+import { asciiHostName } from "./schema";
+import type { CredentialInputs, CredentialState } from "./types";
+
+export interface FlattenContext {
+  /** The inputs just sent successfully: they become the record. */
+  desired?: CredentialInputs;
+  /** The old state, on a read: its record is kept. */
+  olds?: Partial<CredentialState>;
+}
+
+/**
+ * Outputs, with no undefined anywhere. Without `desired` or `olds` (a take-over, a `get`)
+ * nothing is recorded, so the next plan sends every desired value once.
+ */
+export function toState(live: CredentialLive, ctx: FlattenContext = {}): CredentialState {
+  const source = ctx.desired ?? ctx.olds;
+  const recordedValues = source?.values;
+  const recordedTotp = source?.totpSecret;
+  const keys = live.value_keys ?? Object.keys(recordedValues ?? {});
+  const state: CredentialState = {
+    name: live.name,
+    domain: asciiHostName(live.domain) ?? live.domain.toLowerCase(),
+    hasTotpSecret: live.has_totp_secret ?? recordedTotp !== undefined,
+    valueKeys: [...new Set(keys)].sort(),
+  };
+  if (live.sso_provider) state.ssoProvider = live.sso_provider;
+  if (recordedValues !== undefined)
+    state.values = Object.fromEntries(Object.entries(recordedValues));
+  if (recordedTotp !== undefined) state.totpSecret = recordedTotp;
+  if (source?.adopt) state.adopt = true;
+  return state;
+}
+
+/**
+ * The managed inputs as they are live, for ReadResult.inputs, so that the preview after a
+ * refresh shows `live => desired`. A live key with no recorded value shows as `""`, since the
+ * API never says what it holds.
+ */
+export function toLiveInputs(state: CredentialState): CredentialInputs {
+  const recorded = state.values ?? {};
+  const inputs: CredentialInputs = {
+    name: state.name,
+    domain: state.domain,
+    values: Object.fromEntries(
+      state.valueKeys.map((key) => [key, Object.hasOwn(recorded, key) ? recorded[key] : ""]),
+    ),
+  };
+  if (state.ssoProvider !== undefined) inputs.ssoProvider = state.ssoProvider;
+  if (state.hasTotpSecret && state.totpSecret !== undefined) inputs.totpSecret = state.totpSecret;
+  if (state.adopt) inputs.adopt = true;
+  return inputs;
+}

@@ -1,0 +1,301 @@
+/**
+ * Credential's planner: the exact bodies of a rotation, a key removal, a rename and the clears,
+ * and the law of BEHAVIOR.md A2 over generated live and desired states. "Applying" a body is
+ * done by a small model of the API's PATCH semantics (KERNEL-API.md: removals first, then
+ * `values` merged; `""` clears), independent of the planner.
+ */
+import fc from "fast-check";
+import type { CredentialLive, CredentialUpdateRequest } from "./api";
+import { toState } from "./flatten";
+import { hasChanges, matchesPost, planChanges, planPatch } from "./patch";
+import { checkInputs } from "./schema";
+import { UNKNOWN } from "../dynamic/engineKeys";
+import type { CredentialInputs, CredentialState } from "./types";
+
+/** What the server holds, values included (the API never returns them). */
+interface Server {
+  name: string;
+  domain: string;
+  values: Record<string, string>;
+  sso?: string;
+  totp?: string;
+}
+
+function answer(s: Server): CredentialLive {
+  return {
+    id: "cred_1",
+    name: s.name,
+    domain: s.domain,
+    sso_provider: s.sso ?? null,
+    has_totp_secret: s.totp !== undefined,
+    has_values: Object.keys(s.values).length > 0,
+    value_keys: Object.keys(s.values),
+  };
+}
+
+function apply(s: Server, body: CredentialUpdateRequest): Server {
+  const values = Object.fromEntries(
+    Object.entries(s.values).filter(([k]) => !(body.remove_value_keys ?? []).includes(k)),
+  );
+  for (const [k, v] of Object.entries(body.values ?? {}))
+    Object.defineProperty(values, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  const next: Server = { ...s, values };
+  if (body.name !== undefined) next.name = body.name;
+  if (body.sso_provider !== undefined) next.sso = body.sso_provider || undefined;
+  if (body.totp_secret !== undefined) next.totp = body.totp_secret || undefined;
+  return next;
+}
+
+function checked(raw: Record<string, unknown>): CredentialInputs {
+  const { inputs, failures } = checkInputs({ domain: "netflix.com", ...raw });
+  expect(failures).toEqual([]);
+  return inputs as unknown as CredentialInputs;
+}
+
+const applied = (d: CredentialInputs): CredentialState =>
+  toState(
+    answer({
+      name: d.name,
+      domain: d.domain,
+      values: d.values,
+      sso: d.ssoProvider,
+      totp: d.totpSecret,
+    }),
+    { desired: d },
+  );
+
+describe("Credential planner: exact bodies", () => {
+  const desired = checked({ name: "netflix-creds", values: { username: "u", password: "old" } });
+  const olds = applied(desired);
+
+  it("a password rotation is one PATCH with only that key", () => {
+    const next = { ...desired, values: { username: "u", password: "new" } };
+    expect(planPatch(olds, next)).toEqual({ values: { password: "new" } });
+    expect(planChanges(olds, next as never)).toEqual({
+      replaces: [],
+      deleteBeforeReplace: false,
+      changed: ["values"],
+    });
+  });
+
+  it("a removed key goes in remove_value_keys, and nothing else is sent", () => {
+    expect(planPatch(olds, { ...desired, values: { password: "old" } })).toEqual({
+      remove_value_keys: ["username"],
+    });
+  });
+
+  it("a rename is a PATCH of name", () => {
+    expect(planPatch(olds, { ...desired, name: "renamed" })).toEqual({ name: "renamed" });
+  });
+
+  it("removed ssoProvider and totpSecret are cleared with empty strings", () => {
+    const withBoth = { ...desired, ssoProvider: "google", totpSecret: "JBSWY3DPEHPK3PXP" };
+    expect(planPatch(applied(withBoth), desired)).toEqual({ sso_provider: "", totp_secret: "" });
+    expect(planPatch(olds, withBoth)).toEqual({
+      sso_provider: "google",
+      totp_secret: "JBSWY3DPEHPK3PXP",
+    });
+  });
+
+  it("sends nothing and reports no change when nothing differs", () => {
+    expect(planPatch(olds, desired)).toEqual({});
+    expect(hasChanges(planChanges(olds, { ...desired, adopt: true } as never))).toBe(false);
+  });
+
+  it("corrects drift of the live key set found by a refresh", () => {
+    const drifted = toState(
+      answer({
+        name: "netflix-creds",
+        domain: "netflix.com",
+        values: { password: "old", extra: "?" },
+      }),
+      { olds },
+    );
+    expect(drifted.valueKeys).toEqual(["extra", "password"]);
+    expect(planPatch(drifted, desired)).toEqual({
+      values: { username: "u" },
+      remove_value_keys: ["extra"],
+    });
+  });
+
+  it("re-sends a TOTP secret removed behind the program's back", () => {
+    const withTotp = { ...desired, totpSecret: "JBSWY3DPEHPK3PXP" };
+    const drifted = toState(
+      answer({ name: "netflix-creds", domain: "netflix.com", values: desired.values }),
+      { olds: applied(withTotp) },
+    );
+    expect(drifted.hasTotpSecret).toBe(false);
+    expect(planPatch(drifted, withTotp)).toEqual({ totp_secret: "JBSWY3DPEHPK3PXP" });
+  });
+
+  it("after a take-over (nothing recorded) sends every value once and removes foreign keys", () => {
+    const live = toState(
+      answer({ name: "netflix-creds", domain: "netflix.com", values: { password: "?", pin: "?" } }),
+    );
+    expect(live.values).toBeUndefined();
+    expect(planPatch(live, desired)).toEqual({
+      values: { username: "u", password: "old" },
+      remove_value_keys: ["pin"],
+    });
+  });
+
+  it("a domain change replaces, deleting first when the name stays", () => {
+    expect(planChanges(olds, { ...desired, domain: "hulu.com" } as never)).toMatchObject({
+      replaces: ["domain"],
+      deleteBeforeReplace: true,
+    });
+    expect(
+      planChanges(olds, { ...desired, domain: "hulu.com", name: "hulu" } as never),
+    ).toMatchObject({ replaces: ["domain"], deleteBeforeReplace: false });
+    expect(planChanges(olds, { ...desired, domain: UNKNOWN } as never)).toMatchObject({
+      replaces: ["domain"],
+      deleteBeforeReplace: true,
+    });
+  });
+
+  it("an unknown value is a change of its field", () => {
+    expect(
+      planChanges(olds, { ...desired, values: { username: "u", password: UNKNOWN } } as never)
+        .changed,
+    ).toEqual(["values"]);
+    expect(
+      planChanges(olds, { ...desired, values: UNKNOWN, name: UNKNOWN } as never).changed,
+    ).toEqual(["name", "values"]);
+  });
+
+  it("after an unknown POST outcome, matches on name, domain, SSO, key set and TOTP presence", () => {
+    const live = answer({
+      name: "netflix-creds",
+      domain: "Netflix.com",
+      values: { password: "x", username: "y" },
+    });
+    expect(matchesPost(live, desired)).toBe(true);
+    expect(matchesPost({ ...live, value_keys: ["password"] }, desired)).toBe(false);
+    expect(matchesPost({ ...live, sso_provider: "google" }, desired)).toBe(false);
+    expect(matchesPost({ ...live, has_totp_secret: true }, desired)).toBe(false);
+    expect(matchesPost({ ...live, domain: "hulu.com" }, desired)).toBe(false);
+  });
+});
+
+const KEYS = ["username", "password", "email", "otp", "constructor", "my key"];
+const valueArb = fc.oneof(fc.constantFrom("a", "b", "hunter2", ""), fc.string({ maxLength: 4 }));
+const valuesArb = fc.dictionary(fc.constantFrom(...KEYS), valueArb, { maxKeys: 5 });
+const sso = fc.option(fc.constantFrom("google", "github"), { nil: undefined });
+const totp = fc.option(fc.constantFrom("JBSWY3DPEHPK3PXP", "ABCDEFGH"), { nil: undefined });
+
+/**
+ * A live credential and the record of the last apply. The record may lack keys (a take-over) or
+ * hold keys no longer live (drift), but where both have a key they agree: drift inside a value
+ * cannot be seen, so the law does not claim to repair it.
+ */
+const liveArb = fc
+  .record({
+    name: fc.constantFrom("c1", "c2"),
+    values: valuesArb,
+    sso,
+    totp,
+    recordedKeys: fc.subarray(KEYS),
+    staleValues: valuesArb,
+    recordTotp: fc.boolean(),
+    staleTotp: totp,
+  })
+  .map((l) => {
+    const server: Server = {
+      name: l.name,
+      domain: "netflix.com",
+      values: l.values,
+      sso: l.sso,
+      totp: l.totp,
+    };
+    const recorded: Record<string, string> = {};
+    for (const k of l.recordedKeys) {
+      const v = Object.hasOwn(l.values, k) ? l.values[k] : l.staleValues[k];
+      if (v !== undefined)
+        Object.defineProperty(recorded, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    const totpRecord = l.totp !== undefined ? (l.recordTotp ? l.totp : undefined) : l.staleTotp;
+    const olds = toState(answer(server), {
+      olds: { values: recorded, ...(totpRecord ? { totpSecret: totpRecord } : {}) },
+    });
+    return { server, olds };
+  });
+
+const desiredArb = fc
+  .record({
+    name: fc.constantFrom("c1", "c2"),
+    values: valuesArb,
+    ssoProvider: sso,
+    totpSecret: totp,
+  })
+  .map((d) => {
+    const raw: Record<string, unknown> = { name: d.name, values: d.values };
+    if (d.ssoProvider) raw.ssoProvider = d.ssoProvider;
+    if (d.totpSecret) raw.totpSecret = d.totpSecret;
+    return raw;
+  });
+
+describe("Credential planner: the patch law", () => {
+  it("applying patch(L, D) to L gives D", () => {
+    fc.assert(
+      fc.property(liveArb, desiredArb, ({ server, olds }, raw) => {
+        const d = checked(raw);
+        const after = apply(server, planPatch(olds, d));
+        expect(after.name).toBe(d.name);
+        expect(after.values).toEqual(d.values);
+        expect(after.sso).toBe(d.ssoProvider);
+        expect(after.totp).toBe(d.totpSecret);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("patch(D, D) is empty and no change is reported", () => {
+    fc.assert(
+      fc.property(desiredArb, (raw) => {
+        const d = checked(raw);
+        expect(planPatch(applied(d), d)).toEqual({});
+        expect(hasChanges(planChanges(applied(d), d as never))).toBe(false);
+      }),
+    );
+  });
+
+  it("no key in the patch is already equal, as far as the state can tell", () => {
+    fc.assert(
+      fc.property(liveArb, desiredArb, ({ olds }, raw) => {
+        const d = checked(raw);
+        const body = planPatch(olds, d);
+        const recorded = olds.values ?? {};
+        if (body.name !== undefined) expect(body.name).not.toBe(olds.name);
+        for (const [k, v] of Object.entries(body.values ?? {})) {
+          expect(
+            olds.valueKeys.includes(k) && Object.hasOwn(recorded, k) && recorded[k] === v,
+          ).toBe(false);
+        }
+        for (const k of body.remove_value_keys ?? []) {
+          expect(olds.valueKeys).toContain(k);
+          expect(Object.hasOwn(d.values, k)).toBe(false);
+        }
+        if (body.sso_provider !== undefined)
+          expect(body.sso_provider).not.toBe(olds.ssoProvider ?? "");
+        if (body.totp_secret !== undefined) {
+          const same =
+            body.totp_secret === ""
+              ? !olds.hasTotpSecret
+              : olds.hasTotpSecret && olds.totpSecret === body.totp_secret;
+          expect(same).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Credential's patch planner (BEHAVIOR.md A2, B2): one pure function that compares the old
+ * state (outputs, refreshed or as recorded) with the checked inputs. diff reports its plan and
+ * update sends `planPatch`, so what the preview promises is what the PATCH carries.
+ */
+import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
+import type { ChangePlan } from "../dynamic/provider";
+import type { CredentialLive } from "./api";
+import { toUpdateRequest, valuesDelta } from "./expand";
+import {
+  type CredentialInputs,
+  type CredentialState,
+  UPDATABLE_FIELDS,
+  type UpdatableField,
+} from "./types";
+
+type Olds = Partial<CredentialState>;
+
+export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePlan<UpdatableField> {
+  const replaces: string[] = [];
+  if (news.domain === UNKNOWN || news.domain !== olds.domain) replaces.push("domain");
+  const changed = UPDATABLE_FIELDS.filter((field) => !fieldEquals(field, olds, news));
+  const nameKept = news.name === UNKNOWN || news.name === olds.name;
+  return { replaces, deleteBeforeReplace: replaces.length > 0 && nameKept, changed };
+}
+
+export function hasChanges(plan: ChangePlan): boolean {
+  return plan.replaces.length > 0 || plan.changed.length > 0;
+}
+
+/** The PATCH body taking `olds` to `desired`: `{}` when nothing is to be sent. */
+export function planPatch(olds: Olds, desired: CredentialInputs) {
+  const plan = planChanges(olds, desired as unknown as Record<string, unknown>);
+  return toUpdateRequest(plan.changed, olds, desired);
+}
+
+/** Whether the live object has a TOTP secret; old states without the flag go by the record. */
+function liveHasTotp(olds: Olds): boolean {
+  return olds.hasTotpSecret ?? olds.totpSecret !== undefined;
+}
+
+/** Whether one updatable field is already as desired. Unknown is never equal. */
+export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<string, unknown>) {
+  const desired = news[field];
+  if (containsUnknown(desired)) return false;
+  switch (field) {
+    case "name":
+      return desired === olds.name;
+    case "values": {
+      const { set, remove } = valuesDelta(olds, (desired ?? {}) as Record<string, string>);
+      return Object.keys(set).length === 0 && remove.length === 0;
+    }
+    case "ssoProvider":
+      return (olds.ssoProvider ?? "") === (desired ?? "");
+    case "totpSecret":
+      return desired === undefined
+        ? !liveHasTotp(olds)
+        : liveHasTotp(olds) && olds.totpSecret === desired;
+  }
+}
+
+/**
+ * After a POST whose outcome is unknown: whether `live` is what our POST would have made
+ * (BEHAVIOR.md B2). Values cannot be compared, so their key set stands in for them.
+ */
+export function matchesPost(live: CredentialLive, desired: CredentialInputs): boolean {
+  const liveKeys = [...new Set(live.value_keys ?? [])].sort();
+  const desiredKeys = Object.keys(desired.values).sort();
+  return (
+    live.name === desired.name &&
+    live.domain.toLowerCase() === desired.domain &&
+    (live.sso_provider ?? "") === (desired.ssoProvider ?? "") &&
+    liveKeys.length === desiredKeys.length &&
+    liveKeys.every((key, i) => key === desiredKeys[i]) &&
+    (live.has_totp_secret ?? false) === (desired.totpSecret !== undefined)
+  );
+}

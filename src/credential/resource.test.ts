@@ -1,0 +1,113 @@
+import * as pulumi from "@pulumi/pulumi";
+import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
+import { Credential, type CredentialArgs } from "./resource";
+
+const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
+
+describe("Credential under pulumi.runtime.setMocks", () => {
+  const registered: pulumi.runtime.MockResourceArgs[] = [];
+  /** additionalSecretOutputs per resource name, as the request to the engine carries them. */
+  const secretOutputs = new Map<string, string[]>();
+  /** The serialized inputs per resource name, secret markers included. */
+  const wire = new Map<string, Record<string, unknown>>();
+
+  beforeAll(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push(args);
+          return {
+            id: args.id || "cred_mock",
+            state: { ...args.inputs, valueKeys: ["password", "username"], hasTotpSecret: false },
+          };
+        },
+        call: (args) => args.inputs,
+      },
+      "proj",
+      "stack",
+      false,
+    );
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+      registerResource(
+        req: {
+          getName(): string;
+          getAdditionalsecretoutputsList(): string[];
+          getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+        },
+        cb: unknown,
+      ): void;
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+      secretOutputs.set(req.getName(), req.getAdditionalsecretoutputsList());
+      wire.set(req.getName(), req.getObject()?.toJavaScript() ?? {});
+      register(req, cb);
+    };
+  });
+
+  it("registers the dynamic type token, the args, its own __provider and its secret outputs", async () => {
+    const cred = new Credential("netflix", {
+      name: "netflix-creds",
+      domain: "netflix.com",
+      values: { username: "u", password: pulumi.secret("p") },
+      __provider: "exports.handler = () => ({})",
+    } as CredentialArgs);
+    await value(cred.urn);
+    const args = registered.find((r) => r.name === "netflix")!;
+    expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Credential");
+    expect(args.inputs).toMatchObject({ name: "netflix-creds", domain: "netflix.com" });
+    expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_TEXT);
+    expect(secretOutputs.get("netflix")).toEqual(expect.arrayContaining(["values", "totpSecret"]));
+  });
+
+  it("sends plain-string secret inputs as secrets, so the state's inputs keep them encrypted", async () => {
+    const cred = new Credential("plain", {
+      name: "plain",
+      domain: "plain.com",
+      values: { password: "plain-text-pw" },
+      totpSecret: "JBSWY3DPEHPK3PXP",
+    });
+    await value(cred.urn);
+    const sent = wire.get("plain")!;
+    // Pulumi's wire form of a secret: { <signature key>: <secret signature>, value }.
+    const secret = (value: unknown) => ({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value,
+    });
+    expect(sent.values).toEqual(secret({ password: "plain-text-pw" }));
+    expect(sent.totpSecret).toEqual(secret("JBSWY3DPEHPK3PXP"));
+    expect(sent.name).toBe("plain");
+  });
+
+  it("keeps the program's own additionalSecretOutputs beside its secrets", async () => {
+    const cred = new Credential(
+      "more",
+      { name: "m", domain: "m.com", values: {} },
+      { additionalSecretOutputs: ["ssoProvider"] },
+    );
+    await value(cred.urn);
+    expect(secretOutputs.get("more")?.sort()).toEqual(["ssoProvider", "totpSecret", "values"]);
+  });
+
+  it("resolves its declared outputs", async () => {
+    const cred = new Credential("hulu", {
+      name: "hulu",
+      domain: "hulu.com",
+      values: { password: "p" },
+    });
+    expect(await value(cred.id)).toBe("cred_mock");
+    expect(await value(cred.valueKeys)).toEqual(["password", "username"]);
+    expect(await value(cred.hasTotpSecret)).toBe(false);
+  });
+
+  it("get reads by id with the state given and the __provider", async () => {
+    const cred = Credential.get("existing", "cred_123", { name: "old" });
+    expect(await value(cred.id)).toBe("cred_123");
+    const args = registered.find((r) => r.name === "existing")!;
+    expect(args.id).toBe("cred_123");
+    expect(args.inputs).toMatchObject({ name: "old", __provider: CREDENTIAL_PROVIDER_TEXT });
+    expect(Credential.isInstance(cred)).toBe(true);
+    expect(Credential.isInstance({})).toBe(false);
+    expect(Credential.isInstance(undefined)).toBe(false);
+  });
+});

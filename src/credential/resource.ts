@@ -1,0 +1,154 @@
+/**
+ * The Credential resource a program declares: a Kernel credential (login values for one domain)
+ * that an AuthConnection uses by name.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
+import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { SECRET_OUTPUTS } from "./types";
+
+const TYPE = dynamicResourceType({
+  name: "Credential",
+  providerText: CREDENTIAL_PROVIDER_TEXT,
+  outputs: [
+    "name",
+    "domain",
+    "values",
+    "valueKeys",
+    "ssoProvider",
+    "totpSecret",
+    "hasTotpSecret",
+    "project",
+    "adopt",
+  ],
+  secretOutputs: SECRET_OUTPUTS,
+});
+
+export interface CredentialArgs {
+  /**
+   * Name of the credential, unique in its project. An AuthConnection refers to it as
+   * `credential: { name: cred.name }`. Changing it renames the credential in place.
+   */
+  name: pulumi.Input<string>;
+  /** Bare host name the credential is for, such as `netflix.com`. Changing it replaces. */
+  domain: pulumi.Input<string>;
+  /**
+   * Field name to value, such as `{ username, password }`. Always stored as a secret. A changed
+   * value is sent alone (a rotation is one PATCH with that key); a removed key is removed.
+   * The API never returns values: drift of a value's content cannot be detected, drift of the
+   * set of keys is.
+   */
+  values: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * SSO provider to click first on the login page, such as `google`. Removing it clears it.
+   */
+  ssoProvider?: pulumi.Input<string>;
+  /**
+   * Base32 TOTP secret for automatic 2FA (spaces and case are ignored). Always stored as a
+   * secret. Removing it clears it.
+   */
+  totpSecret?: pulumi.Input<string>;
+  /**
+   * Kernel project (id or exact name) to create the credential in; defaults to config
+   * `kernel:project`, else the org's default project. Changing it replaces.
+   */
+  project?: pulumi.Input<string>;
+  /**
+   * When a credential of this name already exists in the project, take it over instead of
+   * failing: every value is then sent once, and keys the program lacks are removed. Never sent
+   * to the API; changing it later is no change. Do not adopt a credential another stack manages.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** The state `Credential.get` starts from; every field is optional. */
+export interface CredentialState {
+  name?: pulumi.Input<string>;
+  domain?: pulumi.Input<string>;
+  values?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  ssoProvider?: pulumi.Input<string>;
+  totpSecret?: pulumi.Input<string>;
+  project?: pulumi.Input<string>;
+  adopt?: pulumi.Input<boolean>;
+}
+
+/**
+ * A Kernel credential: login values for one domain, used by managed auth connections.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import * as kernel from "pulumi-kernel";
+ *
+ * const cfg = new pulumi.Config();
+ * const creds = new kernel.Credential("netflix", {
+ *   name: "netflix-creds",
+ *   domain: "netflix.com",
+ *   values: { username: cfg.require("user"), password: cfg.requireSecret("password") },
+ * });
+ * new kernel.AuthConnection("netflix", {
+ *   profileName: "team-netflix",
+ *   domain: "netflix.com",
+ *   credential: { name: creds.name },
+ * });
+ * ```
+ */
+export class Credential extends pulumi.CustomResource {
+  /** The type token of every Credential. */
+  static readonly __pulumiType = TYPE.token;
+
+  /** Whether `obj` is a Credential, even one made by another copy of this package. */
+  static override isInstance(obj: unknown): obj is Credential {
+    return isInstanceOf(TYPE, obj);
+  }
+
+  /**
+   * Reads an existing credential by id (as a refresh does). Values cannot be read back: pass
+   * them in `state` if later plans should compare against them.
+   */
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: CredentialState,
+    opts?: pulumi.CustomResourceOptions,
+  ): Credential {
+    return new Credential(name, (state ?? {}) as CredentialArgs, { ...opts, id });
+  }
+
+  /** Name of the credential in its project. */
+  declare readonly name: pulumi.Output<string>;
+  /** Host name, lower case, in ASCII (punycode) form. */
+  declare readonly domain: pulumi.Output<string>;
+  /** The values as applied last (secret); the API never returns them. */
+  declare readonly values: pulumi.Output<Record<string, string> | undefined>;
+  /** The names of the stored values, sorted, as the API reports them. */
+  declare readonly valueKeys: pulumi.Output<string[]>;
+  /** SSO provider, when one is set. */
+  declare readonly ssoProvider: pulumi.Output<string | undefined>;
+  /** The TOTP secret as applied last (secret). */
+  declare readonly totpSecret: pulumi.Output<string | undefined>;
+  /** Whether the credential has a TOTP secret, as the API reports it. */
+  declare readonly hasTotpSecret: pulumi.Output<boolean>;
+  /** The project the credential lives in, when one was named. */
+  declare readonly project: pulumi.Output<string | undefined>;
+  /** Whether the credential was taken over with `adopt: true`. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: CredentialArgs, opts?: pulumi.CustomResourceOptions) {
+    super(...registration(TYPE, name, secretInputs(args), opts));
+  }
+}
+
+/**
+ * The secret inputs wrapped as secrets, as Pulumi's generated classes do: the engine then keeps
+ * them encrypted in the state's inputs too, not only in the outputs that
+ * `additionalSecretOutputs` marks, even when the program passes plain strings.
+ */
+function secretInputs<T extends object>(args: T | undefined): T | undefined {
+  if (args === undefined) return undefined;
+  const out = { ...args } as Record<string, unknown>;
+  for (const key of SECRET_OUTPUTS) {
+    if (out[key] !== undefined) out[key] = pulumi.secret(out[key]);
+  }
+  return out as T;
+}

@@ -1,0 +1,95 @@
+/**
+ * What makes a Credential's provider different from every other resource's: the spec the
+ * shared skeleton (../dynamic/provider) runs. Pure parts come from their own modules; the I/O
+ * here is the lookup by name and the values sent once after a recovered POST, both through the
+ * operation the skeleton passes in.
+ */
+import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
+import { type KernelOperation, resourcePath } from "../kernel/client";
+import { isGone } from "../kernel/errors";
+import { type CredentialLive, parseCredential } from "./api";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toLiveInputs, toState } from "./flatten";
+import { matchesPost, planChanges } from "./patch";
+import { checkInputs } from "./schema";
+import {
+  API_FIELD,
+  type CredentialInputs,
+  type CredentialState,
+  SECRET_OUTPUTS,
+  type UpdatableField,
+} from "./types";
+
+export const COLLECTION = "/credentials";
+
+/**
+ * The credential named `name` in the operation's project, with its `value_keys` (which list
+ * answers omit): one GET by name, which the API accepts in place of an id.
+ */
+export async function findByName(
+  op: KernelOperation,
+  name: string,
+): Promise<CredentialLive | undefined> {
+  try {
+    return await op.request("GET", resourcePath(COLLECTION, name), { parse: parseCredential });
+  } catch (err) {
+    if (isGone(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Names the inputs a 400 is about, from the API field names in its message and details. */
+export function badRequestHint(text: string): string {
+  const inputs = Object.entries(API_FIELD)
+    .filter(([, field]) => new RegExp(`\\b${field}\\b`).test(text))
+    .map(([input]) => input);
+  if (/remove_value_keys/.test(text) && !inputs.includes("values")) inputs.push("values");
+  return inputs.length
+    ? `Check the Credential input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
+    : "Check the Credential's inputs";
+}
+
+/**
+ * After a POST whose answer was lost but whose object matches by name, domain, SSO provider,
+ * key set and TOTP presence (B2): the values' content cannot be compared, so they (and the
+ * TOTP secret) are sent once, as in an adoption. Nothing after a plain create or an adoption.
+ */
+async function afterCreate(
+  op: KernelOperation,
+  live: CredentialLive,
+  desired: CredentialInputs,
+  outcome: CreateOutcome,
+): Promise<CredentialLive> {
+  if (outcome !== "recovered") return live;
+  const unrecorded = toState(live);
+  const plan = planChanges(unrecorded, desired as unknown as Record<string, unknown>);
+  const body = toUpdateRequest(plan.changed, unrecorded, desired);
+  if (Object.keys(body).length === 0) return live;
+  return op.request("PATCH", resourcePath(COLLECTION, live.id), { body, parse: parseCredential });
+}
+
+export const credentialSpec: ResourceSpec<CredentialInputs, CredentialState, CredentialLive> = {
+  typeName: "Credential",
+  collection: COLLECTION,
+  projectScoped: true,
+  check: checkInputs,
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
+  updateBody: (plan, olds, desired) => ({
+    ...toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
+  }),
+  parse: parseCredential,
+  liveId: (live) => live.id,
+  // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
+  // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
+  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
+  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
+  uniqueKey: {
+    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    find: (op, desired) => findByName(op, desired.name),
+    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
+  },
+  afterCreate,
+  badRequestHint,
+  secretOutputs: SECRET_OUTPUTS,
+};

@@ -1,0 +1,59 @@
+/**
+ * Credential's shapes: the checked inputs, the state the provider keeps, and the outputs.
+ * Kept free of any Pulumi import, so that the harness can load them without the runtime.
+ */
+
+/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
+export const CREDENTIAL_TOKEN = "pulumi-nodejs:dynamic/kernel:Credential";
+
+/** Inputs after check, normalised; the provider's own `adopt` included, `__provider` not. */
+export interface CredentialInputs {
+  name: string;
+  /** Lower case, ASCII (punycode) form. */
+  domain: string;
+  /** Field name to value; secret. */
+  values: Record<string, string>;
+  /** Absent when unset (an empty string in the program is the same as unset). */
+  ssoProvider?: string;
+  /** Base32 without spaces, upper case; secret. */
+  totpSecret?: string;
+  /** The project (id or exact name); resolved and recorded by the shared provider. */
+  project?: string;
+  adopt?: boolean;
+}
+
+/**
+ * The state: the managed fields as they are live, plus what the API never returns and is
+ * therefore recorded at the last apply (`values`, `totpSecret`, both secret).
+ */
+export interface CredentialState {
+  name: string;
+  domain: string;
+  ssoProvider?: string;
+  /** Live: whether a TOTP secret is set. */
+  hasTotpSecret: boolean;
+  /** Live: the names of the stored values, sorted. */
+  valueKeys: string[];
+  /** Recorded at the last apply; absent after a take-over until the values are sent once. */
+  values?: Record<string, string>;
+  /** Recorded at the last apply. */
+  totpSecret?: string;
+  project?: string;
+  adopt?: boolean;
+}
+
+/** The updatable fields, in the order a PATCH lists them. */
+export const UPDATABLE_FIELDS = ["name", "values", "ssoProvider", "totpSecret"] as const;
+export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
+
+/** Outputs whose content is secret, even when the program passes plain strings. */
+export const SECRET_OUTPUTS = ["values", "totpSecret"] as const;
+
+/** Input name to API field name, for requests and for 400 hints. */
+export const API_FIELD = {
+  name: "name",
+  domain: "domain",
+  values: "values",
+  ssoProvider: "sso_provider",
+  totpSecret: "totp_secret",
+} as const;

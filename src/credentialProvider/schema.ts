@@ -1,0 +1,58 @@
+/**
+ * CredentialProvider's check: validation and normalisation (BEHAVIOR.md A2, B3). Pure and
+ * total: it never throws, names the input path of every problem, never echoes the token, and
+ * passes Pulumi's unknown sentinel through.
+ */
+import { z } from "zod";
+import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
+import { PROVIDER_TYPES, SECRET_OUTPUTS } from "./types";
+
+const reasons = {
+  name: "must be a non-empty name without leading or trailing spaces",
+  providerType: `must be one of ${PROVIDER_TYPES.map((t) => `"${t}"`).join(", ")}`,
+  token: "must be a non-empty service account token",
+  cacheTtlSeconds: "must be a whole number of seconds, 0 or more",
+  enabled: "must be true or false",
+  priority: "must be a whole number (lower numbers are checked first)",
+  adopt: "must be true or false",
+} as const;
+
+const trimmedName = (reason: string) =>
+  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
+
+export const inputsSchema = z.strictObject({
+  name: orUnknown(trimmedName(reasons.name)),
+  providerType: orUnknown(z.enum(PROVIDER_TYPES, { error: reasons.providerType })),
+  token: orUnknown(
+    z.string({ error: reasons.token }).refine((s) => s.trim() !== "", { error: reasons.token }),
+  ),
+  cacheTtlSeconds: orUnknown(
+    z.number({ error: reasons.cacheTtlSeconds }).int({ error: reasons.cacheTtlSeconds }).min(0, {
+      error: reasons.cacheTtlSeconds,
+    }),
+  ).optional(),
+  enabled: orUnknown(z.boolean({ error: reasons.enabled })).optional(),
+  priority: orUnknown(
+    z.number({ error: reasons.priority }).int({ error: reasons.priority }),
+  ).optional(),
+  adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
+});
+
+export const INPUT_NAMES = Object.keys(inputsSchema.shape);
+
+/** Validates and normalises the program's inputs; engine keys are dropped; never throws. */
+export function checkInputs(news: Record<string, unknown>): CheckResult {
+  const result = checkWithSchema(
+    inputsSchema,
+    news,
+    { inputNames: INPUT_NAMES, secretInputs: SECRET_OUTPUTS },
+    ({ adopt, ...rest }) => (adopt === true ? { ...rest, adopt } : rest),
+  );
+  // Credential providers are org-wide; say so rather than only "not a known input".
+  for (const failure of result.failures) {
+    if (failure.property === "project") {
+      failure.reason = "is not an input of CredentialProvider: credential providers are org-wide";
+    }
+  }
+  return result;
+}

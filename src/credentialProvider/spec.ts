@@ -1,0 +1,89 @@
+/**
+ * What makes a CredentialProvider's provider different from every other resource's: the spec
+ * the shared skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
+ */
+import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
+import { type KernelOperation, resourcePath } from "../kernel/client";
+import { type CredentialProviderLive, parseCredentialProvider } from "./api";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toLiveInputs, toState } from "./flatten";
+import { matchesPost, planChanges } from "./patch";
+import { checkInputs } from "./schema";
+import {
+  API_FIELD,
+  type CredentialProviderInputs,
+  type CredentialProviderState,
+  SECRET_OUTPUTS,
+  type UpdatableField,
+} from "./types";
+
+export const COLLECTION = "/org/credential_providers";
+
+/** The provider named `name` in the org: the list, narrowed by the API's name search. */
+export function findByName(
+  op: KernelOperation,
+  name: string,
+): Promise<CredentialProviderLive | undefined> {
+  return op.find(COLLECTION, { query: name }, parseCredentialProvider, (p) => p.name === name);
+}
+
+export function badRequestHint(text: string): string {
+  const inputs = Object.entries(API_FIELD)
+    .filter(([, field]) => new RegExp(`\\b${field}\\b`).test(text))
+    .map(([input]) => input);
+  return inputs.length
+    ? `Check the CredentialProvider input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
+    : "Check the CredentialProvider's inputs";
+}
+
+/**
+ * The POST takes neither `enabled` nor `priority`: when the program sets them to other than
+ * the server's values, one PATCH follows (B3). After a recovered POST the token (and a set
+ * cache TTL) cannot be compared, so they go in that PATCH too. A throw here is a partial
+ * failure that records the provider.
+ */
+async function afterCreate(
+  op: KernelOperation,
+  live: CredentialProviderLive,
+  desired: CredentialProviderInputs,
+  outcome: CreateOutcome,
+): Promise<CredentialProviderLive> {
+  if (outcome === "adopted") return live;
+  const state = outcome === "created" ? toState(live, { desired }) : toState(live);
+  const plan = planChanges(state, desired as unknown as Record<string, unknown>);
+  const body = toUpdateRequest(plan.changed, desired);
+  if (Object.keys(body).length === 0) return live;
+  return op.request("PATCH", resourcePath(COLLECTION, live.id), {
+    body,
+    parse: parseCredentialProvider,
+  });
+}
+
+export const credentialProviderSpec: ResourceSpec<
+  CredentialProviderInputs,
+  CredentialProviderState,
+  CredentialProviderLive
+> = {
+  typeName: "CredentialProvider",
+  collection: COLLECTION,
+  projectScoped: false,
+  check: checkInputs,
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
+  updateBody: (plan, _olds, desired) => ({
+    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
+  }),
+  parse: parseCredentialProvider,
+  liveId: (live) => live.id,
+  // The token sent becomes the record; a cache TTL no longer set keeps the old record.
+  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
+  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
+  uniqueKey: {
+    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    find: (op, desired) => findByName(op, desired.name),
+    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
+  },
+  afterCreate,
+  badRequestHint,
+  secretOutputs: SECRET_OUTPUTS,
+};

@@ -1,0 +1,33 @@
+import { UNKNOWN } from "./engineKeys";
+import { createProject, desiredProject, projectMoves, recordedProject } from "./project";
+
+describe("project resolution (A7)", () => {
+  const settings = { project: "cfg", defaultProject: "env" };
+
+  it("desires the input, else config; env is never desired", () => {
+    expect(desiredProject("input", settings)).toBe("input");
+    expect(desiredProject(undefined, settings)).toBe("cfg");
+    expect(desiredProject(undefined, { defaultProject: "env" })).toBeUndefined();
+  });
+
+  it("creates in the desired project, else env, else none", () => {
+    expect(createProject(undefined, settings)).toBe("cfg");
+    expect(createProject(undefined, { defaultProject: "env" })).toBe("env");
+    expect(createProject(undefined, {})).toBeUndefined();
+  });
+
+  it("moves only when a desired project differs from the recorded one", () => {
+    expect(projectMoves({ project: "a" }, undefined)).toBe(false);
+    expect(projectMoves({ project: "a" }, "a")).toBe(false);
+    expect(projectMoves({ project: "a" }, "b")).toBe(true);
+    expect(projectMoves({}, "b")).toBe(true);
+    expect(projectMoves({ project: "a" }, UNKNOWN)).toBe(true);
+    expect(projectMoves({}, undefined)).toBe(false);
+  });
+
+  it("reads the recorded project from state", () => {
+    expect(recordedProject({ project: "a" })).toBe("a");
+    expect(recordedProject({ project: "" })).toBeUndefined();
+    expect(recordedProject({})).toBeUndefined();
+  });
+});

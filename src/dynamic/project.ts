@@ -1,0 +1,57 @@
+/**
+ * Projects (A7). Which project an object lives in is decided once, at create, and recorded in
+ * state as the output `project`; every later call uses the recorded one. The desired project is
+ * the resource's `project` input, else config `kernel:project`. Env `KERNEL_PROJECT` is only a
+ * default for creating: it never makes a diff, so a machine with another environment cannot
+ * plan replacements. With none set, requests go to the org's default project (no header).
+ */
+import { z } from "zod";
+import { orUnknown } from "./checks";
+import { UNKNOWN } from "./engineKeys";
+
+/** The output that records the project an object was created in. */
+export const PROJECT_KEY = "project";
+
+export const PROJECT_REASON = "must be a project id or its exact name (a non-empty string)";
+
+/** The `project` input's schema, for every project-scoped resource's check. */
+export const projectInputSchema = orUnknown(
+  z.string({ error: PROJECT_REASON }).refine((s) => s.length > 0 && s.trim() === s, {
+    error: PROJECT_REASON,
+  }),
+);
+
+/** The project settings the provider has from configure. */
+export interface ProjectSettings {
+  /** Config `kernel:project`. */
+  project?: string;
+  /** Env `KERNEL_PROJECT`: for creating only. */
+  defaultProject?: string;
+}
+
+/** The project the program asks for: the input, else config. May be the unknown sentinel. */
+export function desiredProject(input: unknown, settings: ProjectSettings): string | undefined {
+  if (typeof input === "string" && input !== "") return input;
+  return settings.project || undefined;
+}
+
+/** The project a create goes to: the desired one, else env `KERNEL_PROJECT`, else none. */
+export function createProject(input: unknown, settings: ProjectSettings): string | undefined {
+  return desiredProject(input, settings) ?? (settings.defaultProject || undefined);
+}
+
+/** The project recorded in state; undefined for objects in the org's default project. */
+export function recordedProject(state: Record<string, unknown>): string | undefined {
+  const value = state[PROJECT_KEY];
+  return typeof value === "string" && value !== "" && value !== UNKNOWN ? value : undefined;
+}
+
+/**
+ * Whether the desired project moves the object: none desired is no change; a desired one that
+ * is unknown or differs from the recorded one (absent = the default project) is a replace.
+ */
+export function projectMoves(state: Record<string, unknown>, desired: string | undefined): boolean {
+  if (desired === undefined) return false;
+  if (desired === UNKNOWN) return true;
+  return desired !== recordedProject(state);
+}

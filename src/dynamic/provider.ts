@@ -1,0 +1,510 @@
+/**
+ * The provider skeleton every resource shares: `makeProvider(spec)` implements configure,
+ * check, diff, create, read, update and delete once (A2–A5, A7), and a resource's `spec` holds
+ * only what differs between resources. Pure functions in the spec; I/O only through one
+ * `KernelOperation` per provider call (one budget, one project header).
+ *
+ * What the skeleton does, so no resource has to:
+ * - configure: keeps Pulumi's config; settings (key, base URL, project) are read at call time.
+ * - check: `spec.check` without `__provider`; never throws.
+ * - diff: `spec.plan`, no request; adds the project move (A7) as a replace of `project`.
+ * - create: one POST of `spec.createBody`. On a 409 (A5): `adopt: true` → find by the unique
+ *   key, take over with the minimal PATCH; else fail naming the existing id. On an unknown
+ *   outcome: find by the unique key → nothing: POST again; `adopt: true`: take over; every
+ *   field the POST carried matches (`uniqueKey.matchesPost`): record it; else fail as a 409.
+ * - read: one GET; only a 404 `not_found` is "gone"; the answer's id must be the asked id.
+ * - update: one PATCH of exactly `spec.updateBody`, none when it is empty.
+ * - delete: one DELETE; only a 404 `not_found` counts as already deleted (A4).
+ * - project (A7): the output `project` records where the object was created; every later call
+ *   sends it as `X-Kernel-Project`.
+ * - partial failures (A5) carry `id`, `properties` (with `__provider`) and `reasons`; no error
+ *   leaves with the API key in it; outputs never hold `undefined` (protobuf Struct).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  type KernelClientOptions,
+  type KernelOperation,
+  assertValidId,
+  resourcePath,
+  sharedClient,
+} from "../kernel/client";
+import { type ConfigSource, type KernelSettings, resolveSettings } from "../kernel/config";
+import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
+import { redact } from "../kernel/redact";
+import type { CheckResult } from "./checks";
+import { PROVIDER_KEY, containsUnknown, withoutEngineKeys, withoutUndefined } from "./engineKeys";
+import { AlreadyExistsError } from "./errors";
+import { PartialFailureError } from "./partialFailure";
+import {
+  PROJECT_KEY,
+  createProject,
+  desiredProject,
+  projectMoves,
+  recordedProject,
+} from "./project";
+
+/** What diff reports and update carries out: one pure plan per resource (A2). */
+export interface ChangePlan<Field extends string = string> {
+  /** Input names whose change needs a new object. */
+  replaces: string[];
+  /** The new object would collide with the old one (the same unique key in the same project). */
+  deleteBeforeReplace: boolean;
+  /** Updatable fields that differ or are not known yet. */
+  changed: Field[];
+}
+
+/** What `toState` knows besides the live object. */
+export interface StateContext<Inputs, State> {
+  /** The checked inputs of the call that produced `live` (create, update, adoption). */
+  desired?: Inputs;
+  /** The state before the call (read, update). */
+  olds?: Partial<State>;
+  /** The body of the request whose answer `live` is (the POST or PATCH), if one was sent. */
+  justSent?: Record<string, unknown>;
+}
+
+/** How a create ended up with its object, for `afterCreate`. */
+export type CreateOutcome =
+  /** Our POST answered with it. */
+  | "created"
+  /** Our POST's outcome was unknown; the object found matches everything the POST carried. */
+  | "recovered"
+  /** Taken over with `adopt: true` and reconciled with the minimal PATCH. */
+  | "adopted";
+
+/** The unique key a 409 is about (A5); absent where names are not unique (Proxy). */
+export interface UniqueKey<Inputs, Live> {
+  /** For messages: `profile "team-netflix" and domain "netflix.com"`. */
+  describe(desired: Inputs): string;
+  /** The object holding `desired`'s key, if any (in the operation's project). */
+  find(op: KernelOperation, desired: Inputs): Promise<Live | undefined>;
+  /**
+   * After an unknown POST outcome: does `live` match every field the POST carried? Only then
+   * is it ours (a proxy by name: the name must resolve to the live proxy id now).
+   */
+  matchesPost(op: KernelOperation, live: Live, desired: Inputs): Promise<boolean>;
+}
+
+/**
+ * Everything that differs between resources. `Inputs` are the checked inputs with no unknown
+ * value (create, update); `State` the outputs the provider keeps; `Live` the parsed answer.
+ * The skeleton owns the keys `__provider` and `project` of the state; `spec.toState` must not
+ * produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
+ */
+export interface ResourceSpec<Inputs extends object, State extends object, Live> {
+  /** `Credential`: used in messages. */
+  typeName: string;
+  /** `/credentials`. */
+  collection: string;
+  /** False for org-wide resources (CredentialProvider): no `project`, no header. */
+  projectScoped: boolean;
+  /**
+   * Validation and normalisation of the inputs (without `__provider`); never throws. A
+   * project-scoped resource's schema accepts `project` (./project `projectInputSchema`).
+   */
+  check(news: Record<string, unknown>): CheckResult;
+  /** Pure, shared by diff and update. `news` may hold unknowns (diff during preview). */
+  plan(olds: Partial<State>, news: Record<string, unknown>): ChangePlan;
+  /** The POST body: the fields the program set, in API form. */
+  createBody(desired: Inputs): Record<string, unknown>;
+  /** The PATCH body for `plan`: exactly the changed fields; `{}` when nothing is to send. */
+  updateBody(plan: ChangePlan, olds: Partial<State>, desired: Inputs): Record<string, unknown>;
+  /** An answer to the resource's type, tolerant of unknown fields; throw when malformed. */
+  parse(json: unknown): Live;
+  liveId(live: Live): string;
+  /** Outputs for `live`; no `undefined` needed (the skeleton strips it anyway). */
+  toState(live: Live, ctx: StateContext<Inputs, State>): State;
+  /** ReadResult.inputs: the managed inputs as they are live, so drift shows as `live => desired`. */
+  toLiveInputs(state: State): Record<string, unknown>;
+  uniqueKey?: UniqueKey<Inputs, Live>;
+  /**
+   * Extra requests once the object exists (CredentialProvider's PATCH of `enabled`, a
+   * Credential's values after recovery). Returns the object as it is after them. A throw
+   * becomes a partial failure that records the object.
+   */
+  afterCreate?(
+    op: KernelOperation,
+    live: Live,
+    desired: Inputs,
+    outcome: CreateOutcome,
+  ): Promise<Live>;
+  /** A 400's guidance naming the input at fault, from the API's message and details. */
+  badRequestHint(text: string): string | undefined;
+  /** Outputs that are always secret; the class registers them as `additionalSecretOutputs`. */
+  secretOutputs: readonly string[];
+  /**
+   * The state after an update that sends nothing (the plan's body is empty). By default the
+   * old state with `adopt` (the provider's own input, never sent) taken from the inputs.
+   */
+  noopState?(olds: Partial<State>, desired: Inputs): State;
+}
+
+export interface ProviderOptions {
+  /** Client settings for tests (a MockAgent dispatcher, a clock); the key is not here. */
+  client?: Partial<Omit<KernelClientOptions, "baseUrl" | "apiKey">>;
+  /** The environment settings are read from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** POSTs tried when each outcome is unknown and the lookup finds nothing (default 3). */
+  createAttempts?: number;
+}
+
+/** The object the `__provider` text hands to Pulumi's dynamic-provider host. */
+export interface KernelResourceProvider extends pulumi.dynamic.ResourceProvider {
+  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
+  check(olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult>;
+  diff(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult>;
+  read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult>;
+  update(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.UpdateResult>;
+  delete(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
+/** Builds a resource's provider. Every method is a closure, so each can be exported alone. */
+export function makeProvider<Inputs extends object, State extends object, Live>(
+  spec: ResourceSpec<Inputs, State, Live>,
+  options: ProviderOptions = {},
+): KernelResourceProvider {
+  let config: ConfigSource | undefined;
+  let apiKey: string | undefined;
+  const noopState =
+    spec.noopState ??
+    ((olds: Partial<State>, desired: Inputs): State => {
+      const state: Record<string, unknown> = { ...olds };
+      if ((desired as { adopt?: unknown }).adopt === true) state.adopt = true;
+      else delete state.adopt;
+      return state as State;
+    });
+  const what = spec.typeName;
+
+  const settings = (): KernelSettings => {
+    const resolved = resolveSettings(config, options.env ?? process.env);
+    apiKey = resolved.apiKey;
+    return resolved;
+  };
+
+  const operation = (project: string | undefined): KernelOperation =>
+    sharedClient(settings(), {
+      log: (line) => process.stderr.write(`${line}\n`),
+      ...options.client,
+    }).operation({
+      ...(spec.projectScoped && project !== undefined ? { project } : {}),
+      badRequestHint: (text) => spec.badRequestHint(text),
+    });
+
+  /** Last line of defence: no error leaves the provider with the key in its text. */
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof Error && apiKey) {
+        err.message = redact(err.message, apiKey);
+        if (err.stack) err.stack = redact(err.stack, apiKey);
+      }
+      throw err;
+    }
+  };
+
+  /** The outputs as the host stores them: the project recorded, nothing undefined. */
+  const outputs = (state: State, project: string | undefined): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+    delete out[PROVIDER_KEY];
+    delete out[PROJECT_KEY];
+    if (spec.projectScoped && project !== undefined) out[PROJECT_KEY] = project;
+    return withoutUndefined(out);
+  };
+
+  const known = (values: Record<string, unknown>): Inputs => {
+    if (containsUnknown(values)) {
+      throw new KernelError(
+        `${what}: inputs still hold unknown values; they are only allowed during preview`,
+      );
+    }
+    return values as Inputs;
+  };
+
+  const parseWithId = (expected?: string) => (json: unknown) => {
+    const live = spec.parse(json);
+    const id = spec.liveId(live);
+    assertValidId(id, what);
+    if (expected !== undefined && id !== expected) {
+      throw new KernelError(
+        `The API answered for ${what} ${expected} with another object, ${JSON.stringify(id)}; ` +
+          `the state is left as it was`,
+      );
+    }
+    return live;
+  };
+
+  /** Records an object the create ended with, after `afterCreate`. */
+  const finish = async (
+    op: KernelOperation,
+    live: Live,
+    desired: Inputs,
+    outcome: CreateOutcome,
+    justSent: Record<string, unknown> | undefined,
+    project: string | undefined,
+    provider: unknown,
+  ): Promise<pulumi.dynamic.CreateResult> => {
+    const id = spec.liveId(live);
+    let final = live;
+    if (spec.afterCreate) {
+      try {
+        final = await spec.afterCreate(op, live, desired, outcome);
+      } catch (err) {
+        const state = spec.toState(live, { desired, justSent });
+        throw partialFailure(
+          id,
+          outputs(state, project),
+          provider,
+          `${what} ${id} exists, but`,
+          err,
+        );
+      }
+    }
+    const state = spec.toState(final, { desired, justSent });
+    return { id, outs: outputs(state, project) };
+  };
+
+  /** Takes over an existing object and reconciles it with the minimal PATCH (A5). */
+  const takeOver = async (
+    op: KernelOperation,
+    existing: Live,
+    desired: Inputs,
+    project: string | undefined,
+    provider: unknown,
+  ): Promise<pulumi.dynamic.CreateResult> => {
+    const id = spec.liveId(existing);
+    const liveState = spec.toState(existing, {});
+    const plan = spec.plan(liveState, desired as Record<string, unknown>);
+    const body = spec.updateBody(plan, liveState, desired);
+    let live = existing;
+    if (Object.keys(body).length > 0) {
+      try {
+        live = await op.request("PATCH", resourcePath(spec.collection, id), {
+          body,
+          parse: parseWithId(id),
+        });
+      } catch (err) {
+        throw partialFailure(
+          id,
+          outputs(liveState, project),
+          provider,
+          `took over ${what} ${id}, but reconciling it failed:`,
+          err,
+        );
+      }
+    }
+    const result = await finish(
+      op,
+      live,
+      desired,
+      "adopted",
+      Object.keys(body).length ? body : undefined,
+      project,
+      provider,
+    );
+    if (plan.replaces.length > 0) {
+      const reason =
+        `took over ${what} ${id}, but its ${plan.replaces.join(" and ")} cannot be changed ` +
+        `in place`;
+      throw new PartialFailureError(reason, id, { ...result.outs, [PROVIDER_KEY]: provider }, [
+        `${reason}. Run \`pulumi up\` again to replace it.`,
+      ]);
+    }
+    return result;
+  };
+
+  const alreadyExists = (desired: Inputs, existingId: string): AlreadyExistsError =>
+    new AlreadyExistsError(
+      `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
+        `${existingId}. To manage it from this stack, set \`adopt: true\` on this ${what} and ` +
+        `run \`pulumi up\` again (its settings are then reconciled with one PATCH), or delete ` +
+        `${existingId} in Kernel first. Do not adopt it if another resource or stack manages ` +
+        `it: two owners overwrite each other's settings, and deleting either deletes it. ` +
+        `(\`pulumi import\` cannot work for dynamic resources.)`,
+      existingId,
+    );
+
+  return {
+    async configure(req) {
+      config = req.config;
+    },
+
+    async check(_olds, news) {
+      try {
+        const { inputs, failures } = spec.check(withoutEngineKeys(news));
+        return failures.length ? { inputs, failures } : { inputs };
+      } catch (err) {
+        // check never throws (A2): a bug shows as a failure, not as a crashed host call.
+        const reason = err instanceof Error ? err.message : String(err);
+        return {
+          inputs: withoutEngineKeys(news),
+          failures: [{ property: "", reason: `could not be checked: ${reason}` }],
+        };
+      }
+    },
+
+    async diff(_id, olds, news) {
+      return guard(async () => {
+        const old = withoutEngineKeys(olds) as Partial<State>;
+        const desired = withoutEngineKeys(news);
+        const plan = spec.plan(old, desired);
+        const replaces = [...plan.replaces];
+        let deleteBeforeReplace = plan.deleteBeforeReplace;
+        if (spec.projectScoped) {
+          const target = desiredProject(desired[PROJECT_KEY], settings());
+          if (projectMoves(old as Record<string, unknown>, target)) {
+            replaces.push(PROJECT_KEY);
+            // In another project the unique key does not collide: create first.
+            deleteBeforeReplace = false;
+          }
+        }
+        return {
+          changes: replaces.length > 0 || plan.changed.length > 0,
+          replaces,
+          deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+        };
+      });
+    },
+
+    async create(inputs) {
+      return guard(async () => {
+        const provider = inputs[PROVIDER_KEY];
+        const desired = known(withoutEngineKeys(inputs));
+        const project = spec.projectScoped
+          ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
+          : undefined;
+        const op = operation(project);
+        const adopt = (desired as { adopt?: unknown }).adopt === true;
+        const body = spec.createBody(desired);
+        const attempts = Math.max(1, options.createAttempts ?? 3);
+        // Set once a POST's outcome was unknown: a later 409 may then be our own object.
+        let outcomeUnknown = false;
+        let lastError: unknown;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          try {
+            const live = await op.request("POST", resourcePath(spec.collection), {
+              body,
+              parse: parseWithId(),
+            });
+            return await finish(op, live, desired, "created", body, project, provider);
+          } catch (err) {
+            if (err instanceof PartialFailureError) throw err;
+            const conflict = err instanceof ConflictError;
+            if (!conflict && !isOutcomeUnknown(err)) throw err;
+            if (!spec.uniqueKey) throw err;
+            const existing = await spec.uniqueKey.find(op, desired);
+            if (!existing) {
+              // A 409 for an object we cannot find: say what the API said.
+              if (conflict) throw err;
+              outcomeUnknown = true;
+              lastError = err;
+              continue;
+            }
+            const existingId = spec.liveId(existing);
+            assertValidId(existingId, what);
+            if (adopt) return await takeOver(op, existing, desired, project, provider);
+            if (
+              (outcomeUnknown || !conflict) &&
+              (await spec.uniqueKey.matchesPost(op, existing, desired))
+            ) {
+              return await finish(op, existing, desired, "recovered", body, project, provider);
+            }
+            throw alreadyExists(desired, existingId);
+          }
+        }
+        throw lastError;
+      });
+    },
+
+    async read(id, props) {
+      return guard(async () => {
+        const old = withoutEngineKeys(props) as Partial<State>;
+        const project = spec.projectScoped
+          ? recordedProject(old as Record<string, unknown>)
+          : undefined;
+        let live: Live;
+        try {
+          live = await operation(project).request("GET", resourcePath(spec.collection, id), {
+            parse: parseWithId(id),
+          });
+        } catch (err) {
+          // Only the API's own not_found means gone (A3); a wrong base URL must not drop state.
+          if (isGone(err)) return { id: "", props: {} };
+          throw err;
+        }
+        const state = spec.toState(live, { olds: old });
+        return {
+          id,
+          props: outputs(state, project),
+          inputs: withoutUndefined(spec.toLiveInputs(state)),
+        };
+      });
+    },
+
+    async update(id, olds, news) {
+      return guard(async () => {
+        const old = withoutEngineKeys(olds) as Partial<State>;
+        const desired = known(withoutEngineKeys(news));
+        const project = spec.projectScoped
+          ? recordedProject(old as Record<string, unknown>)
+          : undefined;
+        const plan = spec.plan(old, desired as Record<string, unknown>);
+        const body = spec.updateBody(plan, old, desired);
+        if (Object.keys(body).length === 0) {
+          return { outs: outputs(noopState(old, desired), project) };
+        }
+        const live = await operation(project).request("PATCH", resourcePath(spec.collection, id), {
+          body,
+          parse: parseWithId(id),
+        });
+        return {
+          outs: outputs(spec.toState(live, { desired, olds: old, justSent: body }), project),
+        };
+      });
+    },
+
+    async delete(id, props) {
+      return guard(async () => {
+        const old = withoutEngineKeys(props);
+        const project = spec.projectScoped ? recordedProject(old) : undefined;
+        try {
+          await operation(project).request("DELETE", resourcePath(spec.collection, id), {
+            parse: () => undefined,
+          });
+        } catch (err) {
+          // Only not_found counts as deleted (A4): any other 404 keeps the state.
+          if (isGone(err)) return;
+          throw err;
+        }
+      });
+    },
+  };
+}
+
+function partialFailure(
+  id: string,
+  properties: Record<string, unknown>,
+  provider: unknown,
+  prefix: string,
+  err: unknown,
+): PartialFailureError {
+  const message = err instanceof Error ? err.message : String(err);
+  const reason = `${prefix} ${message}`;
+  return new PartialFailureError(reason, id, { ...properties, [PROVIDER_KEY]: provider }, [
+    `${reason}. Run \`pulumi up\` again to finish.`,
+  ]);
+}
+
+/** "A Credential", "An AuthConnection". */
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? "An" : "A";
+}

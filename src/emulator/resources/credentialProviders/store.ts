@@ -1,0 +1,153 @@
+/**
+ * The emulator's credential providers (`/org/credential_providers`): org-wide, a name unique in
+ * the org, addressed by id only, the token and cache TTL kept but never answered. One store holds
+ * the org's providers. No HTTP here.
+ */
+import { type StoreResult, notFound, ok } from "../../answers";
+import {
+  ObjectTable,
+  type StoredObject,
+  type TableOptions,
+  assignDrift,
+  conflict,
+  matchesQuery,
+} from "../objectTable";
+
+/** `POST /org/credential_providers` (CreateCredentialProviderRequest in @onkernel/sdk 0.84). */
+export interface CredentialProviderCreateBody {
+  name: string;
+  provider_type: "onepassword";
+  token: string;
+  cache_ttl_seconds?: number;
+}
+
+/** `PATCH /org/credential_providers/{id}` (UpdateCredentialProviderRequest). */
+export interface CredentialProviderUpdateBody {
+  name?: string;
+  token?: string;
+  cache_ttl_seconds?: number;
+  enabled?: boolean;
+  priority?: number;
+}
+
+/** The API's CredentialProvider: no token, no cache TTL. */
+export interface CredentialProviderView {
+  id: string;
+  name: string;
+  provider_type: "onepassword";
+  enabled: boolean;
+  priority: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredCredentialProvider extends StoredObject {
+  name: string;
+  provider_type: "onepassword";
+  token: string;
+  cache_ttl_seconds: number;
+  enabled: boolean;
+  priority: number;
+}
+
+export const CREDENTIAL_PROVIDER_ID_PREFIX = "cp";
+export const DEFAULT_CACHE_TTL_SECONDS = 300;
+
+export class CredentialProviderStore {
+  readonly table: ObjectTable<StoredCredentialProvider>;
+
+  constructor(options: TableOptions = {}) {
+    this.table = new ObjectTable<StoredCredentialProvider>(CREDENTIAL_PROVIDER_ID_PREFIX, options);
+  }
+
+  create(body: CredentialProviderCreateBody): StoreResult<CredentialProviderView> {
+    const existing = this.byName(body.name);
+    if (existing) {
+      return conflict(`a credential provider named ${body.name} already exists`, existing.id);
+    }
+    const now = this.table.now();
+    const row = this.table.insert({
+      id: this.table.newId(),
+      name: body.name,
+      provider_type: body.provider_type,
+      token: body.token,
+      cache_ttl_seconds: body.cache_ttl_seconds ?? DEFAULT_CACHE_TTL_SECONDS,
+      enabled: true,
+      priority: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    return ok(view(row));
+  }
+
+  get(id: string): StoreResult<CredentialProviderView> {
+    const row = this.table.byId(id);
+    return row ? ok(view(row)) : notFound("credential provider", id);
+  }
+
+  update(id: string, body: CredentialProviderUpdateBody): StoreResult<CredentialProviderView> {
+    const row = this.table.byId(id);
+    if (!row) return notFound("credential provider", id);
+    if (body.name !== undefined && body.name !== row.name) {
+      const other = this.byName(body.name);
+      if (other) {
+        return conflict(`a credential provider named ${body.name} already exists`, other.id);
+      }
+      row.name = body.name;
+    }
+    if (body.token !== undefined) row.token = body.token;
+    if (body.cache_ttl_seconds !== undefined) row.cache_ttl_seconds = body.cache_ttl_seconds;
+    if (body.enabled !== undefined) row.enabled = body.enabled;
+    if (body.priority !== undefined) row.priority = body.priority;
+    row.updated_at = this.table.now();
+    return ok(view(row));
+  }
+
+  remove(id: string): StoreResult<void> {
+    return this.table.delete(id) ? ok(undefined) : notFound("credential provider", id);
+  }
+
+  /** `?query=`: a name substring (any letter case) or an exact id. */
+  matching(filter: { query?: string } = {}): StoredCredentialProvider[] {
+    return this.table.all().filter((p) => matchesQuery(filter.query, p.id, [p.name]));
+  }
+
+  /** The provider with exactly this name (names are unique in the org). */
+  byName(name: string): StoredCredentialProvider | undefined {
+    return this.table.all().find((row) => row.name === name);
+  }
+
+  /** A change made outside the provider: any stored field (`null` removes). */
+  drift(id: string, changes: Record<string, unknown>): StoreResult<CredentialProviderView> {
+    const row = this.table.byId(id);
+    if (!row) return notFound("credential provider", id);
+    assignDrift(row, changes, this.table.now());
+    return ok(view(row));
+  }
+
+  /** A deletion behind the API's back (a control). */
+  forget(id: string): boolean {
+    return this.table.delete(id);
+  }
+
+  all(): StoredCredentialProvider[] {
+    return this.table.all();
+  }
+
+  clear(): void {
+    this.table.clear();
+  }
+}
+
+/** The API's answer: never the token or the cache TTL. */
+export function view(row: StoredCredentialProvider): CredentialProviderView {
+  return {
+    id: row.id,
+    name: row.name,
+    provider_type: row.provider_type,
+    enabled: row.enabled,
+    priority: row.priority,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The Profile resource's shapes: inputs after check and the state the provider keeps.
+ */
+
+/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
+export const PROFILE_TOKEN = "pulumi-nodejs:dynamic/kernel:Profile";
+
+/** The export of `pulumi-kernel/provider` that holds this resource's provider. */
+export const PROFILE_PROVIDER_EXPORT = "profile";
+
+/** Inputs after check. */
+export interface ProfileInputs {
+  name: string;
+  project?: string;
+  /** The provider's own: take over a profile of the same name instead of failing. Never sent. */
+  adopt?: boolean;
+}
+
+/** What the API reports and no program sets: never a difference. */
+export interface ProfileRuntimeOutputs {
+  createdAt?: string;
+  lastUsedAt?: string;
+}
+
+export type ProfileState = ProfileInputs & ProfileRuntimeOutputs;
+
+export const PROFILE_UPDATABLE_FIELDS = ["name"] as const;
+export type ProfileUpdatableField = (typeof PROFILE_UPDATABLE_FIELDS)[number];

@@ -1,0 +1,128 @@
+/**
+ * The Proxy's provider: the shared skeleton with the Proxy's spec. Proxy names are not unique,
+ * so there is no unique key: no 409 to adopt from, and a POST whose outcome is unknown cannot be
+ * matched to a proxy afterwards. Such a create fails with a message that says so, and is not
+ * retried (a retry could leave a duplicate nobody manages).
+ */
+import {
+  type KernelResourceProvider,
+  type ProviderOptions,
+  type ResourceSpec,
+  makeProvider,
+} from "../dynamic/provider";
+import { withoutEngineKeys } from "../dynamic/engineKeys";
+import { isOutcomeUnknown } from "../kernel/errors";
+import { ProxyOutcomeUnknownError } from "./errors";
+import { type ProxyResponse, parseProxy } from "./api";
+import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
+import { toProxyLiveInputs, toProxyState } from "./flatten";
+import { planProxy } from "./patch";
+import { checkProxy } from "./schema";
+import {
+  PROXY_SECRET_OUTPUTS,
+  type ProxyInputs,
+  type ProxyState,
+  type ProxyUpdatableField,
+} from "./types";
+
+export { ProxyOutcomeUnknownError };
+
+/** API field names in a 400's text, and the input each belongs to. */
+const HINT_FIELDS: [RegExp, string][] = [
+  [/\bca_bundle\b/, "caBundle"],
+  [/\bpassword\b/, "password"],
+  [/\bbypass_hosts\b/, "bypassHosts"],
+  [/\bprotocol\b/, "protocol"],
+  [/\btype\b/, "type"],
+  [/\bname\b/, "name"],
+];
+
+/** Names the inputs a 400 is about, from the API field names in its message and details. */
+export function proxyBadRequestHint(text: string): string {
+  const inputs = HINT_FIELDS.filter(([re]) => re.test(text)).map(([, input]) => input);
+  for (const match of text.matchAll(/\bconfig\.([a-z_]+)/g)) {
+    const key = match[1];
+    if (key !== "password" && key !== "ca_bundle" && !inputs.includes(`config.${key}`)) {
+      inputs.push(`config.${key}`);
+    }
+  }
+  return inputs.length
+    ? `Check the Proxy input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
+    : "Check the Proxy's inputs";
+}
+
+export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {
+  typeName: "Proxy",
+  collection: "/proxies",
+  projectScoped: true,
+  check: checkProxy,
+  plan: planProxy,
+  createBody: (desired) => ({ ...toProxyCreateRequest(desired) }),
+  updateBody: (plan, _olds, desired) => ({
+    ...toProxyUpdateRequest(plan.changed as ProxyUpdatableField[], desired),
+  }),
+  parse: parseProxy,
+  liveId: (live) => live.id,
+  toState: (live, ctx) => toProxyState(live, ctx),
+  toLiveInputs: (state) => ({ ...toProxyLiveInputs(state) }),
+  badRequestHint: proxyBadRequestHint,
+  secretOutputs: PROXY_SECRET_OUTPUTS,
+};
+
+/** A provider with its own settings (tests); the host uses the process-wide one below. */
+export function makeProxyProvider(options: ProviderOptions = {}): KernelResourceProvider {
+  const base = makeProvider(proxySpec, options);
+  return {
+    ...base,
+    async create(inputs) {
+      try {
+        return await base.create(inputs);
+      } catch (err) {
+        throw withoutSecrets(
+          isOutcomeUnknown(err) ? outcomeUnknown(inputs, err as Error) : err,
+          inputs,
+        );
+      }
+    },
+  };
+}
+
+function outcomeUnknown(inputs: Record<string, unknown>, err: Error): ProxyOutcomeUnknownError {
+  const desired = withoutEngineKeys(inputs) as Partial<ProxyInputs>;
+  const which =
+    desired.name !== undefined
+      ? `proxy named ${JSON.stringify(desired.name)}`
+      : `${desired.type ?? ""} proxy without a name`;
+  const look =
+    desired.name !== undefined
+      ? `GET /proxies?name=${encodeURIComponent(desired.name)}`
+      : "GET /proxies";
+  const error = new ProxyOutcomeUnknownError(
+    `Creating a ${which} may or may not have worked: ${err.message}. Proxy names are not ` +
+      `unique, so the provider cannot tell a proxy this request made from one that existed ` +
+      `before, and it does not POST again (that could leave a duplicate no stack manages). ` +
+      `Look for a ${which} in the project (${look}, or the Kernel dashboard): if this request ` +
+      `made one, delete it, or read it into the stack with \`Proxy.get\` instead; then run ` +
+      `\`pulumi up\` again.`,
+  );
+  (error as { cause?: unknown }).cause = err;
+  return error;
+}
+
+/**
+ * The API's own error text may quote what it was sent; a create sent the password and CA
+ * bundle, so they are masked in anything that leaves the provider.
+ */
+function withoutSecrets(err: unknown, inputs: Record<string, unknown>): unknown {
+  if (!(err instanceof Error)) return err;
+  for (const key of PROXY_SECRET_OUTPUTS) {
+    const secret = inputs[key];
+    if (typeof secret !== "string" || secret.length < 4) continue;
+    err.message = err.message.split(secret).join("[secret]");
+    if (err.stack) err.stack = err.stack.split(secret).join("[secret]");
+  }
+  return err;
+}
+
+/** The provider `pulumi-kernel/provider` exports as `proxy`. */
+export const proxyProvider = makeProxyProvider();

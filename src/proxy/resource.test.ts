@@ -1,0 +1,80 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PROXY_PROVIDER_TEXT, Proxy, type ProxyArgs } from "./resource";
+
+const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
+
+describe("Proxy under pulumi.runtime.setMocks", () => {
+  const registered: pulumi.runtime.MockResourceArgs[] = [];
+
+  beforeAll(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push(args);
+          const hasPassword = args.inputs.password !== undefined;
+          return {
+            id: args.id || "px_mock",
+            state: { ...args.inputs, status: "available", hasPassword },
+          };
+        },
+        call: (args) => args.inputs,
+      },
+      "proj",
+      "stack",
+      false,
+    );
+  });
+
+  it("registers the dynamic type token with the args and its own __provider", async () => {
+    const proxy = new Proxy("office", {
+      type: "custom",
+      name: "office",
+      config: { host: "proxy.example.com", port: 3128 },
+      password: "s3cret",
+      __provider: "exports.handler = () => ({})",
+    } as ProxyArgs);
+    await value(proxy.urn);
+    const args = registered.find((r) => r.name === "office")!;
+    expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Proxy");
+    expect(args.inputs).toMatchObject({ type: "custom", name: "office", password: "s3cret" });
+    expect(args.inputs.__provider).toBe(PROXY_PROVIDER_TEXT);
+    expect(PROXY_PROVIDER_TEXT).toBe(
+      'exports.handler = () => require("pulumi-kernel/provider").proxy;',
+    );
+  });
+
+  it("asks the engine to keep password and caBundle secret, and keeps the caller's marks", async () => {
+    let seen: pulumi.CustomResourceOptions | undefined;
+    const proxy = new Proxy(
+      "secretive",
+      { type: "custom", config: { host: "h.example.com", port: 1 }, password: "plain-in-program" },
+      {
+        additionalSecretOutputs: ["ipAddress"],
+        transformations: [(args) => void (seen = args.opts)],
+      },
+    );
+    expect([...(seen?.additionalSecretOutputs ?? [])].sort()).toEqual([
+      "caBundle",
+      "ipAddress",
+      "password",
+    ]);
+    expect(await value(proxy.hasPassword)).toBe(true);
+    expect(await value(proxy.status)).toBe("available");
+  });
+
+  it("get reads by id, and isInstance knows its own type", async () => {
+    const read = Proxy.get("existing", "px_existing");
+    expect(await value(read.id)).toBe("px_existing");
+    const args = registered.find((r) => r.name === "existing")!;
+    expect(args.inputs.__provider).toBe(PROXY_PROVIDER_TEXT);
+    expect(Proxy.isInstance(read)).toBe(true);
+    expect(Proxy.isInstance({})).toBe(false);
+    expect(Proxy.isInstance(undefined)).toBe(false);
+  });
+
+  it("rejects password on a non-custom type at compile time", () => {
+    // @ts-expect-error password is only for type custom
+    const args: ProxyArgs = { type: "datacenter", password: "x" };
+    expect(args.type).toBe("datacenter");
+  });
+});

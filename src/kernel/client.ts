@@ -25,6 +25,7 @@ import {
   isOutcomeUnknown,
 } from "./errors";
 import { type KernelSettings, normalizeApiKey } from "./config";
+import type { RateOutcome } from "./adaptiveRate";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
 import { excerpt, redact } from "./redact";
 import {
@@ -388,10 +389,13 @@ export class KernelClient {
       const attemptMs = Math.max(1, Math.min(this.policy.attemptTimeoutMs, left));
       let outcome: AttemptOutcome;
       let failure: Error;
+      // What the rate gate learns from this attempt when it is released.
+      let paced: RateOutcome = "other";
+      let pacedRetryAfterMs: number | undefined;
       try {
         const answer = await this.attempt(url, method, payload, op.project, attemptMs);
         if (answer.status >= 200 && answer.status < 300) {
-          this.gate.onSuccess();
+          paced = "accepted";
           try {
             if (answer.tooLarge) throw new Error(`the answer is larger than ${this.capText()}`);
             const text = answer.text;
@@ -408,7 +412,9 @@ export class KernelClient {
           failure = this.apiError(op, method, path, answer.status, text);
           if (answer.status === 429) {
             rateLimited++;
-            this.gate.onRateLimited(retryAfterMs(answer.headers, this.now()));
+            paced = "throttled";
+            pacedRetryAfterMs = retryAfterMs(answer.headers, this.now());
+            this.gate.onRateLimited(pacedRetryAfterMs);
           }
         }
       } catch (err) {
@@ -420,7 +426,7 @@ export class KernelClient {
           local: connectionFailure instanceof RequestNotSentError,
         };
       } finally {
-        release();
+        release(paced, pacedRetryAfterMs);
       }
       op.firstFailure ??= failure;
       if (method !== "GET" && isOutcomeUnknown(failure)) op.mayHaveActed = true;

@@ -15,6 +15,7 @@ import { type Props, ProviderHost, authConnectionUrn } from "../host/providerHos
 import { toCreateRequest } from "../authConnection/expand";
 import { checkInputs } from "../authConnection/schema";
 import type { CheckedInputs } from "../authConnection/types";
+import { authConnectionProvider } from "../authConnection/provider";
 import { EmulatorProcess } from "./emulatorProcess";
 import { report, targets } from "./report";
 
@@ -273,9 +274,8 @@ async function providerBytesFromPackage(): Promise<number> {
 
 /** This provider's own work per call, in-process, without gRPC or HTTP: check and diff. */
 async function providerCodeMicroseconds(inputs: Props) {
-  const { AuthConnectionProvider } = require("../authConnection/provider");
-  const provider = new AuthConnectionProvider({ env: { KERNEL_API_KEY: KEY } });
-  const checked = (await provider.check({}, inputs)).inputs;
+  const provider = authConnectionProvider({ env: { KERNEL_API_KEY: KEY } });
+  const checked = (await provider.check({}, inputs)).inputs as Props;
   const olds = {
     ...checked,
     status: "NEEDS_AUTH",

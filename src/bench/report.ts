@@ -205,11 +205,14 @@ than 1/50 s to the one before is refused), ${rl.rounds} rounds:
 
 How: the client paces its requests with a token bucket whose fill rate follows throttling, after
 the AWS SDKs' "adaptive" retry mode (\`src/kernel/adaptiveRate.ts\`). Nothing is paced until the
-first 429 (only the requests in flight start at 4 and double with each round of successes); a
-429 cuts the rate (to 0.9 of the rate that met it, less when its Retry-After says it was only
-just early), and successes grow it back along a cubic that is flat near the last maximum and
-probes past it, never beyond twice the measured send rate. Every 429 still pauses all requests
-of the process until its Retry-After.
+first 429 (only the requests in flight start at 4 and double with each round of successes); the
+first 429 sets the rate from what the API accepted up to its Retry-After; each later one cuts it
+by as much as its Retry-After says the request was early (5% when just early, as network jitter
+makes it, half when an interval or more, as when the limit drops); successes grow it back along a
+cubic that is flat near the last maximum and probes past it, never beyond twice the measured
+send rate. Every 429 still pauses all requests of the process until its Retry-After. Each run
+starts from a host that has served one create without a limit (its cold start is measured below)
+and has never met a 429.
 
 ## Cold start, memory, scaling
 

@@ -39,8 +39,13 @@ export class EmulatorProcess {
 
   reset = () => this.control("POST", "/reset");
   setLatency = (latencyMs: number) => this.control("PUT", "/settings", { latencyMs });
-  setRateLimit = (rateLimit: { ratePerSecond: number; burst?: number } | null) =>
-    this.control("PUT", "/settings", { rateLimit });
+  /** Requests per second and the burst the emulator takes; null lifts the limit. */
+  setRateLimit = (limit: { ratePerSecond: number; burst?: number } | null) =>
+    this.control(
+      "PUT",
+      "/settings",
+      limit ? { rateLimit: limit.ratePerSecond, rateBurst: limit.burst ?? 1 } : { rateLimit: null },
+    );
   clearRequests = () => this.control("DELETE", "/requests");
   requests = () => this.control("GET", "/requests") as Promise<RequestLogEntry[]>;
   connections = () => this.control("GET", "/connections") as Promise<Record<string, unknown>[]>;

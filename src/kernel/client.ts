@@ -19,6 +19,7 @@ import {
   isOutcomeUnknown,
 } from "./errors";
 import { type KernelSettings, normalizeApiKey } from "./config";
+import type { RateOutcome } from "./adaptiveRate";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
 import { type Secrets, excerpt, redact, redactDeep } from "./redact";
 import {
@@ -315,10 +316,13 @@ export class KernelClient {
       const attemptMs = Math.max(1, Math.min(this.policy.attemptTimeoutMs, left));
       let outcome: AttemptOutcome;
       let failure: Error;
+      // What the rate gate learns from this attempt when it is released.
+      let paced: RateOutcome = "other";
+      let pacedRetryAfterMs: number | undefined;
       try {
         const answer = await this.attempt(url, method, payload, op.project, attemptMs);
         if (answer.status >= 200 && answer.status < 300) {
-          this.gate.onSuccess();
+          paced = "accepted";
           try {
             if (answer.tooLarge) throw new Error(`the answer is larger than ${this.capText()}`);
             const text = answer.text;
@@ -340,7 +344,9 @@ export class KernelClient {
           failure = this.apiError(op, method, path, answer.status, text);
           if (answer.status === 429) {
             rateLimited++;
-            this.gate.onRateLimited(retryAfterMs(answer.headers, this.now()));
+            paced = "throttled";
+            pacedRetryAfterMs = retryAfterMs(answer.headers, this.now());
+            this.gate.onRateLimited(pacedRetryAfterMs);
           }
         }
       } catch (err) {
@@ -352,7 +358,7 @@ export class KernelClient {
           local: connectionFailure instanceof RequestNotSentError,
         };
       } finally {
-        release();
+        release(paced, pacedRetryAfterMs);
       }
       op.firstFailure ??= failure;
       // A 429 or a 503 with Retry-After says the server did not act: a POST that only met those

@@ -1,4 +1,4 @@
-import { RateGate } from "./rateGate";
+import { PauseExceedsBudget, RateGate } from "./rateGate";
 
 /** A clock that moves only when someone sleeps: the gate's waits are observable and instant. */
 function fakeTime() {
@@ -16,12 +16,40 @@ function fakeTime() {
   };
 }
 
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A gate that has met one 429 (Retry-After 100 ms after one send): paced from then on. */
+async function pacedGate(t: ReturnType<typeof fakeTime>) {
+  const gate = new RateGate(t);
+  const release = await gate.acquire();
+  gate.onRateLimited(100);
+  release("throttled", 100);
+  return gate;
+}
+
 describe("RateGate", () => {
-  it("lets requests through at once while the API is not limiting", async () => {
+  it("lets the first requests through at once, and more with each answer (slow start)", async () => {
     const t = fakeTime();
     const gate = new RateGate(t);
-    const releases = await Promise.all(Array.from({ length: 100 }, () => gate.acquire()));
-    expect(releases).toHaveLength(100);
+    let admitted = 0;
+    const all = Array.from({ length: 100 }, () =>
+      gate.acquire().then((release) => (admitted++, release)),
+    );
+    await settle();
+    // Four before any answer: a burst of resources does not meet an unknown limit all at once.
+    expect(admitted).toBe(4);
+    // Each accepted answer frees its place and adds one: the window doubles per round.
+    const first = await Promise.all(all.slice(0, 4));
+    first.forEach((release) => release("accepted"));
+    await settle();
+    expect(admitted).toBe(12);
+    const second = await Promise.all(all.slice(4, 12));
+    second.forEach((release) => release("accepted"));
+    await settle();
+    expect(admitted).toBe(28);
+    // With the API not limiting, nothing ever sleeps.
+    await Promise.all(all.map((p) => p.then((release) => release("accepted"))));
+    expect(admitted).toBe(100);
     expect(t.sleeps).toEqual([]);
   });
 
@@ -35,39 +63,63 @@ describe("RateGate", () => {
     expect(t.sleeps).toEqual([1500]);
   });
 
-  it("while limited, holds requests to a window that halves on 429 and grows on success", async () => {
+  it("after a 429, sends one at a time, spaced by the rate it learned", async () => {
     const t = fakeTime();
-    const gate = new RateGate({ ...t, maxWindow: 8 });
-    const first = await Promise.all(Array.from({ length: 8 }, () => gate.acquire()));
-    gate.onRateLimited(0); // window: min(8, 8 in flight) / 2 = 4
-    first.forEach((release) => release());
-
-    let admitted = 0;
-    const held = Array.from({ length: 6 }, () =>
-      gate.acquire().then((release) => (admitted++, release)),
+    const gate = await pacedGate(t);
+    // One accepted per 100 ms (the Retry-After of the first 429): 10/s.
+    expect(gate.ratePerSecond).toBeCloseTo(10, 6);
+    const sentAt: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        gate.acquire().then((release) => {
+          sentAt.push(t.now());
+          release("other");
+        }),
+      ),
     );
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(admitted).toBe(4);
-
-    const running = await Promise.all(held.slice(0, 4));
-    gate.onSuccess(); // window 5: one more may go
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(admitted).toBe(5);
-    running.forEach((release) => release());
-    await Promise.all(held);
-    expect(admitted).toBe(6);
+    // The pause first, then the pace.
+    expect(t.sleeps[0]).toBe(100);
+    const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]);
+    for (const gap of gaps) expect(gap).toBeCloseTo(100, 6);
   });
 
-  it("leaves limited mode after the cooldown and lets everyone go", async () => {
+  it("a paced wait longer than the caller's budget fails at once, sending nothing", async () => {
     const t = fakeTime();
-    const gate = new RateGate({ ...t, maxWindow: 4, cooldownMs: 100 });
-    const a = await gate.acquire();
-    gate.onRateLimited(0);
-    const b = gate.acquire();
-    const c = gate.acquire();
-    t.advance(200);
-    gate.onSuccess();
-    await Promise.all([b, c]);
-    a();
+    const gate = await pacedGate(t);
+    t.advance(100); // the pause is over and one token is there; the next is 100 ms away
+    (await gate.acquire(t.now() + 1_000))("other");
+    const before = t.sleeps.length;
+    await expect(gate.acquire(t.now() + 50)).rejects.toBeInstanceOf(PauseExceedsBudget);
+    expect(t.sleeps.length).toBe(before);
+  });
+
+  it("one waiting in line leaves it when its deadline passes, failing as over budget", async () => {
+    const t = fakeTime();
+    const gate = await pacedGate(t);
+    t.advance(100);
+    // The head goes at once, the second 100 ms later; the third's deadline comes first.
+    const head = gate.acquire(t.now() + 10_000);
+    const second = gate.acquire(t.now() + 10_000);
+    const third = gate.acquire(t.now() + 50);
+    const thirdFails = expect(third).rejects.toBeInstanceOf(PauseExceedsBudget);
+    (await head)("other");
+    (await second)("other");
+    await thirdFails;
+    // The line goes on for those still within budget.
+    (await gate.acquire(t.now() + 10_000))("other");
+  });
+
+  it("a pause from a 429 met while requests wait in line holds them too", async () => {
+    const t = fakeTime();
+    const gate = await pacedGate(t);
+    t.advance(100);
+    const running = await gate.acquire();
+    const waiting = gate.acquire();
+    gate.onRateLimited(2_000);
+    running("throttled", 2_000);
+    const sleptBefore = t.sleeps.reduce((a, b) => a + b, 0);
+    (await waiting)("other");
+    const slept = t.sleeps.reduce((a, b) => a + b, 0) - sleptBefore;
+    expect(slept).toBeGreaterThan(1_999.99);
   });
 });

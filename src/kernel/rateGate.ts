@@ -1,9 +1,12 @@
 /**
  * The client's answer to rate limits, shared by every request of a process (and so by every
- * resource the host serves): a 429 pauses all requests until its Retry-After, and while the
- * API is limiting, requests go out through a window that halves on each 429 and grows by one on
- * each success (AIMD), so many resources do not return in one burst and meet 429 again.
+ * resource the host serves). A 429 pauses all requests until its Retry-After, and requests go
+ * out at the pace of ./adaptiveRate: not paced until the API first throttles, then one at a time
+ * through a token bucket whose rate follows the 429s, so the process settles at the API's limit
+ * instead of meeting 429 again in bursts. No wait outlives the deadline of the operation waiting.
  */
+import { AdaptiveRate, type AdaptiveRateOptions, type RateOutcome } from "./adaptiveRate";
+
 /** The gate's pause would outlive the caller's budget: thrown at once instead of waiting. */
 export class PauseExceedsBudget extends Error {
   override name = "PauseExceedsBudget";
@@ -21,80 +24,136 @@ export interface RateGateOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
-  /** How long after the last 429 the gate stays in limited mode. */
-  cooldownMs?: number;
-  maxWindow?: number;
+  /** Tuning of the adaptive rate (tests); its clock is the gate's. */
+  rate?: Omit<AdaptiveRateOptions, "now">;
 }
+
+/** Ends a request's hold on the gate, saying how it went: the rate learns from it. */
+export type Release = (outcome?: RateOutcome, retryAfterMs?: number) => void;
 
 /** Longest pause kept (about 24.8 days, a timer's limit): longer is the same in practice. */
 const MAX_PAUSE_MS = 2 ** 31 - 1;
 
+interface Waiter {
+  deadline: number;
+  turn: () => void;
+  fail: (err: Error) => void;
+}
+
 export class RateGate {
   private pausedUntil = 0;
-  private limitedUntil = 0;
-  private window: number;
-  private inFlight = 0;
-  private readonly waiters: (() => void)[] = [];
+  private readonly rate: AdaptiveRate;
+  /** Whether a request is at the head of the line, waiting for the rate to let it go. */
+  private headBusy = false;
+  private readonly line: Waiter[] = [];
+  /** The head, when it waits for a request in flight to end (slow start). */
+  private readonly onEnd: (() => void)[] = [];
 
   constructor(private readonly options: RateGateOptions) {
-    this.window = options.maxWindow ?? 64;
+    this.rate = new AdaptiveRate({ ...options.rate, now: options.now });
   }
 
   /**
-   * Waits for the pause and for a place in the window; returns the release for the request.
+   * Waits for the pause and for the request's turn at the rate; returns its release.
    * `deadline` (on the gate's clock): a pause that would outlast it rejects at once with
-   * PauseExceedsBudget, so one long Retry-After cannot stall operations that cannot afford it.
+   * PauseExceedsBudget, so one long Retry-After cannot stall operations that cannot afford it;
+   * a turn that has not come by then rejects the same way.
    */
-  async acquire(deadline = Infinity): Promise<() => void> {
-    let waitedFor = 0;
-    for (;;) {
-      const until = this.pausedUntil;
-      const now = this.options.now();
-      const pause = until - now;
-      // Once per pause: a later 429 may move it, but an injected clock need not advance.
-      if (pause > 0 && until !== waitedFor) {
-        if (until >= deadline) throw new PauseExceedsBudget(pause, Math.max(0, deadline - now));
-        waitedFor = until;
-        const jitter = Math.floor(this.options.random() * 20);
-        await this.options.sleep(Math.min(pause + jitter, deadline - now));
-        continue;
+  async acquire(deadline = Infinity): Promise<Release> {
+    const paused = { waitedFor: 0 };
+    await this.waitOutPause(deadline, paused);
+    await this.takeTurn(deadline);
+    let sentAt: number;
+    try {
+      // One paced wait per request: it waited for its own token, so it goes after it (and an
+      // injected clock that does not move cannot hold it for ever).
+      let paced = false;
+      for (;;) {
+        // A 429 while this request waited in line: its pause holds this one too.
+        if (await this.waitOutPause(deadline, paused)) continue;
+        this.dropExpired();
+        if (paced) break;
+        const delay = this.rate.delay();
+        if (delay === 0) break;
+        if (delay === Infinity) {
+          // Bounded: every request in flight ends by its own attempt's deadline.
+          await new Promise<void>((resolve) => this.onEnd.push(resolve));
+          continue;
+        }
+        const now = this.options.now();
+        if (now + delay > deadline) {
+          throw new PauseExceedsBudget(Math.ceil(delay), Math.max(0, deadline - now));
+        }
+        await this.options.sleep(delay);
+        paced = true;
       }
-      if (!this.limited() || this.inFlight < this.window) break;
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      sentAt = this.rate.sent();
+    } finally {
+      this.passTurn();
     }
-    this.inFlight++;
     let released = false;
-    return () => {
+    return (outcome = "other", retryAfterMs) => {
       if (released) return;
       released = true;
-      this.inFlight--;
-      this.waiters.shift()?.();
+      this.rate.ended(sentAt, outcome, retryAfterMs);
+      if (this.onEnd.length > 0) this.onEnd.splice(0).forEach((wake) => wake());
     };
   }
 
-  /** A 429: pause everyone for `retryAfterMs` and halve the window. */
+  /** A 429: pause everyone for `retryAfterMs` (its request's release cuts the rate). */
   onRateLimited(retryAfterMs: number | undefined): void {
     const now = this.options.now();
     // An absurd Retry-After (Infinity) pauses "forever" without becoming NaN or a timer value.
     const pause = Math.min(retryAfterMs ?? 1000, MAX_PAUSE_MS);
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-    this.limitedUntil = now + pause + (this.options.cooldownMs ?? 2000);
-    this.window = Math.max(1, Math.floor(Math.min(this.window, this.inFlight) / 2));
   }
 
-  onSuccess(): void {
-    if (this.limited()) {
-      this.window = Math.min(this.options.maxWindow ?? 64, this.window + 1);
-      this.waiters.shift()?.();
-    } else {
-      this.window = this.options.maxWindow ?? 64;
-      // Leaving limited mode: let everyone who waited go. Every success passes here, so the
-      // common case (nobody waits) allocates nothing.
-      if (this.waiters.length > 0) this.waiters.splice(0).forEach((wake) => wake());
+  /** The rate requests go out at, per second; undefined until the API first throttles. */
+  get ratePerSecond(): number | undefined {
+    return this.rate.rate;
+  }
+
+  /** Waits out the current pause, if any not yet waited; true when it waited. */
+  private async waitOutPause(deadline: number, paused: { waitedFor: number }): Promise<boolean> {
+    const until = this.pausedUntil;
+    const now = this.options.now();
+    const pause = until - now;
+    // Once per pause: a later 429 may move it, but an injected clock need not advance.
+    if (!(pause > 0 && until !== paused.waitedFor)) return false;
+    if (until >= deadline) throw new PauseExceedsBudget(pause, Math.max(0, deadline - now));
+    paused.waitedFor = until;
+    // Jitter only while nothing is paced; once it is, the line spreads the requests anyway.
+    const jitter = this.rate.rate === undefined ? Math.floor(this.options.random() * 20) : 0;
+    await this.options.sleep(Math.min(pause + jitter, deadline - now));
+    return true;
+  }
+
+  private async takeTurn(deadline: number): Promise<void> {
+    if (!this.headBusy) {
+      this.headBusy = true;
+      return;
     }
+    await new Promise<void>((turn, fail) => this.line.push({ deadline, turn, fail }));
   }
 
-  private limited(): boolean {
-    return this.options.now() < this.limitedUntil;
+  /** The head is done: the next in line whose deadline has not passed takes its place. */
+  private passTurn(): void {
+    this.dropExpired();
+    const next = this.line.shift();
+    if (next) next.turn();
+    else this.headBusy = false;
+  }
+
+  /** Those in line whose deadline passed leave it, failing as a pause beyond their budget. */
+  private dropExpired(): void {
+    if (this.line.length === 0) return;
+    const now = this.options.now();
+    for (let i = this.line.length - 1; i >= 0; i--) {
+      const waiter = this.line[i];
+      if (waiter.deadline > now) continue;
+      this.line.splice(i, 1);
+      const interval = this.rate.rate === undefined ? 0 : 1000 / this.rate.rate;
+      waiter.fail(new PauseExceedsBudget(Math.ceil((i + 1) * interval), 0));
+    }
   }
 }

@@ -32,6 +32,7 @@ import {
   type RateLimitInput,
   type Settings,
 } from "./settings";
+import { openApiDocument } from "./openapi";
 
 export { CONTROL_PREFIX };
 export type { RequestLogEntry };
@@ -100,6 +101,9 @@ export interface Emulator {
 }
 
 export async function startEmulator(options: StartOptions = {}): Promise<Emulator> {
+  // Compile the request validators now (once per process, about half a second), not inside
+  // the first request, where a client's short timeout would read it as a slow server.
+  openApiDocument();
   const now = options.now ?? (() => new Date());
   const projects = new Projects(DEFAULT_PROJECT, options.projects ?? []);
   const seeds = options.proxies ?? [];

@@ -78,10 +78,7 @@ export function makeProxyProvider(options: ProviderOptions = {}): KernelResource
       try {
         return await base.create(inputs);
       } catch (err) {
-        throw withoutSecrets(
-          isOutcomeUnknown(err) ? outcomeUnknown(inputs, err as Error) : err,
-          inputs,
-        );
+        throw isOutcomeUnknown(err) ? outcomeUnknown(inputs, err as Error) : err;
       }
     },
   };
@@ -107,21 +104,6 @@ function outcomeUnknown(inputs: Record<string, unknown>, err: Error): ProxyOutco
   );
   (error as { cause?: unknown }).cause = err;
   return error;
-}
-
-/**
- * The API's own error text may quote what it was sent; a create sent the password and CA
- * bundle, so they are masked in anything that leaves the provider.
- */
-function withoutSecrets(err: unknown, inputs: Record<string, unknown>): unknown {
-  if (!(err instanceof Error)) return err;
-  for (const key of PROXY_SECRET_OUTPUTS) {
-    const secret = inputs[key];
-    if (typeof secret !== "string" || secret.length < 4) continue;
-    err.message = err.message.split(secret).join("[secret]");
-    if (err.stack) err.stack = err.stack.split(secret).join("[secret]");
-  }
-  return err;
 }
 
 /** The provider `pulumi-kernel/provider` exports as `proxy`. */

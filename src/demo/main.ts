@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (problems.length) throw new Error(problems.join("; "));
   console.log(
     "To run the example with the real Pulumi CLI against the emulator:\n" +
-      "  npx pulumi-kernel-emulator --port 8787 --api-key sk_emulator_dev_key   # or: npm run emulator --\n" +
+      "  npx pulumi-kernel-emulator --port 8787 --api-key sk_emulator_dev_key   # or: npm run emulator\n" +
       "  pulumi config set kernel:baseUrl http://127.0.0.1:8787 && pulumi config set --secret kernel:apiKey sk_emulator_dev_key\n" +
       "  pulumi config set netflixUser me@example.com && pulumi config set --secret netflixPassword '...'\n" +
       "  pulumi up",

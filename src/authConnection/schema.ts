@@ -1,5 +1,5 @@
 /**
- * check: validation and normalisation of the program's inputs (A2, B1). Pure and total: it
+ * check: validation and normalisation of the program's inputs. Pure and total: it
  * never throws, it reports every problem with the input path, what would be valid and what was
  * received, and it passes Pulumi's unknown sentinel through at any depth.
  */
@@ -162,7 +162,7 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
 /**
  * Equal intent gives equal inputs: ASCII lower-case host names, `allowedDomains` as a sorted
  * set (an empty list is the same as none), a canonical URL, `proxy: {mode: "default"}` the same
- * as no proxy, `adopt: false` the same as none. Server-owned fields are not filled in (A2).
+ * as no proxy, `adopt: false` the same as none. Server-owned fields are not filled in (the common laws of check, diff and update, docs/behaviour.md).
  * Unknown values stay as they are, wherever they are.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 /**
  * Credential's planner: the exact bodies of a rotation, a key removal, a rename and the clears,
- * and the law of BEHAVIOR.md A2 over generated live and desired states. "Applying" a body is
+ * and the planner law of docs/behaviour.md over generated live and desired states. "Applying" a body is
  * done by a small model of the API's PATCH semantics (KERNEL-API.md: removals first, then
  * `values` merged; `""` clears), independent of the planner.
  */

@@ -1,5 +1,5 @@
 /**
- * Credential's patch planner (BEHAVIOR.md A2, B2): one pure function that compares the old
+ * Credential's patch planner (docs/behaviour.md): one pure function that compares the old
  * state (outputs, refreshed or as recorded) with the checked inputs. diff reports its plan and
  * update sends `planPatch`, so what the preview promises is what the PATCH carries.
  */
@@ -61,7 +61,7 @@ export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<stri
 
 /**
  * After a POST whose outcome is unknown: whether `live` is what our POST would have made
- * (BEHAVIOR.md B2). Values cannot be compared, so their key set stands in for them.
+ * (docs/behaviour.md). Values cannot be compared, so their key set stands in for them.
  */
 export function matchesPost(live: CredentialLive, desired: CredentialInputs): boolean {
   const liveKeys = [...new Set(live.value_keys ?? [])].sort();

@@ -1,5 +1,5 @@
 /**
- * Credential's check: validation and normalisation (BEHAVIOR.md A2, B2). Pure and total: it
+ * Credential's check: validation and normalisation (docs/behaviour.md). Pure and total: it
  * never throws, names the input path of every problem, never echoes a secret value, and passes
  * Pulumi's unknown sentinel through at any depth.
  */

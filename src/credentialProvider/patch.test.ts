@@ -1,5 +1,5 @@
 /**
- * CredentialProvider's planner: exact bodies, and the law of BEHAVIOR.md A2 over generated
+ * CredentialProvider's planner: exact bodies, and the planner law of docs/behaviour.md over generated
  * states, applied by a small model of the API's PATCH (only the fields sent change).
  */
 import fc from "fast-check";

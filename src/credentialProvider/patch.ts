@@ -1,5 +1,5 @@
 /**
- * CredentialProvider's patch planner (BEHAVIOR.md A2, B3), shared by diff and update. The token
+ * CredentialProvider's patch planner (docs/behaviour.md), shared by diff and update. The token
  * and the cache TTL are compared with the values recorded at the last apply, since the API never
  * returns them; `enabled` and `priority` with the live values, and only when the program sets
  * them (server-owned).

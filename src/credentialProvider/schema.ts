@@ -1,5 +1,5 @@
 /**
- * CredentialProvider's check: validation and normalisation (BEHAVIOR.md A2, B3). Pure and
+ * CredentialProvider's check: validation and normalisation (docs/behaviour.md). Pure and
  * total: it never throws, names the input path of every problem, never echoes the token, and
  * passes Pulumi's unknown sentinel through.
  */

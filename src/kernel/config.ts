@@ -1,5 +1,5 @@
 /**
- * Where the API key and base URL come from (BEHAVIOR.md section 8): Pulumi config first, then
+ * Where the API key and base URL come from (docs/behaviour.md): Pulumi config first, then
  * the environment. Read at call time, never at import, so nothing is captured into state.
  */
 import { KernelConfigError } from "./errors";
@@ -19,7 +19,7 @@ export interface KernelSettings {
   operationTimeoutMs?: number;
   /** Config `kernel:project`: the desired project of resources without a `project` input. */
   project?: string;
-  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (A7). */
+  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (configuration, projects and secrets, docs/behaviour.md). */
   defaultProject?: string;
 }
 

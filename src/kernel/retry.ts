@@ -1,5 +1,5 @@
 /**
- * The one retry policy (BEHAVIOR.md A6). Pure: it decides, the client waits. Kept apart from
+ * The one retry policy (docs/behaviour.md). Pure: it decides, the client waits. Kept apart from
  * the client so every rule is tested without a server. Waits are bounded by what is left of the
  * operation's budget (`remainingMs`), not by a bound of their own.
  */

@@ -1,6 +1,6 @@
 /**
  * The Profile's provider: the shared skeleton with the Profile's spec. The name is unique in
- * the project, so a 409 and a POST of unknown outcome follow A5 through the unique key.
+ * the project, so a 409 and a POST of unknown outcome follow the create rules of docs/behaviour.md through the unique key.
  */
 import {
   type KernelResourceProvider,

@@ -1,5 +1,5 @@
 /**
- * check for Profile: validation and normalisation (BEHAVIOR.md A2, B5). Pure and total.
+ * check for Profile: validation and normalisation (docs/behaviour.md). Pure and total.
  */
 import { z } from "zod";
 import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";

@@ -1,5 +1,5 @@
 /**
- * check for Proxy: validation and normalisation (BEHAVIOR.md A2, B4). Pure and total: it never
+ * check for Proxy: validation and normalisation (docs/behaviour.md). Pure and total: it never
  * throws, reports every problem with its input path, passes the unknown sentinel through at any
  * depth, and never echoes a password or CA bundle.
  */

@@ -1,5 +1,5 @@
 /**
- * The patch law (BEHAVIOR.md A2) for Credential and CredentialProvider, with the emulator's
+ * The patch law (docs/behaviour.md) for Credential and CredentialProvider, with the emulator's
  * stores applying the bodies: an implementation of the API's PATCH semantics written apart from
  * the planners. After the PATCH the store holds exactly the desired values, and planning again
  * from its answer sends nothing.

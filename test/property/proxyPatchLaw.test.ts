@@ -1,5 +1,5 @@
 /**
- * The planner law (BEHAVIOR.md A2) for Proxy and Profile, over generated live and desired
+ * The planner law (docs/behaviour.md) for Proxy and Profile, over generated live and desired
  * states: applying the plan to L (the one PATCH when nothing needs replacing, else a new object
  * from the create body) gives D after normalisation; the plan of D against itself is empty; and
  * no field the plan names is already as desired. "Applying" is done by the emulator's stores,

@@ -1,7 +1,7 @@
 /**
  * expand: desired state to API requests, field by field, so that the PATCH carries exactly the
  * fields the planner names, each in its API form, with the API's own clears. Server-owned
- * fields are sent only when the program set them (the common laws of check, diff and update, docs/behaviour.md). `proxy` and `stealth` travel in one
+ * fields are sent only when the program set them (docs/behaviour.md). `proxy` and `stealth` travel in one
  * `browser` object.
  */
 import type {

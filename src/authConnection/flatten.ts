@@ -1,7 +1,7 @@
 /**
  * flatten: an API answer to the resource's state. The managed part comes out in the same
  * normalised form check gives, so live and desired compare field by field. Server-owned
- * fields carry their live values (the common laws of check, diff and update, docs/behaviour.md).
+ * fields carry their live values (docs/behaviour.md).
  */
 import type { CredentialReference, ManagedAuth } from "./api";
 import { normalizeDomainSet, toAsciiDomainPattern, toAsciiHost } from "./schema";

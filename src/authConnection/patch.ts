@@ -1,8 +1,8 @@
 /**
- * The patch planner (the common laws of check, diff and update, docs/behaviour.md): one pure function that compares the old state (the live state after
+ * The patch planner (docs/behaviour.md): one pure function that compares the old state (the live state after
  * a refresh) with the new checked inputs. `diff` reports its result and `update` sends it, so
  * what the preview promises is what the PATCH carries. The project is not planned here: the
- * shared skeleton plans the move (configuration, projects and secrets, docs/behaviour.md).
+ * shared skeleton plans the move (docs/behaviour.md).
  */
 import type { ChangePlan } from "../dynamic/provider";
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
@@ -56,7 +56,7 @@ export function fieldEquals(field: UpdatableField, olds: OldState, news: NewInpu
   const desired = news[field];
   if (containsUnknown(desired)) return false;
   if ((SERVER_OWNED as readonly string[]).includes(field)) {
-    // Unset is "whatever the server has" (the common laws of check, diff and update, docs/behaviour.md): no diff, whatever the live value.
+    // Unset is "whatever the server has" (docs/behaviour.md): no diff, whatever the live value.
     return desired === undefined || desired === olds[field as keyof OldState];
   }
   switch (field) {

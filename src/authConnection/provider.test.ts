@@ -390,7 +390,7 @@ describe("diff", () => {
   });
 });
 
-describe("project (configuration, projects and secrets, docs/behaviour.md)", () => {
+describe("project (docs/behaviour.md)", () => {
   const created = async (
     env: Record<string, string>,
     config: Record<string, string>,

@@ -174,7 +174,7 @@ describe("check: normalisation", () => {
       adopt: false,
     }).inputs;
     expect(a).toEqual(b);
-    // Server-owned fields are not filled in (the common laws of check, diff and update, docs/behaviour.md): the server's default is the server's.
+    // Server-owned fields are not filled in (docs/behaviour.md): the server's default is the server's.
     expect(a).toEqual({
       profileName: "p",
       domain: "netflix.com",

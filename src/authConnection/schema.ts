@@ -162,7 +162,7 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
 /**
  * Equal intent gives equal inputs: ASCII lower-case host names, `allowedDomains` as a sorted
  * set (an empty list is the same as none), a canonical URL, `proxy: {mode: "default"}` the same
- * as no proxy, `adopt: false` the same as none. Server-owned fields are not filled in (the common laws of check, diff and update, docs/behaviour.md).
+ * as no proxy, `adopt: false` the same as none. Server-owned fields are not filled in (docs/behaviour.md).
  * Unknown values stay as they are, wherever they are.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {

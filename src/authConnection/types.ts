@@ -30,7 +30,7 @@ export interface ManagedState {
   loginUrl?: string;
   credential?: CredentialInput;
   allowedDomains?: string[];
-  /** Server-owned (the common laws of check, diff and update, docs/behaviour.md): unset means "whatever the server has". */
+  /** Server-owned (docs/behaviour.md): unset means "whatever the server has". */
   healthCheckInterval?: number;
   healthChecks?: boolean;
   autoReauth?: boolean;
@@ -87,7 +87,7 @@ export const UPDATABLE_FIELDS = [
 
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
 
-/** Server-owned (the common laws of check, diff and update, docs/behaviour.md): never sent while unset, no diff while unset, removing them is no change. */
+/** Server-owned (docs/behaviour.md): never sent while unset, no diff while unset, removing them is no change. */
 export const SERVER_OWNED = [
   "healthCheckInterval",
   "healthChecks",

@@ -51,7 +51,7 @@ export function badRequestHint(text: string): string {
 
 /**
  * After a POST whose answer was lost but whose object matches by name, domain, SSO provider,
- * key set and TOTP presence (Credential, docs/behaviour.md): the values' content cannot be compared, so they (and the
+ * key set and TOTP presence (docs/behaviour.md): the values' content cannot be compared, so they (and the
  * TOTP secret) are sent once, as in an adoption. Nothing after a plain create or an adoption.
  */
 async function afterCreate(

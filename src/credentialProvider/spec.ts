@@ -38,7 +38,7 @@ export function badRequestHint(text: string): string {
 
 /**
  * The POST takes neither `enabled` nor `priority`: when the program sets them to other than
- * the server's values, one PATCH follows (CredentialProvider, docs/behaviour.md). After a recovered POST the token (and a set
+ * the server's values, one PATCH follows (docs/behaviour.md). After a recovered POST the token (and a set
  * cache TTL) cannot be compared, so they go in that PATCH too. A throw here is a partial
  * failure that records the provider.
  */

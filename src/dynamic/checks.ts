@@ -1,5 +1,5 @@
 /**
- * check helpers shared by every resource (the common laws of check, diff and update, docs/behaviour.md): zod issues become CheckFailures that name the
+ * check helpers shared by every resource (docs/behaviour.md): zod issues become CheckFailures that name the
  * input path (`allowedDomains[2]`, `credential.path`), say what would be valid and what was
  * received, never echo a secret input's value, and suggest the nearest valid name for an
  * unknown key. check itself never throws: `checkWithSchema` turns a throw into a failure.

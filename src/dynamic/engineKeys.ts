@@ -3,7 +3,7 @@
  * resource's own logic should ever see as inputs.
  */
 
-/** Where the dynamic-provider host finds the text that loads the provider (packaging, docs/behaviour.md). */
+/** Where the dynamic-provider host finds the text that loads the provider (docs/behaviour.md). */
 export const PROVIDER_KEY = "__provider";
 
 /** The value Pulumi sends in place of anything not yet known during a preview. */
@@ -29,7 +29,7 @@ export function containsUnknown(value: unknown): boolean {
 
 /**
  * A copy without `undefined` at any depth: the host encodes results as a protobuf Struct, in
- * which one `undefined` fails the whole call (packaging, docs/behaviour.md).
+ * which one `undefined` fails the whole call (docs/behaviour.md).
  */
 export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) {

@@ -7,7 +7,7 @@ import { KernelError } from "../kernel/errors";
 export { PartialFailureError } from "./partialFailure";
 
 /**
- * A create met an object with the same unique key that is not this resource's (create, adoption and unknown outcomes, docs/behaviour.md): a 409
+ * A create met an object with the same unique key that is not this resource's (docs/behaviour.md): a 409
  * without `adopt`, or a POST whose outcome was unknown and whose lookup found an object that
  * differs from what the POST carried. The message names the id and how to adopt it.
  */

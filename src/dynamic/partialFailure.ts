@@ -1,5 +1,5 @@
 /**
- * Thrown when a remote step succeeded and a later one failed (create, adoption and unknown outcomes, docs/behaviour.md). The dynamic-provider host
+ * Thrown when a remote step succeeded and a later one failed (docs/behaviour.md). The dynamic-provider host
  * turns `id`, `properties` and `reasons` into ErrorResourceInitFailed, so Pulumi records the
  * object instead of orphaning it, and the next `pulumi up` finishes the job. `properties` must
  * include `__provider`, or the next call for the object could not load its provider.

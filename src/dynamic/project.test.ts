@@ -1,7 +1,7 @@
 import { UNKNOWN } from "./engineKeys";
 import { createProject, desiredProject, projectMoves, recordedProject } from "./project";
 
-describe("project resolution (configuration, projects and secrets, docs/behaviour.md)", () => {
+describe("project resolution (docs/behaviour.md)", () => {
   const settings = { project: "cfg", defaultProject: "env" };
 
   it("desires the input, else config; env is never desired", () => {

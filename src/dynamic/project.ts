@@ -1,5 +1,5 @@
 /**
- * Projects (configuration, projects and secrets, docs/behaviour.md). Which project an object lives in is decided once, at create, and recorded in
+ * Projects (docs/behaviour.md). Which project an object lives in is decided once, at create, and recorded in
  * state as the output `project`; every later call uses the recorded one. The desired project is
  * the resource's `project` input, else config `kernel:project`. Env `KERNEL_PROJECT` is only a
  * default for creating: it never makes a diff, so a machine with another environment cannot

@@ -7,17 +7,17 @@
  * What the skeleton does, so no resource has to:
  * - configure: keeps Pulumi's config; settings (key, base URL, project) are read at call time.
  * - check: `spec.check` without `__provider`; never throws.
- * - diff: `spec.plan`, no request; adds the project move (configuration, projects and secrets, docs/behaviour.md) as a replace of `project`.
- * - create: one POST of `spec.createBody`. On a 409 (create, adoption and unknown outcomes, docs/behaviour.md): `adopt: true` → find by the unique
+ * - diff: `spec.plan`, no request; adds the project move (docs/behaviour.md) as a replace of `project`.
+ * - create: one POST of `spec.createBody`. On a 409 (docs/behaviour.md): `adopt: true` → find by the unique
  *   key, take over with the minimal PATCH; else fail naming the existing id. On an unknown
  *   outcome: find by the unique key → nothing: POST again; `adopt: true`: take over; every
  *   field the POST carried matches (`uniqueKey.matchesPost`): record it; else fail as a 409.
  * - read: one GET; only a 404 `not_found` is "gone"; the answer's id must be the asked id.
  * - update: one PATCH of exactly `spec.updateBody`, none when it is empty.
- * - delete: one DELETE; only a 404 `not_found` counts as already deleted (delete, docs/behaviour.md).
- * - project (configuration, projects and secrets, docs/behaviour.md): the output `project` records where the object was created; every later call
+ * - delete: one DELETE; only a 404 `not_found` counts as already deleted (docs/behaviour.md).
+ * - project (docs/behaviour.md): the output `project` records where the object was created; every later call
  *   sends it as `X-Kernel-Project`.
- * - partial failures (create, adoption and unknown outcomes, docs/behaviour.md) carry `id`, `properties` (with `__provider`) and `reasons`; no error
+ * - partial failures (docs/behaviour.md) carry `id`, `properties` (with `__provider`) and `reasons`; no error
  *   leaves with the API key in it; outputs never hold `undefined` (protobuf Struct).
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -43,7 +43,7 @@ import {
   recordedProject,
 } from "./project";
 
-/** What diff reports and update carries out: one pure plan per resource (the common laws of check, diff and update, docs/behaviour.md). */
+/** What diff reports and update carries out: one pure plan per resource (docs/behaviour.md). */
 export interface ChangePlan<Field extends string = string> {
   /** Input names whose change needs a new object. */
   replaces: string[];
@@ -72,7 +72,7 @@ export type CreateOutcome =
   /** Taken over with `adopt: true` and reconciled with the minimal PATCH. */
   | "adopted";
 
-/** The unique key a 409 is about (create, adoption and unknown outcomes, docs/behaviour.md); absent where names are not unique (Proxy). */
+/** The unique key a 409 is about (docs/behaviour.md); absent where names are not unique (Proxy). */
 export interface UniqueKey<Inputs, Live> {
   /** For messages: `profile "team-netflix" and domain "netflix.com"`. */
   describe(desired: Inputs): string;
@@ -296,7 +296,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return { id, outs: outputs(state, project) };
   };
 
-  /** Takes over an existing object and reconciles it with the minimal PATCH (create, adoption and unknown outcomes, docs/behaviour.md). */
+  /** Takes over an existing object and reconciles it with the minimal PATCH (docs/behaviour.md). */
   const takeOver = async (
     op: KernelOperation,
     existing: Live,
@@ -431,7 +431,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         const { inputs, failures } = spec.check(withoutEngineKeys(news));
         return failures.length ? { inputs, failures } : { inputs };
       } catch (err) {
-        // check never throws (the common laws of check, diff and update, docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
+        // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
         const reason = err instanceof Error ? err.message : String(err);
         return {
           inputs: withoutEngineKeys(news),
@@ -493,7 +493,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
             { parse: parseWithId(id) },
           );
         } catch (err) {
-          // Only the API's own not_found means gone (read, docs/behaviour.md); a wrong base URL must not drop state.
+          // Only the API's own not_found means gone (docs/behaviour.md); a wrong base URL must not drop state.
           if (isGone(err)) {
             managed.delete(id);
             return { id: "", props: {} };
@@ -546,7 +546,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
             parse: () => undefined,
           });
         } catch (err) {
-          // Only not_found counts as deleted (delete, docs/behaviour.md): any other 404 keeps the state.
+          // Only not_found counts as deleted (docs/behaviour.md): any other 404 keeps the state.
           if (isGone(err)) return;
           throw err;
         }

@@ -1,5 +1,5 @@
 /**
- * What every resource class of the package shares (resource shape, docs/behaviour.md): registration under the token
+ * What every resource class of the package shares (docs/behaviour.md): registration under the token
  * `pulumi-nodejs:dynamic/kernel:<Name>` (the token routes it to Pulumi's dynamic-provider host)
  * with the `__provider` text, the secret outputs, `get` by id and a type-specific `isInstance`.
  *
@@ -39,7 +39,7 @@ export interface DynamicResourceType {
   readonly providerText: string;
   /** Every output the class declares: seeded so that the SDK registers and resolves them. */
   readonly outputs: readonly string[];
-  /** Outputs that are always secret, even when the program passes plain values (configuration, projects and secrets, docs/behaviour.md). */
+  /** Outputs that are always secret, even when the program passes plain values (docs/behaviour.md). */
   readonly secretOutputs: readonly string[];
 }
 

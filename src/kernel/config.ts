@@ -19,7 +19,7 @@ export interface KernelSettings {
   operationTimeoutMs?: number;
   /** Config `kernel:project`: the desired project of resources without a `project` input. */
   project?: string;
-  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (configuration, projects and secrets, docs/behaviour.md). */
+  /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (docs/behaviour.md). */
   defaultProject?: string;
 }
 

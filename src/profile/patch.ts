@@ -1,6 +1,6 @@
 /**
  * The Profile's planner, shared by diff and update: a rename is a PATCH; the project is the
- * shared provider's to compare (configuration, projects and secrets, docs/behaviour.md), and `adopt` is never a change.
+ * shared provider's to compare (docs/behaviour.md), and `adopt` is never a change.
  */
 import { UNKNOWN } from "../dynamic/engineKeys";
 import type { ProfileUpdateRequest } from "./api";

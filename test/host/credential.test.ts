@@ -277,7 +277,7 @@ describe("Credential 409 and adoption", () => {
   });
 });
 
-describe("Credential projects (configuration, projects and secrets, docs/behaviour.md)", () => {
+describe("Credential projects (docs/behaviour.md)", () => {
   it("creates in the named project, keeps using it, and replaces (create first) when it changes", async () => {
     emulator.addProject({ id: "proj_prod", name: "prod" });
     emulator.addProject({ id: "proj_stage", name: "stage" });

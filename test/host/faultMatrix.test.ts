@@ -267,7 +267,7 @@ const AMBIGUOUS: Record<string, Omit<FaultRule, "method" | "path">> = {
   "503 with its retries exhausted": { kind: "status", status: 503, retryAfter: 0, times: 100 },
 };
 
-describe("create over a pre-existing connection (create, adoption and unknown outcomes, docs/behaviour.md)", () => {
+describe("create over a pre-existing connection (docs/behaviour.md)", () => {
   it.each(Object.keys(AMBIGUOUS))(
     "%s fails as a 409 without adopt, and sends no PATCH",
     async (faultName) => {
@@ -511,7 +511,7 @@ describe("a Retry-After longer than the budget", () => {
 /**
  * A body that drips on every attempt, under a short budget: GET, PATCH and DELETE are retried,
  * each attempt cut off at the request deadline, until the budget runs out; the state is kept.
- * A POST that drips has acted: the lookup (create, adoption and unknown outcomes, docs/behaviour.md) finds its connection, which matches, and it is
+ * A POST that drips has acted: the lookup (docs/behaviour.md) finds its connection, which matches, and it is
  * recorded; when the lookup drips too, the create fails naming the POST first.
  */
 describe("a body that drips on every attempt (short budget)", () => {

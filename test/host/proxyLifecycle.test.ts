@@ -192,7 +192,7 @@ describe("delete", () => {
   });
 });
 
-describe("projects (configuration, projects and secrets, docs/behaviour.md)", () => {
+describe("projects (docs/behaviour.md)", () => {
   it("creates in the named project, keeps using it, and a new project replaces, creating first", async () => {
     f.emulator.addProject({ id: "proj_prod", name: "prod" });
     f.emulator.addProject({ id: "proj_stage", name: "stage" });

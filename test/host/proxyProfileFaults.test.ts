@@ -2,7 +2,7 @@
  * Fault cells for Proxy and Profile through Pulumi's host against the emulator: create, update
  * and delete, each meeting a fault. A proxy's name is not a unique key, so a POST of unknown
  * outcome is never retried and the error says what to look for; a profile's name is, so its
- * lookup decides (create, adoption and unknown outcomes, docs/behaviour.md). No cell may leave a duplicate, or an orphan that no error names.
+ * lookup decides (docs/behaviour.md). No cell may leave a duplicate, or an orphan that no error names.
  */
 import type { FaultRule } from "../../src/emulator";
 import { PROFILE_PROVIDER_TEXT } from "../../src/profile/resource";

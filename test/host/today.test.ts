@@ -44,7 +44,7 @@ function freeProgram() {
   return rest;
 }
 
-describe("server-owned defaults (the common laws of check, diff and update, docs/behaviour.md)", () => {
+describe("server-owned defaults (docs/behaviour.md)", () => {
   it("creates on the Free plan with no interval set: none is sent, the live 21600 is output", async () => {
     const [step] = await f.engine.up([{ name: "netflix", inputs: freeProgram() }]);
     expect(step.kind).toBe("create");
@@ -179,7 +179,7 @@ describe("proxy", () => {
   });
 });
 
-describe("project (configuration, projects and secrets, docs/behaviour.md)", () => {
+describe("project (docs/behaviour.md)", () => {
   it("a new project is a replace: created in the new project first, then deleted from the old", async () => {
     await f.engine.up([{ name: "netflix", inputs: freeProgram() }]);
     const old = f.engine.state.get("netflix")!;

@@ -1,5 +1,5 @@
 /**
- * The law of docs/behaviour.md (the common laws of check, diff and update), over generated live and desired states: applying patch(L, D) to L gives D,
+ * The law of docs/behaviour.md, over generated live and desired states: applying patch(L, D) to L gives D,
  * patch(D, D) is empty, and no key in the patch is already equal. "Applying" is done by the
  * emulator's store, an implementation of the API's PATCH semantics (`browser` merged property
  * by property, `browser.proxy.mode`) independent of the planner, and every body is checked

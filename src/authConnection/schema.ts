@@ -20,6 +20,20 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  * `value` is not a bare host name (no scheme, path, port or wildcard).
  */
 export function toAsciiHost(value: string): string | undefined {
+  // Pure and the costliest part of a check (each host is checked, then normalised): the
+  // answers for recent names are kept. A Map holds undefined too, so `has` tells a miss.
+  if (asciiHosts.has(value)) return asciiHosts.get(value);
+  const ascii = computeAsciiHost(value);
+  if (asciiHosts.size >= ASCII_HOST_CACHE_SIZE) asciiHosts.clear();
+  asciiHosts.set(value, ascii);
+  return ascii;
+}
+
+/** Enough for every domain of a large stack; cleared when full, so memory stays bounded. */
+const ASCII_HOST_CACHE_SIZE = 1000;
+const asciiHosts = new Map<string, string | undefined>();
+
+function computeAsciiHost(value: string): string | undefined {
   if (value === "" || value.endsWith(".")) return undefined;
   // domainToASCII parses a URL host and would drop a path, query or fragment silently.
   if (/[\s/?#%@:\\[\]*]/.test(value)) return undefined;

@@ -17,8 +17,15 @@ export interface CheckResult {
   failures: CheckFailure[];
 }
 
-/** Accepts the unknown sentinel in place of any value, at any depth it is used. */
-export const orUnknown = <T extends z.ZodType>(schema: T) => z.union([z.literal(UNKNOWN), schema]);
+/** The sentinel's schema, made once: every orUnknown shares it. */
+const unknownSentinel = z.literal(UNKNOWN);
+
+/**
+ * Accepts the unknown sentinel in place of any value, at any depth it is used. The real schema
+ * comes first: a union stops at its first passing branch and real values are the common case,
+ * so a check does not build (and drop) a failed sentinel issue for every field.
+ */
+export const orUnknown = <T extends z.ZodType>(schema: T) => z.union([schema, unknownSentinel]);
 
 export interface FailureOptions {
   /** Every valid top-level input name, for "did you mean" and the list of valid inputs. */
@@ -68,9 +75,9 @@ export function toFailures(
     const path = [...prefix, ...issue.path];
     const secret = options.secretInputs?.includes(String(path[0])) ?? false;
     if (issue.code === "invalid_union") {
-      // orUnknown's first branch is the sentinel; the real reason is in the last branch.
-      const last = issue.errors[issue.errors.length - 1] ?? [];
-      failures.push(...toFailures(last, raw, options, path));
+      // orUnknown's last branch is the sentinel; the real reason is in the first branch.
+      const first = issue.errors[0] ?? [];
+      failures.push(...toFailures(first, raw, options, path));
     } else if (issue.code === "unrecognized_keys") {
       const valid = path.length === 0 ? options.inputNames : (options.fieldsAt?.(path) ?? []);
       const what = path.length === 0 ? "input" : `field of ${formatPath(path)}`;

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 import { PROVIDER_TEXT } from "./providerText";
+import { UPDATABLE_FIELDS } from "./types";
 
 /**
  * Which credential Kernel logs in with: exactly one of
@@ -174,20 +175,12 @@ export interface AuthConnectionState {
 const TYPE = dynamicResourceType({
   name: "AuthConnection",
   providerText: PROVIDER_TEXT,
+  // The managed inputs (the updatable ones listed once, in types.ts), then the runtime fields.
   outputs: [
     "profileName",
     "domain",
     "project",
-    "loginUrl",
-    "credential",
-    "allowedDomains",
-    "healthCheckInterval",
-    "healthChecks",
-    "autoReauth",
-    "recordSession",
-    "saveCredentials",
-    "proxy",
-    "stealth",
+    ...UPDATABLE_FIELDS,
     "adopt",
     "status",
     "canReauth",

@@ -111,3 +111,28 @@ export function matchesQuery(
   const q = query.toLowerCase();
   return id === query || texts.some((t) => t !== undefined && t.toLowerCase().includes(q));
 }
+
+/**
+ * What every table-backed store shares: its table, and the controls' view of it (every row, a
+ * deletion behind the API's back, a reset). The API's rules stay in the subclasses.
+ */
+export abstract class TableStore<T extends StoredObject> {
+  readonly table: ObjectTable<T>;
+
+  constructor(prefix: string, options: TableOptions = {}) {
+    this.table = new ObjectTable<T>(prefix, options);
+  }
+
+  /** A deletion behind the API's back (a control). */
+  forget(id: string): boolean {
+    return this.table.delete(id);
+  }
+
+  all(): T[] {
+    return this.table.all();
+  }
+
+  clear(): void {
+    this.table.clear();
+  }
+}

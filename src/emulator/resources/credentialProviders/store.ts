@@ -5,12 +5,12 @@
  */
 import { type StoreResult, notFound, ok } from "../../answers";
 import {
-  ObjectTable,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   matchesQuery,
+  TableStore,
 } from "../objectTable";
 
 /** `POST /org/credential_providers` (CreateCredentialProviderRequest in @onkernel/sdk 0.84). */
@@ -53,11 +53,9 @@ export interface StoredCredentialProvider extends StoredObject {
 export const CREDENTIAL_PROVIDER_ID_PREFIX = "cp";
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
 
-export class CredentialProviderStore {
-  readonly table: ObjectTable<StoredCredentialProvider>;
-
+export class CredentialProviderStore extends TableStore<StoredCredentialProvider> {
   constructor(options: TableOptions = {}) {
-    this.table = new ObjectTable<StoredCredentialProvider>(CREDENTIAL_PROVIDER_ID_PREFIX, options);
+    super(CREDENTIAL_PROVIDER_ID_PREFIX, options);
   }
 
   create(body: CredentialProviderCreateBody): StoreResult<CredentialProviderView> {
@@ -123,19 +121,6 @@ export class CredentialProviderStore {
     if (!row) return notFound("credential provider", id);
     assignDrift(row, changes, this.table.now());
     return ok(view(row));
-  }
-
-  /** A deletion behind the API's back (a control). */
-  forget(id: string): boolean {
-    return this.table.delete(id);
-  }
-
-  all(): StoredCredentialProvider[] {
-    return this.table.all();
-  }
-
-  clear(): void {
-    this.table.clear();
   }
 }
 

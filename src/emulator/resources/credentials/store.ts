@@ -7,12 +7,12 @@
 import { createHmac } from "node:crypto";
 import { type StoreResult, notFound, ok } from "../../answers";
 import {
-  ObjectTable,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   matchesQuery,
+  TableStore,
 } from "../objectTable";
 
 /** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84). */
@@ -59,11 +59,9 @@ export interface StoredCredential extends StoredObject {
 
 export const CREDENTIAL_ID_PREFIX = "cred";
 
-export class CredentialStore {
-  readonly table: ObjectTable<StoredCredential>;
-
+export class CredentialStore extends TableStore<StoredCredential> {
   constructor(options: TableOptions = {}) {
-    this.table = new ObjectTable<StoredCredential>(CREDENTIAL_ID_PREFIX, options);
+    super(CREDENTIAL_ID_PREFIX, options);
   }
 
   create(body: CredentialCreateBody): StoreResult<CredentialView> {
@@ -163,19 +161,6 @@ export class CredentialStore {
       row.totp_secret = "JBSWY3DPEHPK3PXP";
     }
     return ok(this.view(row));
-  }
-
-  /** A deletion behind the API's back (a control). */
-  forget(id: string): boolean {
-    return this.table.delete(id);
-  }
-
-  all(): StoredCredential[] {
-    return this.table.all();
-  }
-
-  clear(): void {
-    this.table.clear();
   }
 
   /** The API's answer for one credential; lists drop `value_keys` (see `listView`). */

@@ -4,13 +4,13 @@
  */
 import { type StoreResult, notFound, ok } from "../../answers";
 import {
-  ObjectTable,
   type StoredObject,
   type TableOptions,
   assignDrift,
   conflict,
   invalidField,
   matchesQuery,
+  TableStore,
 } from "../objectTable";
 
 /** `POST /profiles` (ProfileCreateParams in @onkernel/sdk 0.84). */
@@ -39,11 +39,9 @@ export interface StoredProfile extends StoredObject {
 
 export const PROFILE_ID_PREFIX = "prof";
 
-export class ProfileStore {
-  readonly table: ObjectTable<StoredProfile>;
-
+export class ProfileStore extends TableStore<StoredProfile> {
   constructor(options: TableOptions = {}) {
-    this.table = new ObjectTable<StoredProfile>(PROFILE_ID_PREFIX, options);
+    super(PROFILE_ID_PREFIX, options);
   }
 
   create(body: ProfileCreateBody): StoreResult<ProfileView> {
@@ -113,19 +111,6 @@ export class ProfileStore {
     if (!row) return notFound("profile", id);
     assignDrift(row, changes, this.table.now());
     return ok(view(row));
-  }
-
-  /** A deletion behind the API's back (a control). */
-  forget(id: string): boolean {
-    return this.table.delete(id);
-  }
-
-  all(): StoredProfile[] {
-    return this.table.all();
-  }
-
-  clear(): void {
-    this.table.clear();
   }
 
   private find(idOrName: string): StoredProfile | undefined {

@@ -7,12 +7,12 @@
 import { createHash } from "node:crypto";
 import { type StoreResult, fail, notFound, ok } from "../../answers";
 import {
-  ObjectTable,
   type StoredObject,
   type TableOptions,
   assignDrift,
   invalidField,
   matchesQuery,
+  TableStore,
 } from "../objectTable";
 
 export const PROXY_TYPES = ["datacenter", "isp", "residential", "mobile", "custom"] as const;
@@ -86,11 +86,9 @@ const CONFIG_KEYS: Record<ProxyType, readonly string[]> = {
 };
 const RESIDENTIAL_OS = ["windows", "macos", "android"];
 
-export class ProxyStore {
-  readonly table: ObjectTable<StoredProxy>;
-
+export class ProxyStore extends TableStore<StoredProxy> {
   constructor(seeds: readonly EmulatedProxy[] = [], options: TableOptions = {}) {
-    this.table = new ObjectTable<StoredProxy>(PROXY_ID_PREFIX, options);
+    super(PROXY_ID_PREFIX, options);
     for (const seed of seeds) this.seed(seed);
   }
 
@@ -223,19 +221,6 @@ export class ProxyStore {
       }
     }
     return ok(view(row));
-  }
-
-  /** A deletion behind the API's back (a control). */
-  forget(id: string): boolean {
-    return this.table.delete(id);
-  }
-
-  all(): StoredProxy[] {
-    return this.table.all();
-  }
-
-  clear(): void {
-    this.table.clear();
   }
 }
 

@@ -118,6 +118,12 @@ export interface ResourceSpec<Inputs extends object, State extends object, Live>
   toLiveInputs(state: State): Record<string, unknown>;
   uniqueKey?: UniqueKey<Inputs, Live>;
   /**
+   * Without a unique key, a POST whose outcome is unknown cannot be matched to an object
+   * afterwards and is never repeated: the error it ends with, saying what to look for. The
+   * API's own error is raised as it is when absent.
+   */
+  unknownOutcome?(desired: Inputs, err: Error): Error;
+  /**
    * Extra requests once the object exists (CredentialProvider's PATCH of `enabled`, a
    * Credential's values after recovery). Returns the object as it is after them. A throw
    * becomes a partial failure that records the object.
@@ -396,7 +402,9 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         if (err instanceof PartialFailureError) throw err;
         const conflict = err instanceof ConflictError;
         if (!conflict && !isOutcomeUnknown(err)) throw err;
-        if (!spec.uniqueKey) throw err;
+        if (!spec.uniqueKey) {
+          throw !conflict && spec.unknownOutcome ? spec.unknownOutcome(desired, err as Error) : err;
+        }
         const existing = await spec.uniqueKey.find(op, desired);
         if (!existing) {
           // A 409 for an object we cannot find: say what the API said.

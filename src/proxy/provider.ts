@@ -10,8 +10,6 @@ import {
   type ResourceSpec,
   makeProvider,
 } from "../dynamic/provider";
-import { withoutEngineKeys } from "../dynamic/engineKeys";
-import { isOutcomeUnknown } from "../kernel/errors";
 import { ProxyOutcomeUnknownError } from "./errors";
 import { type ProxyResponse, parseProxy } from "./api";
 import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
@@ -65,27 +63,17 @@ export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {
   liveId: (live) => live.id,
   toState: (live, ctx) => toProxyState(live, ctx),
   toLiveInputs: (state) => ({ ...toProxyLiveInputs(state) }),
+  unknownOutcome: outcomeUnknown,
   badRequestHint: proxyBadRequestHint,
   secretOutputs: PROXY_SECRET_OUTPUTS,
 };
 
 /** A provider with its own settings (tests); the host uses the process-wide one below. */
 export function makeProxyProvider(options: ProviderOptions = {}): KernelResourceProvider {
-  const base = makeProvider(proxySpec, options);
-  return {
-    ...base,
-    async create(inputs) {
-      try {
-        return await base.create(inputs);
-      } catch (err) {
-        throw isOutcomeUnknown(err) ? outcomeUnknown(inputs, err as Error) : err;
-      }
-    },
-  };
+  return makeProvider(proxySpec, options);
 }
 
-function outcomeUnknown(inputs: Record<string, unknown>, err: Error): ProxyOutcomeUnknownError {
-  const desired = withoutEngineKeys(inputs) as Partial<ProxyInputs>;
+function outcomeUnknown(desired: ProxyInputs, err: Error): ProxyOutcomeUnknownError {
   const which =
     desired.name !== undefined
       ? `proxy named ${JSON.stringify(desired.name)}`

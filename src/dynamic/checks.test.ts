@@ -84,6 +84,13 @@ describe("helpers", () => {
     expect(nearestName("nmae", ["name", "path"])).toBe("name");
     expect(nearestName("domian", ["domain"])).toBe("domain");
     expect(nearestName("colour", ["loginUrl", "domain"])).toBeUndefined();
+    // The closest of several, with an insertion or a deletion.
+    expect(nearestName("healthCheckIntervall", ["healthChecks", "healthCheckInterval"])).toBe(
+      "healthCheckInterval",
+    );
+    expect(nearestName("proxyy", ["project", "proxy"])).toBe("proxy");
+    expect(nearestName("stealh", ["stealth", "domain"])).toBe("stealth");
+    expect(nearestName("x".repeat(40), ["name", "healthCheckInterval"])).toBeUndefined();
   });
 
   it("formats paths as Pulumi shows them", () => {

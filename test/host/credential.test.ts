@@ -75,16 +75,22 @@ const requests = () =>
     ...(r.body === undefined ? {} : { body: r.body }),
   }));
 
-beforeEach(async () => {
+// One host process for the file (starting one is most of a host test's time); each test starts
+// from an empty emulator and an empty stack.
+beforeAll(async () => {
   emulator = await startEmulator({ apiKey: KEY });
   host = await ProviderHost.start({ cwd: REPO_ROOT, env: { PATH: process.env.PATH } });
   await host.configure({ "kernel:apiKey": KEY, "kernel:baseUrl": emulator.url }, ["kernel:apiKey"]);
+});
+
+beforeEach(() => {
+  emulator.reset();
   stack = new Stack(host);
 });
 
-afterEach(async () => {
-  await host.stop();
-  await emulator.close();
+afterAll(async () => {
+  await host?.stop();
+  await emulator?.close();
 });
 
 async function created() {

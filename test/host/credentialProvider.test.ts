@@ -52,19 +52,25 @@ const requests = () =>
     ...(r.body === undefined ? {} : { body: r.body }),
   }));
 
-beforeEach(async () => {
+// One host process for the file (starting one is most of a host test's time); each test starts
+// from an empty emulator and no state.
+beforeAll(async () => {
   emulator = await startEmulator({ apiKey: KEY });
   host = await ProviderHost.start({ cwd: REPO_ROOT, env: { PATH: process.env.PATH } });
   await host.configure(
     { "kernel:apiKey": KEY, "kernel:baseUrl": emulator.url, "kernel:project": "ignored-here" },
     ["kernel:apiKey"],
   );
+});
+
+beforeEach(() => {
+  emulator.reset();
   [id, inputs, outputs] = ["", {}, {}];
 });
 
-afterEach(async () => {
-  await host.stop();
-  await emulator.close();
+afterAll(async () => {
+  await host?.stop();
+  await emulator?.close();
 });
 
 describe("CredentialProvider lifecycle", () => {

@@ -11,13 +11,13 @@ const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
 
 let f: HostFixture;
 
-beforeEach(async () => {
+beforeAll(async () => {
   f = await startHostFixture();
 });
 
-afterEach(async () => {
-  await f.stop();
-});
+beforeEach(() => f.reset());
+
+afterAll(() => f?.stop());
 
 async function created() {
   const [step] = await f.engine.up([{ name: "profile", inputs: PROFILE }]);

@@ -17,13 +17,13 @@ const PROXY = {
 
 let f: HostFixture;
 
-beforeEach(async () => {
+beforeAll(async () => {
   f = await startHostFixture();
 });
 
-afterEach(async () => {
-  await f.stop();
-});
+beforeEach(() => f.reset());
+
+afterAll(() => f?.stop());
 
 async function created(inputs: Record<string, unknown> = PROXY) {
   const [step] = await f.engine.up([{ name: "proxy", inputs }]);

@@ -3,8 +3,7 @@
  * state (the managed fields as live, plus runtime fields). No zod here: the package root's
  * declarations reach this module.
  */
-import { UNKNOWN } from "../dynamic/engineKeys";
-import { TOKEN_PREFIX } from "../dynamic/resource";
+import { TOKEN_PREFIX, UNKNOWN } from "../dynamic/engineKeys";
 
 /** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
 export const AUTH_CONNECTION_TOKEN = `${TOKEN_PREFIX}AuthConnection`;

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { MiniEngine } from "../host/engine";
-import { REPO_ROOT } from "../host/example";
+import { REPO_ROOT } from "../host/repoRoot";
 import { installPackedPackage, installedProviderText } from "../host/packedPackage";
 import { type Props, ProviderHost, authConnectionUrn } from "../host/providerHost";
 import { toCreateRequest } from "../authConnection/expand";

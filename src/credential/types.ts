@@ -2,9 +2,10 @@
  * Credential's shapes: the checked inputs, the state the provider keeps, and the outputs.
  * Kept free of any Pulumi import, so that the harness can load them without the runtime.
  */
+import { TOKEN_PREFIX } from "../dynamic/engineKeys";
 
-/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const CREDENTIAL_TOKEN = "pulumi-nodejs:dynamic/kernel:Credential";
+/** The type token (see TOKEN_PREFIX). */
+export const CREDENTIAL_TOKEN = `${TOKEN_PREFIX}Credential`;
 
 /** Inputs after check, normalised; the provider's own `adopt` included, `__provider` not. */
 export interface CredentialInputs {

@@ -2,9 +2,10 @@
  * CredentialProvider's shapes: the checked inputs, the state the provider keeps, and the
  * outputs. Kept free of any Pulumi import, so that the harness can load them without the runtime.
  */
+import { TOKEN_PREFIX } from "../dynamic/engineKeys";
 
-/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const CREDENTIAL_PROVIDER_TOKEN = "pulumi-nodejs:dynamic/kernel:CredentialProvider";
+/** The type token (see TOKEN_PREFIX). */
+export const CREDENTIAL_PROVIDER_TOKEN = `${TOKEN_PREFIX}CredentialProvider`;
 
 /** The provider types the API knows. */
 export const PROVIDER_TYPES = ["onepassword"] as const;

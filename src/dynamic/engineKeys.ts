@@ -6,6 +6,13 @@
 /** Where the dynamic-provider host finds the text that loads the provider (docs/behaviour.md). */
 export const PROVIDER_KEY = "__provider";
 
+/**
+ * The start of every resource type of this package: `pulumi-nodejs:dynamic/` routes a resource
+ * to Pulumi's dynamic-provider host; `kernel:` is the package's module. Kept here, free of any
+ * Pulumi import, so that the providers (which name their types) load without the SDK.
+ */
+export const TOKEN_PREFIX = "pulumi-nodejs:dynamic/kernel:";
+
 /** The value Pulumi sends in place of anything not yet known during a preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

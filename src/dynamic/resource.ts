@@ -25,9 +25,7 @@
  * template settings).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY } from "./engineKeys";
-
-export const TOKEN_PREFIX = "pulumi-nodejs:dynamic/kernel:";
+import { PROVIDER_KEY, TOKEN_PREFIX } from "./engineKeys";
 
 /** Everything the registration of one resource type needs. */
 export interface DynamicResourceType {

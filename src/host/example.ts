@@ -9,8 +9,7 @@ import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import type { Declared } from "./engine";
 import { type RegisteredResource, registeredResources } from "./programMocks";
 import type { Props } from "./providerHost";
-
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+import { REPO_ROOT } from "./repoRoot";
 
 /** The project of the engine stand-in's URNs, so config keys are `pulumi-kernel:<key>`. */
 export const PROJECT = "pulumi-kernel";

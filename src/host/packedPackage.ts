@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { REPO_ROOT } from "./example";
+import { REPO_ROOT } from "./repoRoot";
 
 const run = promisify(execFile);
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PROFILE_PROVIDER_TEXT, Profile, type ProfileArgs } from "./resource";
+import { PROFILE_PROVIDER_TEXT } from "./providerText";
+import { Profile, type ProfileArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 

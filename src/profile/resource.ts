@@ -4,14 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
-import { providerText } from "../dynamic/providerText";
-import { PROFILE_PROVIDER_EXPORT } from "./types";
-
-/**
- * The `__provider` text each Profile carries: Pulumi's dynamic-provider host loads it and calls
- * `handler()`, which loads this package's Profile provider by name. No path, no secret, no code.
- */
-export const PROFILE_PROVIDER_TEXT = providerText(PROFILE_PROVIDER_EXPORT);
+import { PROFILE_PROVIDER_TEXT } from "./providerText";
 
 const PROFILE_TYPE = dynamicResourceType({
   name: "Profile",

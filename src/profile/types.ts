@@ -1,9 +1,10 @@
 /**
  * The Profile resource's shapes: inputs after check and the state the provider keeps.
  */
+import { TOKEN_PREFIX } from "../dynamic/engineKeys";
 
-/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const PROFILE_TOKEN = "pulumi-nodejs:dynamic/kernel:Profile";
+/** The type token (see TOKEN_PREFIX). */
+export const PROFILE_TOKEN = `${TOKEN_PREFIX}Profile`;
 
 /** The export of `pulumi-kernel/provider` that holds this resource's provider. */
 export const PROFILE_PROVIDER_EXPORT = "profile";

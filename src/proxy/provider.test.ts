@@ -1,5 +1,5 @@
 import { TEST_KEY, mockApi } from "../../test/support/mockApi";
-import { PROXY_PROVIDER_TEXT } from "./resource";
+import { PROXY_PROVIDER_TEXT } from "./providerText";
 import { ProxyOutcomeUnknownError, makeProxyProvider, proxyBadRequestHint } from "./provider";
 
 const PASSWORD = "pw-unit-never-shown-19";

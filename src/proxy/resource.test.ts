@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PROXY_PROVIDER_TEXT, Proxy, type ProxyArgs } from "./resource";
+import { PROXY_PROVIDER_TEXT } from "./providerText";
+import { Proxy, type ProxyArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 

@@ -4,19 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
-import { providerText } from "../dynamic/providerText";
-import {
-  PROXY_PROVIDER_EXPORT,
-  PROXY_SECRET_OUTPUTS,
-  type ProxyProtocol,
-  type ResidentialOs,
-} from "./types";
-
-/**
- * The `__provider` text each Proxy carries: Pulumi's dynamic-provider host loads it and calls
- * `handler()`, which loads this package's Proxy provider by name. No path, no secret, no code.
- */
-export const PROXY_PROVIDER_TEXT = providerText(PROXY_PROVIDER_EXPORT);
+import { PROXY_PROVIDER_TEXT } from "./providerText";
+import { PROXY_SECRET_OUTPUTS, type ProxyProtocol, type ResidentialOs } from "./types";
 
 const PROXY_TYPE = dynamicResourceType({
   name: "Proxy",

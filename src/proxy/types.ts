@@ -2,9 +2,10 @@
  * The Proxy resource's shapes: the inputs after check (camelCase, normalised) and the state the
  * provider keeps (those inputs as they are live, plus what the API reports).
  */
+import { TOKEN_PREFIX } from "../dynamic/engineKeys";
 
-/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const PROXY_TOKEN = "pulumi-nodejs:dynamic/kernel:Proxy";
+/** The type token (see TOKEN_PREFIX). */
+export const PROXY_TOKEN = `${TOKEN_PREFIX}Proxy`;
 
 /** The export of `pulumi-kernel/provider` that holds this resource's provider. */
 export const PROXY_PROVIDER_EXPORT = "proxy";

@@ -7,7 +7,7 @@
 import { type Emulator, startEmulator } from "../../src/emulator";
 import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
 import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
-import { REPO_ROOT } from "../../src/host/example";
+import { REPO_ROOT } from "../../src/host/repoRoot";
 import { HostCallError, type Props, ProviderHost } from "../../src/host/providerHost";
 
 const KEY = "sk_live_credential_host_test_5f1e";

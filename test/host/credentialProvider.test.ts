@@ -7,7 +7,7 @@
 import { type Emulator, startEmulator } from "../../src/emulator";
 import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
 import { CREDENTIAL_PROVIDER_TOKEN } from "../../src/credentialProvider/types";
-import { REPO_ROOT } from "../../src/host/example";
+import { REPO_ROOT } from "../../src/host/repoRoot";
 import { HostCallError, type Props, ProviderHost } from "../../src/host/providerHost";
 
 const KEY = "sk_live_cp_host_test_90d2";

@@ -4,7 +4,7 @@
  * `adopt`, and a delete the API refuses, shown as the API said it.
  */
 import type { ProfileStore } from "../../src/emulator/resources/profiles/store";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/resource";
+import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
 import { type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
 const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
@@ -12,7 +12,7 @@ const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture();
+  f = await startHostFixture({ example: false });
 });
 
 beforeEach(() => f.reset());

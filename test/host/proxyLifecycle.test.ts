@@ -4,7 +4,7 @@
  * creates first, drift found by refresh and corrected, deletion (only the API's not_found
  * counts as already deleted).
  */
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/resource";
+import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
 import { CheckFailedError } from "../../src/host/engine";
 import { type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
@@ -18,7 +18,7 @@ const PROXY = {
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture();
+  f = await startHostFixture({ example: false });
 });
 
 beforeEach(() => f.reset());

@@ -5,8 +5,8 @@
  * lookup decides (docs/behaviour.md). No cell may leave a duplicate, or an orphan that no error names.
  */
 import type { FaultRule } from "../../src/emulator";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/resource";
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/resource";
+import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
+import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
 
 const PROXY = { type: "datacenter", name: "dc-1", __provider: PROXY_PROVIDER_TEXT };
@@ -15,7 +15,7 @@ const PROFILE = { name: "team", __provider: PROFILE_PROVIDER_TEXT };
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture();
+  f = await startHostFixture({ example: false });
 });
 
 afterAll(async () => {

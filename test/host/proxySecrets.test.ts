@@ -3,7 +3,7 @@
  * again outside the outputs the class marks secret. Not in the host's output, not in any
  * error (even one whose API message echoes them), not in `config`, not in any other output.
  */
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/resource";
+import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
 import { type HostFixture, startHostFixture } from "../support/hostFixture";
 
 const PASSWORD = "pw-Never-Shown-7f3a91";
@@ -22,7 +22,7 @@ const CUSTOM = {
 let f: HostFixture;
 
 beforeAll(async () => {
-  f = await startHostFixture();
+  f = await startHostFixture({ example: false });
 });
 
 afterAll(async () => {

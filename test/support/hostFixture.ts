@@ -14,8 +14,8 @@ import {
   startEmulator,
 } from "../../src/emulator";
 import { MiniEngine } from "../../src/host/engine";
-import { REPO_ROOT, authConnectionInputs } from "../../src/host/example";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
+import { REPO_ROOT } from "../../src/host/repoRoot";
 
 export { REPO_ROOT };
 export const HOST_KEY = "sk_live_host_fixture_never_in_state_93ab";
@@ -26,9 +26,14 @@ export const PROXIES = [
 
 let exampleCache: Props | undefined;
 
-/** The example's inputs as the engine receives them from the program, `__provider` included. */
+/**
+ * The example's inputs as the engine receives them from the program, `__provider` included.
+ * Loaded on first use: running the program loads the Pulumi SDK, which suites of the other
+ * resources do without.
+ */
 export async function exampleProgramInputs(): Promise<Props> {
   if (!exampleCache) {
+    const { authConnectionInputs } = await import("../../src/host/example");
     exampleCache = await authConnectionInputs(async () => {
       const { netflixStack } = await import("../../examples/netflix");
       return netflixStack();
@@ -42,6 +47,7 @@ export interface HostFixture {
   host: ProviderHost;
   /** A fresh engine (empty state) after each `reset()`. */
   engine: MiniEngine;
+  /** examples/netflix.ts's AuthConnection inputs; `{}` when started with `example: false`. */
   inputs: Props;
   /**
    * Between tests: the emulator drops every object, fault and logged request (its seeded
@@ -53,9 +59,15 @@ export interface HostFixture {
 }
 
 export async function startHostFixture(
-  options: { emulator?: EmulatorOptions; env?: NodeJS.ProcessEnv; configure?: boolean } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    env?: NodeJS.ProcessEnv;
+    configure?: boolean;
+    /** false: the suite declares other resources and needs no example inputs. */
+    example?: boolean;
+  } = {},
 ): Promise<HostFixture> {
-  const inputs = await exampleProgramInputs();
+  const inputs = options.example === false ? {} : await exampleProgramInputs();
   const apiKey = options.emulator?.apiKey ?? HOST_KEY;
   const emulator = await startEmulator({ apiKey: HOST_KEY, proxies: PROXIES, ...options.emulator });
   const host = await ProviderHost.start({

@@ -1,14 +1,27 @@
 /**
- * The packed package as a user installs it: a tidy published package.json, the LICENSE, no
- * install-script warning, and a user program that compiles under Pulumi's TypeScript template
- * settings exactly as `pulumi new typescript` writes them (strict, no skipLibCheck, no
- * esModuleInterop, moduleResolution node), and under node16 resolution. The public
- * declarations must not reach zod's or undici's, which need other compiler settings.
+ * The packed package as a user installs it (packed and installed once for the file):
+ * - a tidy published package.json, the LICENSE, no install-script warning;
+ * - a user program that compiles under Pulumi's TypeScript template settings exactly as
+ *   `pulumi new typescript` writes them (strict, no skipLibCheck, no esModuleInterop,
+ *   moduleResolution node), and types that resolve under node16 and the others. The public
+ *   declarations must not reach zod's or undici's, which need other compiler settings;
+ * - what Pulumi stores in state for an AuthConnection (`__provider`): small, free of absolute
+ *   paths and secrets, the same wherever the package is installed, and working when loaded
+ *   from the installed package in a fresh process.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import * as ts from "typescript";
-import { type PackedInstall, packAndInstall } from "../../src/host/packedPackage";
+import { type Emulator, startEmulator } from "../../src/emulator";
+import {
+  type PackedInstall,
+  installedProviderText,
+  packAndInstall,
+} from "../../src/host/packedPackage";
+import { registeredResources } from "../../src/host/programMocks";
+import { REPO_ROOT } from "../../src/host/repoRoot";
 
 /**
  * The user's index.ts, part by part: every resource, `get` and `isInstance`, the unions that
@@ -288,5 +301,86 @@ describe("the public declarations", () => {
         target.types!.slice(2),
       ]);
     }
+  });
+});
+
+const KEY = "sk_serialization_secret_77c1e0";
+
+describe("the __provider text in state", () => {
+  let providerText: string;
+  let project: string;
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    process.env.KERNEL_API_KEY = KEY;
+    const resources = await registeredResources(
+      async () => (await import("../../examples/netflix")).netflixStack(),
+      { config: { "kernel:apiKey": KEY } },
+    );
+    providerText = String(resources[0].inputs.__provider);
+    project = pkg.project;
+    emulator = await startEmulator({ apiKey: KEY });
+  });
+
+  afterAll(async () => {
+    delete process.env.KERNEL_API_KEY;
+    await emulator?.close();
+  });
+
+  it("is the one line that loads the implementation by package name", () => {
+    expect(providerText).toBe('exports.handler = () => require("pulumi-kernel/provider");');
+    expect(Buffer.byteLength(providerText)).toBeLessThan(3 * 1024);
+  });
+
+  it("holds no absolute path and no key", () => {
+    expect(providerText).not.toContain(REPO_ROOT);
+    expect(providerText).not.toMatch(/["'`](\/|[A-Za-z]:\\)[^"'`]*["'`]/);
+    expect(providerText).not.toContain(KEY);
+    expect(providerText).toContain('require("pulumi-kernel/provider")');
+  });
+
+  it("is the same when the package is installed by name elsewhere", async () => {
+    expect(await installedProviderText(project)).toBe(providerText);
+  });
+
+  it("works from the installed package in a fresh process", async () => {
+    const providerFile = path.join(project, "provider.txt");
+    fs.writeFileSync(providerFile, providerText);
+    fs.copyFileSync(
+      path.join(__dirname, "fixtures", "runProvider.js"),
+      path.join(project, "runProvider.js"),
+    );
+    // Asynchronously: the emulator answers from this process's event loop.
+    const { stdout: out } = await promisify(execFile)(process.execPath, ["runProvider.js"], {
+      cwd: project,
+      encoding: "utf8",
+      env: {
+        PATH: process.env.PATH,
+        PROVIDER_FILE: providerFile,
+        EMULATOR_URL: emulator.url,
+        TEST_API_KEY: KEY,
+      },
+    });
+    const result = JSON.parse(out);
+    expect(result.resolved).toBe(
+      fs.realpathSync(path.join(project, "node_modules", "pulumi-kernel", "dist", "provider.js")),
+    );
+    expect(result.checked.inputs).toMatchObject({
+      domain: "netflix.com",
+      healthCheckInterval: 900,
+    });
+    expect(result.created.id).toMatch(/^ma_/);
+    expect(result.read.inputs).toMatchObject({ domain: "netflix.com", healthCheckInterval: 900 });
+    expect(result.diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(result.updated.outs.saveCredentials).toBe(false);
+    expect(
+      emulator.requests().map((r) => `${r.method} ${r.path.replace(/ma_[\w-]+/, "{id}")}`),
+    ).toEqual([
+      "POST /auth/connections",
+      "GET /auth/connections/{id}",
+      "PATCH /auth/connections/{id}",
+      "DELETE /auth/connections/{id}",
+    ]);
+    expect(out).not.toContain(KEY);
   });
 });

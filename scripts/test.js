@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: the build, then jest beside the static checks (tsc --noEmit, eslint, prettier
-// --check). The host suites spend much of their time waiting on their host processes (retries,
-// Retry-After, timeouts), and the checks fill that time instead of running before jest on a
-// two-core machine. The build emits without type-checking (`--noCheck`): `tsc --noEmit` checks
+// `npm test`: the static checks (eslint, tsc --noEmit, prettier --check) one after another in a
+// lane of their own, beside the build and then jest, which starts once dist/ is built. The host
+// suites spend much of their time waiting on their host processes (retries, Retry-After,
+// timeouts), and the checks fill that time instead of running before jest on a two-core
+// machine. The build emits without type-checking (`--noCheck`): `tsc --noEmit` checks
 // the same sources and the tests in one program. Jest's output streams; each check's output
 // is printed whole when jest ends. Any failure fails the run and is named at the end.
 // Arguments go to jest: `npm test -- test/host` runs the checks and the host suites.
@@ -13,8 +14,8 @@ const root = path.resolve(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const BUILD = ["build", bin("tsc"), ["-p", "tsconfig.build.json", "--noCheck"]];
 const CHECKS = [
-  ["tsc --noEmit", bin("tsc"), ["--noEmit"]],
   ["eslint", bin("eslint"), ["."]],
+  ["tsc --noEmit", bin("tsc"), ["--noEmit"]],
   ["prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."]],
 ];
 const JEST = [
@@ -52,21 +53,19 @@ function print({ line, output }) {
 
 async function main() {
   const started = Date.now();
-  const build = await run(BUILD);
-  print(build);
-  if (!build.ok) return finish([build], started);
-
   const checks = (async () => {
     const reports = [];
     for (const step of CHECKS) reports.push(await run(step));
     return reports;
   })();
-  const jest = await run(JEST, { stream: true });
+  const build = await run(BUILD);
+  print(build);
+  const jest = build.ok ? await run(JEST, { stream: true }) : undefined;
   const reports = await checks;
   process.stdout.write("\n");
   reports.forEach(print);
-  process.stdout.write(`${jest.line}\n`);
-  finish([build, ...reports, jest], started);
+  if (jest) process.stdout.write(`${jest.line}\n`);
+  finish([build, ...reports, ...(jest ? [jest] : [])], started);
 }
 
 function finish(reports, started) {

@@ -11,6 +11,7 @@ module.exports = {
   globalSetup: "<rootDir>/scripts/jest-global-setup.js",
   // At least two suites at a time: the host suites mostly wait on their host processes, so two
   // keep a two-core machine busy where jest's default (cores - 1) would run them one by one.
+  testSequencer: "<rootDir>/scripts/jest-sequencer.js",
   maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testTimeout: 60000,
 };

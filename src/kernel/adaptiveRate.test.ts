@@ -94,6 +94,27 @@ describe("AdaptiveRate", () => {
     expect(rate.rate).toBeCloseTo(50, 6);
   });
 
+  it("reads the first span from the answers when requests left together but arrived apart", () => {
+    const c = clock();
+    const rate = new AdaptiveRate({ now: c.now });
+    // A burst at the start: three leave within 2 ms, each waiting for a connection of its own,
+    // so the API takes the first two 20 ms apart and refuses the third.
+    const first = rate.sent();
+    c.advance(1);
+    const second = rate.sent();
+    c.advance(1);
+    const third = rate.sent();
+    c.advance(30);
+    rate.ended(first, "accepted");
+    c.advance(20);
+    rate.ended(second, "accepted");
+    c.advance(5);
+    rate.ended(third, "throttled", 15);
+    // By sends: 2 per (2 + 15) ms, 118/s. By answers: 2 per (25 + 15) ms, 50/s: the longer
+    // reading is taken.
+    expect(rate.rate).toBeCloseTo(50, 6);
+  });
+
   it("leaves accepted sends before an idle spell out of the first estimate", () => {
     const c = clock();
     const rate = new AdaptiveRate({ now: c.now, beta: 0.5 });

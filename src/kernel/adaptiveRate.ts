@@ -97,8 +97,8 @@ export class AdaptiveRate {
   private readonly sends: MeasuredRate;
   /** When requests in flight last rose from none: the start of the current busy spell. */
   private busySince = 0;
-  /** Send times of accepted requests, kept only until the first 429. */
-  private acceptedSends: number[] = [];
+  /** Send and answer times of accepted requests, kept only until the first 429. */
+  private acceptedSends: { sentAt: number; endedAt: number }[] = [];
 
   constructor(options: AdaptiveRateOptions) {
     this.now = options.now;
@@ -154,7 +154,7 @@ export class AdaptiveRate {
     if (outcome === "accepted") {
       if (this.fill === undefined) {
         this.window++;
-        this.acceptedSends.push(sentAt);
+        this.acceptedSends.push({ sentAt, endedAt: now });
         if (this.acceptedSends.length > 256) this.acceptedSends.shift();
       } else this.grow(now);
     } else if (outcome === "throttled") {
@@ -168,14 +168,24 @@ export class AdaptiveRate {
    * The first 429 finds no rate to cut. The API accepted the requests sent before the one it
    * refused and will take another after `retryAfterMs`: that many over the time from the first
    * of their sends to then is what it allows (for a token bucket, one token per interval; for a
-   * fixed window, the window's quota over its length). Send times, not answer times: a slow
-   * first answer (a cold process) says nothing about the API's limit.
+   * fixed window, the window's quota over its length). The time is the longer of two
+   * readings: from the first of their sends, and from the first of their answers to this one.
+   * Sends alone read short when requests leave together but reach the API apart (each waits
+   * for a connection of its own, as a burst at the start does); answers alone read short when a
+   * first answer was slow (a cold process).
    */
-  private firstEstimate(sentAt: number, retryAfterMs: number | undefined): number {
+  private firstEstimate(now: number, sentAt: number, retryAfterMs: number | undefined): number {
     // Only this busy spell's: an idle one before it says nothing about the limit either.
-    const before = this.acceptedSends.filter((at) => at <= sentAt && at >= this.busySince);
-    const from = before.length ? Math.min(...before) : sentAt;
-    const span = sentAt - from + (retryAfterMs ?? 1000);
+    const before = this.acceptedSends.filter(
+      (a) => a.sentAt <= sentAt && a.sentAt >= this.busySince,
+    );
+    const wait = retryAfterMs ?? 1000;
+    let span = wait;
+    if (before.length > 0) {
+      const bySends = sentAt - Math.min(...before.map((a) => a.sentAt));
+      const byAnswers = now - Math.min(...before.map((a) => a.endedAt));
+      span += Math.max(bySends, byAnswers);
+    }
     return (Math.max(1, before.length) * 1000) / Math.max(1, span);
   }
 
@@ -187,7 +197,7 @@ export class AdaptiveRate {
     // probing past it at once; a guess too high costs a few deep cuts, one too low a slow climb.
     let curveStart = now;
     if (this.fill === undefined) {
-      base = Math.max(this.minRate, this.firstEstimate(sentAt, retryAfterMs));
+      base = Math.max(this.minRate, this.firstEstimate(now, sentAt, retryAfterMs));
       next = base;
       curveStart = now - this.recoveryMs;
     } else {

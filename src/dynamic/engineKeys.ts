@@ -13,22 +13,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export function withoutEngineKeys(
   values: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  // A loop, not `const { [PROVIDER_KEY]: _, ...rest }`: rest with a computed key is a slow
-  // path in V8, and every provider call strips the key once or twice.
-  const rest: Record<string, unknown> = {};
-  if (values === undefined || values === null) return rest;
-  for (const key of Object.keys(values)) {
-    if (key === PROVIDER_KEY) continue;
-    // As the rest copy makes it: an own property, even under the name __proto__.
-    if (key === "__proto__") {
-      Object.defineProperty(rest, key, {
-        value: values[key],
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-    } else rest[key] = values[key];
-  }
+  const { [PROVIDER_KEY]: _provider, ...rest } = values ?? {};
   return rest;
 }
 

@@ -4,7 +4,7 @@
  * fields carry their live values (docs/behaviour.md).
  */
 import type { CredentialReference, ManagedAuth } from "./api";
-import { normalizeDomainSet, toAsciiDomainPattern, toAsciiHost } from "./schema";
+import { normalizeDomainSet, parsedUrl, toAsciiDomainPattern, toAsciiHost } from "./schema";
 import {
   type AuthConnectionState,
   type CheckedInputs,
@@ -130,9 +130,5 @@ export function toCredentialInput(
 }
 
 function canonicalUrl(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
+  return parsedUrl(url)?.href ?? url;
 }

@@ -1,6 +1,6 @@
 import { formatPath } from "../dynamic/checks";
 import { containsUnknown } from "../dynamic/engineKeys";
-import { checkInputs, isHostName } from "./schema";
+import { checkInputs, isHostName, isHttpUrl, parsedUrl } from "./schema";
 import { EXAMPLE_ARGS as valid } from "../../test/support/example";
 import { UNKNOWN } from "./types";
 
@@ -254,5 +254,32 @@ describe("helpers", () => {
     expect(isHostName("login.netflix.com")).toBe(true);
     expect(isHostName("-bad.com")).toBe(false);
     expect(isHostName("a".repeat(64) + ".com")).toBe(false);
+  });
+});
+
+describe("parsedUrl (kept answers)", () => {
+  it("answers as a fresh URL parse does, the first time and after", () => {
+    const texts = [
+      "https://www.Netflix.com/login",
+      "http://127.0.0.1:8080/a/../b?q=1#f",
+      "ftp://files.example.com/",
+      "mailto:me@example.com",
+      "not a url",
+      "",
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        let expected: { href: string; http: boolean } | undefined;
+        try {
+          const url = new URL(text);
+          const http = (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname;
+          expected = { href: url.href, http };
+        } catch {
+          expected = undefined;
+        }
+        expect(parsedUrl(text)).toEqual(expected);
+        expect(isHttpUrl(text)).toBe(expected?.http ?? false);
+      }
+    }
   });
 });

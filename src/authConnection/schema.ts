@@ -59,13 +59,31 @@ export function toAsciiDomainPattern(value: string): string | undefined {
 }
 
 export function isHttpUrl(value: string): boolean {
+  return parsedUrl(value)?.http ?? false;
+}
+
+/**
+ * A URL's canonical text (`href`) and whether it is an absolute http(s) URL with a host;
+ * undefined when it does not parse. Pure, and asked two or three times per call (check
+ * validates, then normalises; the state canonicalises the API's answer): answers for recent
+ * texts are kept, as for host names.
+ */
+export function parsedUrl(value: string): { href: string; http: boolean } | undefined {
+  if (parsedUrls.has(value)) return parsedUrls.get(value);
+  let parsed: { href: string; http: boolean } | undefined;
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    const http = (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    parsed = { href: url.href, http };
   } catch {
-    return false;
+    parsed = undefined;
   }
+  if (parsedUrls.size >= ASCII_HOST_CACHE_SIZE) parsedUrls.clear();
+  parsedUrls.set(value, parsed);
+  return parsed;
 }
+
+const parsedUrls = new Map<string, { href: string; http: boolean } | undefined>();
 
 const reasons = {
   profileName: "must be a non-empty profile name without leading or trailing spaces",
@@ -188,7 +206,7 @@ export function normalizeInputs(input: Record<string, unknown>): Record<string, 
     out.domain = toAsciiHost(out.domain) ?? out.domain;
   }
   if (typeof out.loginUrl === "string" && out.loginUrl !== UNKNOWN) {
-    out.loginUrl = new URL(out.loginUrl).href;
+    out.loginUrl = parsedUrl(out.loginUrl)?.href ?? new URL(out.loginUrl).href;
   }
   if (Array.isArray(out.allowedDomains)) {
     const list = out.allowedDomains.map((d) =>

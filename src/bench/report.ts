@@ -207,10 +207,14 @@ How: the client paces its requests with a token bucket whose fill rate follows t
 the AWS SDKs' "adaptive" retry mode (\`src/kernel/adaptiveRate.ts\`). Nothing is paced until the
 first 429 (only the requests in flight start at 4 and double with each round of successes); the
 first 429 sets the rate from what the API accepted up to its Retry-After; each later one cuts it
-by as much as its Retry-After says the request was early (5% when just early, as network jitter
-makes it, half when an interval or more, as when the limit drops); successes grow it back along a
-cubic that is flat near the last maximum and probes past it, never beyond twice the measured
-send rate. Every 429 still pauses all requests of the process until its Retry-After. Each run
+half the way to the rate at which its Retry-After says the request would have been on time (2%
+when just early, as network jitter makes it, half when an interval or more, as when the limit
+drops), since one refusal is one sample of the jitter as much as of the rate; successes grow it
+back along a cubic that is back at the last maximum 0.75 s after the cut, flat near it, and probes
+past it, never beyond twice the measured send rate. Every 429 still pauses all requests of the
+process until its Retry-After; a refused request took nothing from the API's bucket, so its token
+comes back, due when the Retry-After ends, and the next request goes then instead of a whole
+interval later (a refusal from jitter costs a round trip, not a slot of the limit). Each run
 starts from a host that has served one create without a limit (its cold start is measured below)
 and has never met a 429.
 

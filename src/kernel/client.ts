@@ -3,7 +3,7 @@
  * `client.operation({project}).request(method, path, {body, parse})`. One keep-alive pool per
  * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
-import { Agent, type Dispatcher, request } from "undici";
+import { Agent, type Dispatcher, errors, util as undiciUtil } from "undici";
 import { apiErrorBodySchema } from "./api";
 import {
   BudgetExceededError,
@@ -118,6 +118,19 @@ export function sharedClient(
   settings: KernelSettings,
   overrides: Partial<Omit<KernelClientOptions, "baseUrl" | "apiKey">> = {},
 ): KernelClient {
+  // Every provider call asks, almost always with the settings of the call before: that answer
+  // is kept, so the key below is not written again per call.
+  const last = lastShared;
+  if (
+    last &&
+    last.dispatcher === overrides.dispatcher &&
+    last.baseUrl === settings.baseUrl &&
+    last.apiKey === settings.apiKey &&
+    last.requestTimeoutMs === settings.requestTimeoutMs &&
+    last.operationTimeoutMs === settings.operationTimeoutMs
+  ) {
+    return last.client;
+  }
   const key = JSON.stringify([
     settings.baseUrl,
     settings.apiKey ?? null,
@@ -143,11 +156,28 @@ export function sharedClient(
     });
     cache.set(key, client);
   }
+  lastShared = {
+    dispatcher: overrides.dispatcher,
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    operationTimeoutMs: settings.operationTimeoutMs,
+    client,
+  };
   return client;
 }
 
+/** The last answer of sharedClient and what it was asked with. */
+let lastShared:
+  | (Pick<KernelSettings, "baseUrl" | "apiKey" | "requestTimeoutMs" | "operationTimeoutMs"> & {
+      dispatcher: Dispatcher | undefined;
+      client: KernelClient;
+    })
+  | undefined;
+
 /** Forgets the shared clients (tests that change settings or clocks between cases). */
 export function resetSharedClients(): void {
+  lastShared = undefined;
   sharedClients.clear();
   sharedClientsByDispatcher = new WeakMap();
 }
@@ -433,56 +463,105 @@ export class KernelClient {
   }
 
   /**
-   * One request with one deadline over headers AND the whole body: an abort signal, since
-   * undici's own timeouts only bound the gaps between chunks, so a dripping body outlives them.
-   * The body is read up to the size cap.
+   * One request with one deadline over headers AND the whole body: a timer that aborts it,
+   * since undici's own timeouts only bound the gaps between chunks, so a dripping body outlives
+   * them. The body is read up to the size cap.
+   *
+   * Dispatched with a handler of its own rather than undici's `request`: the answer is
+   * collected from the chunks as they come, with no response stream, async iterator or abort
+   * signal made per request (the host serves every resource's calls on one event loop, so
+   * what each request costs it delays every other call).
    */
-  private async attempt(
+  private attempt(
     url: string,
     method: HttpMethod,
     payload: string | undefined,
     project: string | undefined,
     attemptMs: number,
   ): Promise<{ status: number; headers: ResponseHeaders; text: string; tooLarge: boolean }> {
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new AttemptDeadline()),
-      clampTimerMs(attemptMs),
-    );
-    try {
-      const res = await request(url, {
-        method,
-        dispatcher: this.dispatcher,
-        signal: controller.signal,
-        headers: {
-          authorization: `Bearer ${this.apiKey}`,
-          accept: "application/json",
-          ...(project === undefined ? {} : { "x-kernel-project": project }),
-          ...(payload === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: payload,
-        headersTimeout: clampTimerMs(attemptMs),
-        bodyTimeout: clampTimerMs(attemptMs),
-      });
-      const chunks: Buffer[] = [];
+    return new Promise((resolve, reject) => {
+      let abort: ((reason: Error) => void) | undefined;
+      let timedOut = false;
+      let settled = false;
+      let status = 0;
+      let headers: ResponseHeaders = {};
       let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxResponseBytes) {
-          res.body.destroy();
-          return { status: res.statusCode, headers: res.headers, text: "", tooLarge: true };
-        }
-        chunks.push(chunk as Buffer);
-      }
-      const text = Buffer.concat(chunks).toString("utf8");
-      return { status: res.statusCode, headers: res.headers, text, tooLarge: false };
-    } catch (err) {
+      const chunks: Buffer[] = [];
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort?.(new AttemptDeadline());
+      }, clampTimerMs(attemptMs));
+      const settle = (done: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        done();
+      };
       // Whatever undici made of the abort, the cause is the deadline.
-      if (controller.signal.aborted) throw new AttemptDeadline();
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
+      const fail = (err: unknown) => settle(() => reject(timedOut ? new AttemptDeadline() : err));
+      const handler: Dispatcher.DispatchHandler = {
+        onConnect: (abortRequest) => {
+          abort = abortRequest;
+          if (timedOut) abortRequest(new AttemptDeadline());
+        },
+        onHeaders: (statusCode, rawHeaders) => {
+          // 1xx answers are not the answer.
+          if (statusCode < 200) return true;
+          status = statusCode;
+          headers = undiciUtil.parseHeaders(rawHeaders) as ResponseHeaders;
+          return true;
+        },
+        onData: (chunk) => {
+          if (settled) return true;
+          size += chunk.length;
+          if (size > this.maxResponseBytes) {
+            settle(() => resolve({ status, headers, text: "", tooLarge: true }));
+            abort?.(new Error("the answer is larger than the size cap"));
+            return true;
+          }
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete: () =>
+          settle(() =>
+            resolve({
+              status,
+              headers,
+              text: Buffer.concat(chunks).toString("utf8"),
+              tooLarge: false,
+            }),
+          ),
+        onError: fail,
+      };
+      try {
+        // What undici's `request` does with a URL: origin and path, http(s) only.
+        const target = new URL(url);
+        if (!/^https?:/.test(target.origin || target.protocol)) {
+          throw new errors.InvalidArgumentError(
+            "Invalid URL protocol: the URL must start with `http:` or `https:`.",
+          );
+        }
+        this.dispatcher.dispatch(
+          {
+            origin: target.origin,
+            path: target.search ? `${target.pathname}${target.search}` : target.pathname,
+            method,
+            headers: {
+              authorization: `Bearer ${this.apiKey}`,
+              accept: "application/json",
+              ...(project === undefined ? {} : { "x-kernel-project": project }),
+              ...(payload === undefined ? {} : { "content-type": "application/json" }),
+            },
+            body: payload,
+            headersTimeout: clampTimerMs(attemptMs),
+            bodyTimeout: clampTimerMs(attemptMs),
+          },
+          handler,
+        );
+      } catch (err) {
+        fail(err);
+      }
+    });
   }
 
   private capText(): string {

@@ -27,22 +27,67 @@ export function resolveSettings(
   config: ConfigSource | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): KernelSettings {
-  const configKey = nonEmpty(safeGet(config, "kernel:apiKey")?.trim());
+  const raw: RawSettings = [
+    safeGet(config, "kernel:apiKey"),
+    safeGet(config, "kernel:baseUrl"),
+    safeGet(config, "kernel:requestTimeoutMs"),
+    safeGet(config, "kernel:operationTimeoutSeconds"),
+    safeGet(config, "kernel:project"),
+    env.KERNEL_API_KEY,
+    env.KERNEL_BASE_URL,
+    env.KERNEL_REQUEST_TIMEOUT_MS,
+    env.KERNEL_OPERATION_TIMEOUT_SECONDS,
+    env.KERNEL_PROJECT,
+  ];
+  // Every provider call reads its settings, and they almost never change: the last texts read
+  // and what they gave are kept (validating a URL and a key is most of a call's cost here).
+  // A copy goes out, so no caller can change what the next one gets.
+  if (lastSettings && raw.every((value, i) => value === lastSettings!.raw[i])) {
+    return { ...lastSettings.settings };
+  }
+  const settings = settingsFrom(raw);
+  lastSettings = { raw, settings };
+  return { ...settings };
+}
+
+/** What resolveSettings reads: config apiKey, baseUrl, timeouts, project, then the env's. */
+type RawSettings = [
+  configKey: string | undefined,
+  configBaseUrl: string | undefined,
+  configTimeout: string | undefined,
+  configOperationTimeout: string | undefined,
+  configProject: string | undefined,
+  envKey: string | undefined,
+  envBaseUrl: string | undefined,
+  envTimeout: string | undefined,
+  envOperationTimeout: string | undefined,
+  envProject: string | undefined,
+];
+
+let lastSettings: { raw: RawSettings; settings: KernelSettings } | undefined;
+
+function settingsFrom([
+  rawConfigKey,
+  configBaseUrl,
+  configTimeout,
+  configOperationTimeout,
+  configProject,
+  envKey,
+  envBaseUrl,
+  envTimeout,
+  envOperationTimeout,
+  envProject,
+]: RawSettings): KernelSettings {
+  const configKey = nonEmpty(rawConfigKey?.trim());
   const apiKey =
     configKey !== undefined
       ? normalizeApiKey(configKey, "kernel:apiKey")
-      : normalizeApiKey(env.KERNEL_API_KEY, "KERNEL_API_KEY");
-  const baseUrl =
-    nonEmpty(safeGet(config, "kernel:baseUrl")) ??
-    nonEmpty(env.KERNEL_BASE_URL) ??
-    DEFAULT_BASE_URL;
-  const timeout =
-    nonEmpty(safeGet(config, "kernel:requestTimeoutMs")) ?? nonEmpty(env.KERNEL_REQUEST_TIMEOUT_MS);
-  const operationTimeout =
-    nonEmpty(safeGet(config, "kernel:operationTimeoutSeconds")) ??
-    nonEmpty(env.KERNEL_OPERATION_TIMEOUT_SECONDS);
-  const project = nonEmpty(safeGet(config, "kernel:project")?.trim());
-  const defaultProject = nonEmpty(env.KERNEL_PROJECT?.trim());
+      : normalizeApiKey(envKey, "KERNEL_API_KEY");
+  const baseUrl = nonEmpty(configBaseUrl) ?? nonEmpty(envBaseUrl) ?? DEFAULT_BASE_URL;
+  const timeout = nonEmpty(configTimeout) ?? nonEmpty(envTimeout);
+  const operationTimeout = nonEmpty(configOperationTimeout) ?? nonEmpty(envOperationTimeout);
+  const project = nonEmpty(configProject?.trim());
+  const defaultProject = nonEmpty(envProject?.trim());
   const settings: KernelSettings = { apiKey, baseUrl: validateBaseUrl(baseUrl) };
   if (timeout !== undefined) settings.requestTimeoutMs = positiveInteger(timeout);
   if (operationTimeout !== undefined) {

@@ -178,6 +178,11 @@ describe("sharedClient", () => {
     expect(sharedClient({ baseUrl: BASE_URL, apiKey: TEST_KEY })).toBe(a);
     expect(sharedClient({ baseUrl: BASE_URL, apiKey: `${TEST_KEY}_other` })).not.toBe(a);
     expect(sharedClient({ baseUrl: "https://eu.example.com", apiKey: TEST_KEY })).not.toBe(a);
+    // Asked again after others (the last answer is kept apart): still the same one.
+    expect(sharedClient({ baseUrl: BASE_URL, apiKey: TEST_KEY })).toBe(a);
+    expect(sharedClient({ baseUrl: BASE_URL, apiKey: TEST_KEY, requestTimeoutMs: 5 })).not.toBe(a);
+    resetSharedClients();
+    expect(sharedClient({ baseUrl: BASE_URL, apiKey: TEST_KEY })).not.toBe(a);
   });
 
   it("shares one rate gate: a 429 met by one resource's operation pauses another's", async () => {

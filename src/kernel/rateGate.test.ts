@@ -123,3 +123,44 @@ describe("RateGate", () => {
     expect(slept).toBeGreaterThan(1_999.99);
   });
 });
+
+describe("RateGate, a refused request's token", () => {
+  /** A clock that moves only when told; sleeps end when it passes them. */
+  function manualTime() {
+    let now = 0;
+    const timers: { at: number; done: () => void }[] = [];
+    return {
+      now: () => now,
+      random: () => 0,
+      sleep: (ms: number) => new Promise<void>((done) => timers.push({ at: now + ms, done })),
+      async advance(ms: number) {
+        now += ms;
+        for (const timer of timers.filter((t) => t.at <= now + 1e-9)) {
+          timers.splice(timers.indexOf(timer), 1);
+          timer.done();
+        }
+        await settle();
+      },
+    };
+  }
+
+  it("wakes the request waiting for its turn: it goes when the Retry-After ends", async () => {
+    const t = manualTime();
+    const gate = new RateGate(t);
+    const first = await gate.acquire();
+    gate.onRateLimited(20);
+    first("throttled", 20); // 50/s from now on: 20 ms apart
+    await t.advance(20);
+    const running = await gate.acquire(); // the token is there: at once
+    let sentAt: number | undefined;
+    const next = gate.acquire().then((release) => ((sentAt = t.now()), release));
+    await t.advance(3);
+    expect(sentAt).toBeUndefined(); // waiting for the next token, 17 ms away
+    // Refused 2 ms early: the API takes one in 2 ms, so the waiting request goes then.
+    gate.onRateLimited(2);
+    running("throttled", 2);
+    await t.advance(2);
+    expect(sentAt).toBe(25);
+    (await next)("accepted");
+  });
+});

@@ -48,6 +48,8 @@ export class RateGate {
   private readonly line: Waiter[] = [];
   /** The head, when it waits for a request in flight to end (slow start). */
   private readonly onEnd: (() => void)[] = [];
+  /** Wakes the head from its paced wait: a refused request's token came back sooner. */
+  private wakeHead: (() => void) | undefined;
 
   constructor(private readonly options: RateGateOptions) {
     this.rate = new AdaptiveRate({ ...options.rate, now: options.now });
@@ -84,8 +86,15 @@ export class RateGate {
         if (now + delay > deadline) {
           throw new PauseExceedsBudget(Math.ceil(delay), Math.max(0, deadline - now));
         }
-        await this.options.sleep(delay);
-        paced = true;
+        // Woken early when a 429 gives its token back: then the wait is asked again (after the
+        // 429's pause), instead of sleeping out an interval the API no longer needs.
+        let woken = false;
+        await Promise.race([
+          this.options.sleep(delay),
+          new Promise<void>((wake) => (this.wakeHead = () => ((woken = true), wake()))),
+        ]);
+        this.wakeHead = undefined;
+        if (!woken) paced = true;
       }
       sentAt = this.rate.sent();
     } finally {
@@ -95,7 +104,7 @@ export class RateGate {
     return (outcome = "other", retryAfterMs) => {
       if (released) return;
       released = true;
-      this.rate.ended(sentAt, outcome, retryAfterMs);
+      if (this.rate.ended(sentAt, outcome, retryAfterMs)) this.wakeHead?.();
       if (this.onEnd.length > 0) this.onEnd.splice(0).forEach((wake) => wake());
     };
   }

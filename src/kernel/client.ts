@@ -3,7 +3,7 @@
  * `client.operation({project}).request(method, path, {body, parse})`. One keep-alive pool per
  * process, the retry policy of ./retry, typed errors of ./errors, the key only in one header.
  */
-import { Agent, type Dispatcher, errors, util as undiciUtil } from "undici";
+import { Agent, type Dispatcher, errors } from "undici";
 import { apiErrorBodySchema } from "./api";
 import {
   BudgetExceededError,
@@ -480,7 +480,7 @@ export class KernelClient {
     attemptMs: number,
   ): Promise<{ status: number; headers: ResponseHeaders; text: string; tooLarge: boolean }> {
     return new Promise((resolve, reject) => {
-      let abort: ((reason: Error) => void) | undefined;
+      let controller: Dispatcher.DispatchController | undefined;
       let timedOut = false;
       let settled = false;
       let status = 0;
@@ -489,7 +489,7 @@ export class KernelClient {
       const chunks: Buffer[] = [];
       const timer = setTimeout(() => {
         timedOut = true;
-        abort?.(new AttemptDeadline());
+        controller?.abort(new AttemptDeadline());
       }, clampTimerMs(attemptMs));
       const settle = (done: () => void) => {
         if (settled) return;
@@ -500,29 +500,27 @@ export class KernelClient {
       // Whatever undici made of the abort, the cause is the deadline.
       const fail = (err: unknown) => settle(() => reject(timedOut ? new AttemptDeadline() : err));
       const handler: Dispatcher.DispatchHandler = {
-        onConnect: (abortRequest) => {
-          abort = abortRequest;
-          if (timedOut) abortRequest(new AttemptDeadline());
+        onRequestStart: (started) => {
+          controller = started;
+          if (timedOut) started.abort(new AttemptDeadline());
         },
-        onHeaders: (statusCode, rawHeaders) => {
+        onResponseStart: (_controller, statusCode, responseHeaders) => {
           // 1xx answers are not the answer.
-          if (statusCode < 200) return true;
+          if (statusCode < 200) return;
           status = statusCode;
-          headers = undiciUtil.parseHeaders(rawHeaders) as ResponseHeaders;
-          return true;
+          headers = responseHeaders;
         },
-        onData: (chunk) => {
-          if (settled) return true;
+        onResponseData: (started, chunk) => {
+          if (settled) return;
           size += chunk.length;
           if (size > this.maxResponseBytes) {
             settle(() => resolve({ status, headers, text: "", tooLarge: true }));
-            abort?.(new Error("the answer is larger than the size cap"));
-            return true;
+            started.abort(new Error("the answer is larger than the size cap"));
+            return;
           }
           chunks.push(chunk);
-          return true;
         },
-        onComplete: () =>
+        onResponseEnd: () =>
           settle(() =>
             resolve({
               status,
@@ -531,7 +529,7 @@ export class KernelClient {
               tooLarge: false,
             }),
           ),
-        onError: fail,
+        onResponseError: (_controller, err) => fail(err),
       };
       try {
         // What undici's `request` does with a URL: origin and path, http(s) only.

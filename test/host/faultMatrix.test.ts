@@ -158,8 +158,8 @@ const METHOD: Record<Operation, string> = {
 let f: HostFixture;
 
 /**
- * The emulator's first routed request compiles its OpenAPI validators (about 0.6 s): made
- * here, so that no cell's first lookup meets it under a 500 ms request timeout.
+ * A first request of each kind before the cells (the fixture has compiled the request schemas),
+ * so that no cell's first lookup pays a first-use cost under a 500 ms request timeout.
  */
 async function warmUp(fixture: HostFixture): Promise<void> {
   const res = await fetch(`${fixture.emulator.url}/auth/connections`, {

@@ -13,6 +13,7 @@ import {
   type EmulatorOptions,
   startEmulator,
 } from "../../src/emulator";
+import { compileRequestSchemas } from "../../src/emulator/openapi";
 import { MiniEngine } from "../../src/host/engine";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
 import { REPO_ROOT } from "../../src/host/repoRoot";
@@ -70,6 +71,9 @@ export async function startHostFixture(
   const inputs = options.example === false ? {} : await exampleProgramInputs();
   const apiKey = options.emulator?.apiKey ?? HOST_KEY;
   const emulator = await startEmulator({ apiKey: HOST_KEY, proxies: PROXIES, ...options.emulator });
+  // With requests cut after a few hundred ms, no operation's first request may meet the
+  // compile of its request schema.
+  if (options.env?.KERNEL_REQUEST_TIMEOUT_MS) compileRequestSchemas();
   const host = await ProviderHost.start({
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, ...options.env },

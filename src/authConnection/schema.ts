@@ -15,23 +15,32 @@ export type { CheckFailure, CheckResult } from "../dynamic/checks";
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+/** Enough for every domain and URL of a large stack; cleared when full, so memory stays bounded. */
+const RECENT_ANSWERS = 1000;
+
+/**
+ * A pure function of a text that keeps its answers for recent texts: host names and URLs are
+ * parsed two or three times per provider call (check validates, then normalises; the state
+ * canonicalises the API's answer), and parsing them is the costliest part of a check. A Map
+ * holds undefined too, so `has` tells a miss.
+ */
+function keepingRecentAnswers<T>(compute: (value: string) => T): (value: string) => T {
+  const answers = new Map<string, T>();
+  return (value) => {
+    if (answers.has(value)) return answers.get(value) as T;
+    const answer = compute(value);
+    if (answers.size >= RECENT_ANSWERS) answers.clear();
+    answers.set(value, answer);
+    return answer;
+  };
+}
+
 /**
  * A host name in its ASCII form (IDNs converted to punycode, lower case), or undefined when
  * `value` is not a bare host name (no scheme, path, port or wildcard).
  */
-export function toAsciiHost(value: string): string | undefined {
-  // Pure and the costliest part of a check (each host is checked, then normalised): the
-  // answers for recent names are kept. A Map holds undefined too, so `has` tells a miss.
-  if (asciiHosts.has(value)) return asciiHosts.get(value);
-  const ascii = computeAsciiHost(value);
-  if (asciiHosts.size >= ASCII_HOST_CACHE_SIZE) asciiHosts.clear();
-  asciiHosts.set(value, ascii);
-  return ascii;
-}
-
-/** Enough for every domain of a large stack; cleared when full, so memory stays bounded. */
-const ASCII_HOST_CACHE_SIZE = 1000;
-const asciiHosts = new Map<string, string | undefined>();
+export const toAsciiHost: (value: string) => string | undefined =
+  keepingRecentAnswers(computeAsciiHost);
 
 function computeAsciiHost(value: string): string | undefined {
   if (value === "" || value.endsWith(".")) return undefined;
@@ -64,26 +73,18 @@ export function isHttpUrl(value: string): boolean {
 
 /**
  * A URL's canonical text (`href`) and whether it is an absolute http(s) URL with a host;
- * undefined when it does not parse. Pure, and asked two or three times per call (check
- * validates, then normalises; the state canonicalises the API's answer): answers for recent
- * texts are kept, as for host names.
+ * undefined when it does not parse. The answer is shared: read it, do not change it.
  */
-export function parsedUrl(value: string): { href: string; http: boolean } | undefined {
-  if (parsedUrls.has(value)) return parsedUrls.get(value);
-  let parsed: { href: string; http: boolean } | undefined;
-  try {
-    const url = new URL(value);
-    const http = (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-    parsed = { href: url.href, http };
-  } catch {
-    parsed = undefined;
-  }
-  if (parsedUrls.size >= ASCII_HOST_CACHE_SIZE) parsedUrls.clear();
-  parsedUrls.set(value, parsed);
-  return parsed;
-}
-
-const parsedUrls = new Map<string, { href: string; http: boolean } | undefined>();
+export const parsedUrl: (value: string) => Readonly<{ href: string; http: boolean }> | undefined =
+  keepingRecentAnswers((value) => {
+    try {
+      const url = new URL(value);
+      const http = (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+      return { href: url.href, http };
+    } catch {
+      return undefined;
+    }
+  });
 
 const reasons = {
   profileName: "must be a non-empty profile name without leading or trailing spaces",

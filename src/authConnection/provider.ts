@@ -4,6 +4,7 @@
  * `provider` subpath, whose top-level functions are this provider's methods.
  */
 import type { KernelOperation } from "../kernel/client";
+import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import { type ProviderOptions, type ResourceSpec, makeProvider } from "../dynamic/provider";
 import { COLLECTION, type ManagedAuth, parseManagedAuth, parseProxyItem } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
@@ -104,17 +105,10 @@ function serverOwnedInputs(desired: CheckedInputs): string[] {
   return SERVER_OWNED.filter((field) => desired[field] !== undefined);
 }
 
-/** Names the inputs a 400 is about, from the API field names in its message and details. */
+/** Names the inputs a 400 is about; a plan's interval minimum is about healthCheckInterval. */
 export function badRequestHint(text: string): string {
-  const inputs = Object.entries(API_FIELD)
-    .filter(([, apiField]) => new RegExp(`\\b${apiField}\\b`).test(text))
-    .map(([input]) => input);
-  if (/plan/i.test(text) && !inputs.includes("healthCheckInterval") && /interval/i.test(text)) {
-    inputs.push("healthCheckInterval");
-  }
-  return inputs.length
-    ? `Check the AuthConnection input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
-    : "Check the AuthConnection's inputs";
+  const planInterval = /plan/i.test(text) && /interval/i.test(text) ? ["healthCheckInterval"] : [];
+  return checkInputsHint("AuthConnection", [...inputsNamedIn(text, API_FIELD), ...planInterval]);
 }
 
 /** A provider with its own settings (tests); the host uses the process-wide one below. */

@@ -4,6 +4,7 @@
  * here is the lookup by name and the values sent once after a recovered POST, both through the
  * operation the skeleton passes in.
  */
+import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { isGone } from "../kernel/errors";
@@ -38,15 +39,10 @@ export async function findByName(
   }
 }
 
-/** Names the inputs a 400 is about, from the API field names in its message and details. */
+/** Names the inputs a 400 is about; `remove_value_keys` is about `values`. */
 export function badRequestHint(text: string): string {
-  const inputs = Object.entries(API_FIELD)
-    .filter(([, field]) => new RegExp(`\\b${field}\\b`).test(text))
-    .map(([input]) => input);
-  if (/remove_value_keys/.test(text) && !inputs.includes("values")) inputs.push("values");
-  return inputs.length
-    ? `Check the Credential input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
-    : "Check the Credential's inputs";
+  const removals = /remove_value_keys/.test(text) ? ["values"] : [];
+  return checkInputsHint("Credential", [...inputsNamedIn(text, API_FIELD), ...removals]);
 }
 
 /**

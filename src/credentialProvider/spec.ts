@@ -2,6 +2,7 @@
  * What makes a CredentialProvider's provider different from every other resource's: the spec
  * the shared skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
  */
+import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { type CredentialProviderLive, parseCredentialProvider } from "./api";
@@ -27,13 +28,9 @@ export function findByName(
   return op.find(COLLECTION, { query: name }, parseCredentialProvider, (p) => p.name === name);
 }
 
+/** Names the inputs a 400 is about, from the API field names in its message and details. */
 export function badRequestHint(text: string): string {
-  const inputs = Object.entries(API_FIELD)
-    .filter(([, field]) => new RegExp(`\\b${field}\\b`).test(text))
-    .map(([input]) => input);
-  return inputs.length
-    ? `Check the CredentialProvider input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
-    : "Check the CredentialProvider's inputs";
+  return checkInputsHint("CredentialProvider", inputsNamedIn(text, API_FIELD));
 }
 
 /**

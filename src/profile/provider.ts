@@ -2,6 +2,7 @@
  * The Profile's provider: the shared skeleton with the Profile's spec. The name is unique in
  * the project, so a 409 and a POST of unknown outcome follow the create rules of docs/behaviour.md through the unique key.
  */
+import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import {
   type KernelResourceProvider,
   type ProviderOptions,
@@ -18,7 +19,7 @@ import type { ProfileInputs, ProfileState, ProfileUpdatableField } from "./types
 
 /** Names the input a 400 is about. */
 export function profileBadRequestHint(text: string): string {
-  return /\bname\b/.test(text) ? "Check the Profile input name" : "Check the Profile's inputs";
+  return checkInputsHint("Profile", inputsNamedIn(text, { name: "name" }));
 }
 
 export const profileSpec: ResourceSpec<ProfileInputs, ProfileState, ProfileResponse> = {

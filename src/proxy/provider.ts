@@ -4,6 +4,7 @@
  * matched to a proxy afterwards. Such a create fails with a message that says so, and is not
  * retried (a retry could leave a duplicate nobody manages).
  */
+import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import {
   type KernelResourceProvider,
   type ProviderOptions,
@@ -25,28 +26,23 @@ import {
 
 export { ProxyOutcomeUnknownError };
 
-/** API field names in a 400's text, and the input each belongs to. */
-const HINT_FIELDS: [RegExp, string][] = [
-  [/\bca_bundle\b/, "caBundle"],
-  [/\bpassword\b/, "password"],
-  [/\bbypass_hosts\b/, "bypassHosts"],
-  [/\bprotocol\b/, "protocol"],
-  [/\btype\b/, "type"],
-  [/\bname\b/, "name"],
-];
+/** The inputs a 400's text can name, and their API field names. */
+const HINT_FIELDS = {
+  caBundle: "ca_bundle",
+  password: "password",
+  bypassHosts: "bypass_hosts",
+  protocol: "protocol",
+  type: "type",
+  name: "name",
+};
 
 /** Names the inputs a 400 is about, from the API field names in its message and details. */
 export function proxyBadRequestHint(text: string): string {
-  const inputs = HINT_FIELDS.filter(([re]) => re.test(text)).map(([, input]) => input);
-  for (const match of text.matchAll(/\bconfig\.([a-z_]+)/g)) {
-    const key = match[1];
-    if (key !== "password" && key !== "ca_bundle" && !inputs.includes(`config.${key}`)) {
-      inputs.push(`config.${key}`);
-    }
-  }
-  return inputs.length
-    ? `Check the Proxy input${inputs.length > 1 ? "s" : ""} ${inputs.join(", ")}`
-    : "Check the Proxy's inputs";
+  const configKeys = [...text.matchAll(/\bconfig\.([a-z_]+)/g)]
+    .map((match) => match[1])
+    .filter((key) => key !== "password" && key !== "ca_bundle")
+    .map((key) => `config.${key}`);
+  return checkInputsHint("Proxy", [...inputsNamedIn(text, HINT_FIELDS), ...configKeys]);
 }
 
 export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {

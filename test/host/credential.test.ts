@@ -4,13 +4,17 @@
  * with and without adopt, a fault cell per create, update and delete, and secrets that appear
  * nowhere but in the secret outputs.
  */
-import { type Emulator, startEmulator } from "../../src/emulator";
 import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
 import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
-import { REPO_ROOT } from "../../src/host/repoRoot";
-import { HostCallError, type Props, ProviderHost } from "../../src/host/providerHost";
+import type { Emulator } from "../../src/emulator";
+import { HostCallError, type Props, type ProviderHost } from "../../src/host/providerHost";
+import {
+  HOST_KEY as KEY,
+  type HostFixture,
+  requestLines,
+  startHostFixture,
+} from "../support/hostFixture";
 
-const KEY = "sk_live_credential_host_test_5f1e";
 const PASSWORD = "pw-OLD-7c1a9d";
 const NEW_PASSWORD = "pw-NEW-2b8e4f";
 const TOTP = "JBSWY3DPEHPK3PXP";
@@ -64,34 +68,24 @@ class Stack {
   }
 }
 
+let f: HostFixture;
 let emulator: Emulator;
 let host: ProviderHost;
 let stack: Stack;
 
-const requests = () =>
-  emulator.requests().map((r) => ({
-    method: r.method,
-    path: r.path,
-    ...(r.body === undefined ? {} : { body: r.body }),
-  }));
-
-// One host process for the file (starting one is most of a host test's time); each test starts
-// from an empty emulator and an empty stack.
 beforeAll(async () => {
-  emulator = await startEmulator({ apiKey: KEY });
-  host = await ProviderHost.start({ cwd: REPO_ROOT, env: { PATH: process.env.PATH } });
-  await host.configure({ "kernel:apiKey": KEY, "kernel:baseUrl": emulator.url }, ["kernel:apiKey"]);
+  f = await startHostFixture({ example: false });
+  ({ emulator, host } = f);
 });
 
-beforeEach(() => {
-  emulator.reset();
+beforeEach(async () => {
+  await f.reset();
   stack = new Stack(host);
 });
 
-afterAll(async () => {
-  await host?.stop();
-  await emulator?.close();
-});
+afterAll(() => f?.stop());
+
+const requests = () => requestLines(emulator);
 
 async function created() {
   expect(await stack.up(desired)).toBe("create");

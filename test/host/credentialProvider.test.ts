@@ -4,13 +4,17 @@
  * 409 with and without adopt, delete, no project header, and a token that appears only in the
  * secret output.
  */
-import { type Emulator, startEmulator } from "../../src/emulator";
 import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
 import { CREDENTIAL_PROVIDER_TOKEN } from "../../src/credentialProvider/types";
-import { REPO_ROOT } from "../../src/host/repoRoot";
-import { HostCallError, type Props, ProviderHost } from "../../src/host/providerHost";
+import type { Emulator } from "../../src/emulator";
+import { HostCallError, type Props, type ProviderHost } from "../../src/host/providerHost";
+import {
+  HOST_KEY as KEY,
+  type HostFixture,
+  requestLines,
+  startHostFixture,
+} from "../support/hostFixture";
 
-const KEY = "sk_live_cp_host_test_90d2";
 const TOKEN = "ops_TOKEN_ONE_4a7c";
 const TOKEN_2 = "ops_TOKEN_TWO_e19b";
 const URN = `urn:pulumi:dev::pulumi-kernel::${CREDENTIAL_PROVIDER_TOKEN}::onepassword`;
@@ -23,6 +27,7 @@ const program = (extra: Props = {}): Props => ({
   __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
 });
 
+let f: HostFixture;
 let emulator: Emulator;
 let host: ProviderHost;
 let id = "";
@@ -45,33 +50,19 @@ async function up(news: Props): Promise<string> {
   return "update";
 }
 
-const requests = () =>
-  emulator.requests().map((r) => ({
-    method: r.method,
-    path: r.path,
-    ...(r.body === undefined ? {} : { body: r.body }),
-  }));
+const requests = () => requestLines(emulator);
 
-// One host process for the file (starting one is most of a host test's time); each test starts
-// from an empty emulator and no state.
 beforeAll(async () => {
-  emulator = await startEmulator({ apiKey: KEY });
-  host = await ProviderHost.start({ cwd: REPO_ROOT, env: { PATH: process.env.PATH } });
-  await host.configure(
-    { "kernel:apiKey": KEY, "kernel:baseUrl": emulator.url, "kernel:project": "ignored-here" },
-    ["kernel:apiKey"],
-  );
+  f = await startHostFixture({ example: false, config: { "kernel:project": "ignored-here" } });
+  ({ emulator, host } = f);
 });
 
-beforeEach(() => {
-  emulator.reset();
+beforeEach(async () => {
+  await f.reset();
   [id, inputs, outputs] = ["", {}, {}];
 });
 
-afterAll(async () => {
-  await host?.stop();
-  await emulator?.close();
-});
+afterAll(() => f?.stop());
 
 describe("CredentialProvider lifecycle", () => {
   it("creates with one POST when enabled and priority are left to the server; sends no project", async () => {

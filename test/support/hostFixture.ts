@@ -64,6 +64,8 @@ export async function startHostFixture(
     emulator?: EmulatorOptions;
     env?: NodeJS.ProcessEnv;
     configure?: boolean;
+    /** More stack config for the host, beside the key and the base URL. */
+    config?: Record<string, string>;
     /** false: the suite declares other resources and needs no example inputs. */
     example?: boolean;
   } = {},
@@ -80,9 +82,10 @@ export async function startHostFixture(
   });
   checkHostVersions(host);
   if (options.configure !== false) {
-    await host.configure({ "kernel:apiKey": HOST_KEY, "kernel:baseUrl": emulator.url }, [
-      "kernel:apiKey",
-    ]);
+    await host.configure(
+      { "kernel:apiKey": HOST_KEY, "kernel:baseUrl": emulator.url, ...options.config },
+      ["kernel:apiKey"],
+    );
   }
   const fixture: HostFixture = {
     emulator,

@@ -112,6 +112,28 @@ export function matchesQuery(
   return id === query || texts.some((t) => t !== undefined && t.toLowerCase().includes(q));
 }
 
+/** A row that carries a name: profiles, proxies, credentials, credential providers. */
+type NamedRow = StoredObject & { name?: string };
+
+/** The first row with exactly this name. */
+export function rowNamed<T extends NamedRow>(table: ObjectTable<T>, name: string): T | undefined {
+  return table.all().find((row) => row.name === name);
+}
+
+/** The lists' `?name=` (exact) and `?query=` (name substring in any letter case, or exact id). */
+export function rowsMatching<T extends NamedRow>(
+  table: ObjectTable<T>,
+  filter: { name?: string; query?: string } = {},
+): T[] {
+  return table
+    .all()
+    .filter(
+      (row) =>
+        (filter.name === undefined || row.name === filter.name) &&
+        matchesQuery(filter.query, row.id, [row.name]),
+    );
+}
+
 /**
  * What every table-backed store shares: its table, and the controls' view of it (every row, a
  * deletion behind the API's back, a reset). The API's rules stay in the subclasses.

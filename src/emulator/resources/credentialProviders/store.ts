@@ -9,8 +9,9 @@ import {
   type TableOptions,
   assignDrift,
   conflict,
-  matchesQuery,
   TableStore,
+  rowNamed,
+  rowsMatching,
 } from "../objectTable";
 
 /** `POST /org/credential_providers` (CreateCredentialProviderRequest in @onkernel/sdk 0.84). */
@@ -107,12 +108,12 @@ export class CredentialProviderStore extends TableStore<StoredCredentialProvider
 
   /** `?query=`: a name substring (any letter case) or an exact id. */
   matching(filter: { query?: string } = {}): StoredCredentialProvider[] {
-    return this.table.all().filter((p) => matchesQuery(filter.query, p.id, [p.name]));
+    return rowsMatching(this.table, filter);
   }
 
   /** The provider with exactly this name (names are unique in the org). */
   byName(name: string): StoredCredentialProvider | undefined {
-    return this.table.all().find((row) => row.name === name);
+    return rowNamed(this.table, name);
   }
 
   /** A change made outside the provider: any stored field (`null` removes). */

@@ -13,6 +13,7 @@ import {
   conflict,
   matchesQuery,
   TableStore,
+  rowNamed,
 } from "../objectTable";
 
 /** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84). */
@@ -190,7 +191,7 @@ export class CredentialStore extends TableStore<StoredCredential> {
   }
 
   private byName(name: string): StoredCredential | undefined {
-    return this.table.all().find((row) => row.name === name);
+    return rowNamed(this.table, name);
   }
 }
 

@@ -9,8 +9,9 @@ import {
   assignDrift,
   conflict,
   invalidField,
-  matchesQuery,
   TableStore,
+  rowNamed,
+  rowsMatching,
 } from "../objectTable";
 
 /** `POST /profiles` (ProfileCreateParams in @onkernel/sdk 0.84). */
@@ -87,13 +88,7 @@ export class ProfileStore extends TableStore<StoredProfile> {
 
   /** `?name=` (exact), `?query=` (name substring in any letter case, or exact id). */
   matching(filter: { name?: string; query?: string } = {}): StoredProfile[] {
-    return this.table
-      .all()
-      .filter(
-        (p) =>
-          (filter.name === undefined || p.name === filter.name) &&
-          matchesQuery(filter.query, p.id, [p.name]),
-      );
+    return rowsMatching(this.table, filter);
   }
 
   /** The profile named `name`, created when missing (as creating a connection does). */
@@ -118,7 +113,7 @@ export class ProfileStore extends TableStore<StoredProfile> {
   }
 
   private byName(name: string): StoredProfile | undefined {
-    return this.table.all().find((row) => row.name === name);
+    return rowNamed(this.table, name);
   }
 }
 

@@ -11,8 +11,8 @@ import {
   type TableOptions,
   assignDrift,
   invalidField,
-  matchesQuery,
   TableStore,
+  rowsMatching,
 } from "../objectTable";
 
 export const PROXY_TYPES = ["datacenter", "isp", "residential", "mobile", "custom"] as const;
@@ -163,13 +163,7 @@ export class ProxyStore extends TableStore<StoredProxy> {
 
   /** `?name=` (exact), `?query=` (name substring in any letter case, or exact id). */
   matching(filter: { name?: string; query?: string } = {}): StoredProxy[] {
-    return this.table
-      .all()
-      .filter(
-        (p) =>
-          (filter.name === undefined || p.name === filter.name) &&
-          matchesQuery(filter.query, p.id, [p.name]),
-      );
+    return rowsMatching(this.table, filter);
   }
 
   /**

@@ -1,15 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+  recordRegistrationRequests,
+  registrationKey,
+  type RegistrationRequest,
+} from "../host/programMocks";
 import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
 import { Credential, type CredentialArgs } from "./resource";
+import { CREDENTIAL_TOKEN } from "./types";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
 describe("Credential under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
-  /** additionalSecretOutputs per resource name, as the request to the engine carries them. */
-  const secretOutputs = new Map<string, string[]>();
-  /** The serialized inputs per resource name, secret markers included. */
-  const wire = new Map<string, Record<string, unknown>>();
+  /** What each request to the engine carried: secret outputs, inputs with secret markers. */
+  let requests = new Map<string, RegistrationRequest>();
+  const sentFor = (name: string) => requests.get(registrationKey(CREDENTIAL_TOKEN, name))!;
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -27,22 +32,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       "stack",
       false,
     );
-    const monitor = pulumi.runtime.getMonitor() as unknown as {
-      registerResource(
-        req: {
-          getName(): string;
-          getAdditionalsecretoutputsList(): string[];
-          getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-        },
-        cb: unknown,
-      ): void;
-    };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
-      secretOutputs.set(req.getName(), req.getAdditionalsecretoutputsList());
-      wire.set(req.getName(), req.getObject()?.toJavaScript() ?? {});
-      register(req, cb);
-    };
+    requests = recordRegistrationRequests();
   });
 
   it("registers the dynamic type token, the args, its own __provider and its secret outputs", async () => {
@@ -57,7 +47,9 @@ describe("Credential under pulumi.runtime.setMocks", () => {
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Credential");
     expect(args.inputs).toMatchObject({ name: "netflix-creds", domain: "netflix.com" });
     expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_TEXT);
-    expect(secretOutputs.get("netflix")).toEqual(expect.arrayContaining(["values", "totpSecret"]));
+    expect(sentFor("netflix").secretOutputs).toEqual(
+      expect.arrayContaining(["values", "totpSecret"]),
+    );
   });
 
   it("sends plain-string secret inputs as secrets, so the state's inputs keep them encrypted", async () => {
@@ -68,7 +60,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       totpSecret: "JBSWY3DPEHPK3PXP",
     });
     await value(cred.urn);
-    const sent = wire.get("plain")!;
+    const sent = sentFor("plain").wire;
     // Pulumi's wire form of a secret: { <signature key>: <secret signature>, value }.
     const secret = (value: unknown) => ({
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
@@ -86,7 +78,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       { additionalSecretOutputs: ["ssoProvider"] },
     );
     await value(cred.urn);
-    expect(secretOutputs.get("more")?.sort()).toEqual(["ssoProvider", "totpSecret", "values"]);
+    expect(sentFor("more").secretOutputs.sort()).toEqual(["ssoProvider", "totpSecret", "values"]);
   });
 
   it("resolves its declared outputs", async () => {

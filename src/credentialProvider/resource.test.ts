@@ -1,13 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+  recordRegistrationRequests,
+  registrationKey,
+  type RegistrationRequest,
+} from "../host/programMocks";
 import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "./providerText";
 import { CredentialProvider, type CredentialProviderArgs } from "./resource";
+import { CREDENTIAL_PROVIDER_TOKEN } from "./types";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
 describe("CredentialProvider under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
-  const secretOutputs = new Map<string, string[]>();
-  const tokens = new Map<string, unknown>();
+  /** What each request to the engine carried: secret outputs, inputs with secret markers. */
+  let requests = new Map<string, RegistrationRequest>();
+  const sentFor = (name: string) => requests.get(registrationKey(CREDENTIAL_PROVIDER_TOKEN, name))!;
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -25,22 +32,7 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
       "stack",
       false,
     );
-    const monitor = pulumi.runtime.getMonitor() as unknown as {
-      registerResource(
-        req: {
-          getName(): string;
-          getAdditionalsecretoutputsList(): string[];
-          getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-        },
-        cb: unknown,
-      ): void;
-    };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
-      secretOutputs.set(req.getName(), req.getAdditionalsecretoutputsList());
-      tokens.set(req.getName(), req.getObject()?.toJavaScript().token);
-      register(req, cb);
-    };
+    requests = recordRegistrationRequests();
   });
 
   it("registers the token, the args, its own __provider and the token as a secret output", async () => {
@@ -56,9 +48,9 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:CredentialProvider");
     expect(args.inputs).toMatchObject({ name: "my-1p", providerType: "onepassword" });
     expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_PROVIDER_TEXT);
-    expect(secretOutputs.get("1p")).toEqual(["token"]);
+    expect(sentFor("1p").secretOutputs).toEqual(["token"]);
     // A plain-string token still travels as a secret, so the state's inputs keep it encrypted.
-    expect(tokens.get("1p")).toEqual({
+    expect(sentFor("1p").wire.token).toEqual({
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
       value: "ops_plain",
     });

@@ -20,6 +20,37 @@ export interface RegisteredResource {
   secretOutputs: string[];
 }
 
+/** What a registration request carries that the mocks' arguments leave out. */
+export interface RegistrationRequest {
+  /** The resource's `additionalSecretOutputs`. */
+  secretOutputs: string[];
+  /** Its inputs serialized as the engine receives them, secret markers included. */
+  wire: Record<string, unknown>;
+}
+
+/** The key of `recordRegistrationRequests`' map: `<type>::<name>`. */
+export const registrationKey = (type: string, name: string) => `${type}::${name}`;
+
+/**
+ * Records every registration request sent to the monitor that `pulumi.runtime.setMocks` has
+ * just installed (call it after setMocks), by `registrationKey`.
+ */
+export function recordRegistrationRequests(): Map<string, RegistrationRequest> {
+  const requests = new Map<string, RegistrationRequest>();
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the monitor's protobuf request is untyped */
+  const monitor: any = pulumi.runtime.getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: unknown) => {
+    requests.set(registrationKey(req.getType(), req.getName()), {
+      secretOutputs: req.getAdditionalsecretoutputsList(),
+      wire: req.getObject()?.toJavaScript() ?? {},
+    });
+    return register(req, callback);
+  };
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  return requests;
+}
+
 export async function registeredResources(
   program: () => Promise<unknown> | unknown,
   options: {
@@ -33,7 +64,7 @@ export async function registeredResources(
   const project = options.project ?? "pulumi-kernel";
   const stack = options.stack ?? "dev";
   const seen: RegisteredResource[] = [];
-  const secretOutputs = new Map<string, string[]>();
+  let requests = new Map<string, RegistrationRequest>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -43,7 +74,7 @@ export async function registeredResources(
           name: args.name,
           inputs: args.inputs,
           id,
-          secretOutputs: secretOutputs.get(`${args.type}::${args.name}`) ?? [],
+          secretOutputs: requests.get(registrationKey(args.type, args.name))?.secretOutputs ?? [],
         });
         return { id, state: args.inputs };
       },
@@ -56,14 +87,7 @@ export async function registeredResources(
   // The store setMocks makes: config set here is seen by this run only, not the next one.
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
   // The mocks' arguments omit `additionalSecretOutputs`; read them off the request itself.
-  /* eslint-disable @typescript-eslint/no-explicit-any -- the monitor's protobuf request is untyped */
-  const monitor: any = pulumi.runtime.getMonitor();
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req: any, callback: unknown) => {
-    secretOutputs.set(`${req.getType()}::${req.getName()}`, req.getAdditionalsecretoutputsList());
-    return register(req, callback);
-  };
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+  requests = recordRegistrationRequests();
   const exported = await program();
   void exported;
   // Registration is asynchronous: wait until every registration the program started is done,

@@ -1,33 +1,12 @@
 /** The emulator's own behaviour: validation, auth, proxies, controls over HTTP, faults, rate limit. */
 import { request } from "undici";
 import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
+import { caller } from "./resourceClient";
 
 const KEY = "sk_emulator_test";
 let emulator: Emulator;
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  key: string | null = KEY,
-  headers: Record<string, string> = {},
-) {
-  const res = await request(`${emulator.url}${path}`, {
-    method: method as "GET",
-    headers: {
-      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.body.text();
-  return {
-    status: res.statusCode,
-    headers: res.headers,
-    body: text ? JSON.parse(text) : undefined,
-  };
-}
+const call = caller(() => emulator.url, KEY);
 
 beforeEach(async () => {
   emulator = await startEmulator({
@@ -115,7 +94,7 @@ describe("API behaviour", () => {
   });
 
   it("answers 401 to a wrong key and logs every API request", async () => {
-    expect((await call("GET", "/auth/connections", undefined, "nope")).status).toBe(401);
+    expect((await call("GET", "/auth/connections", undefined, { key: "nope" })).status).toBe(401);
     expect(emulator.requests()).toEqual([
       expect.objectContaining({ method: "GET", path: "/auth/connections", status: 401 }),
     ]);
@@ -134,7 +113,7 @@ describe("response shapes", () => {
       await call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" }),
       await call("POST", "/auth/connections", { profile_name: "q" }),
       await call("GET", "/auth/connections/missing"),
-      await call("GET", "/auth/connections", undefined, "wrong"),
+      await call("GET", "/auth/connections", undefined, { key: "wrong" }),
     ];
     expect(errors.map((e) => e.status)).toEqual([409, 400, 404, 401]);
     for (const e of errors) expect(validatorFor("Error")(e.body)).toEqual([]);
@@ -289,10 +268,7 @@ describe("projects", () => {
       "POST",
       "/auth/connections",
       { profile_name: "p", domain: "d.com" },
-      KEY,
-      {
-        "x-kernel-project": "team-b",
-      },
+      { project: "team-b" },
     );
     expect(inB.status).toBe(200);
     // Uniqueness is per project: the same key in the default project is no conflict.
@@ -300,8 +276,8 @@ describe("projects", () => {
       (await call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" })).status,
     ).toBe(200);
     expect((await call("GET", `/auth/connections/${inB.body.id}`)).body.code).toBe("not_found");
-    const byId = await call("GET", `/auth/connections/${inB.body.id}`, undefined, KEY, {
-      "x-kernel-project": "proj_b",
+    const byId = await call("GET", `/auth/connections/${inB.body.id}`, undefined, {
+      project: "proj_b",
     });
     expect(byId.status).toBe(200);
     // A proxy of the default project is not one of team-b's.
@@ -309,15 +285,10 @@ describe("projects", () => {
       "PATCH",
       `/auth/connections/${inB.body.id}`,
       { proxy: { id: "px_1" } },
-      KEY,
-      {
-        "x-kernel-project": "team-b",
-      },
+      { project: "team-b" },
     );
     expect(proxy.status).toBe(400);
-    const unknown = await call("GET", "/auth/connections", undefined, KEY, {
-      "x-kernel-project": "team-c",
-    });
+    const unknown = await call("GET", "/auth/connections", undefined, { project: "team-c" });
     expect(unknown).toMatchObject({ status: 404, body: { code: "project_not_found" } });
     expect(emulator.requests().map((r) => r.project)).toEqual([
       "proj_b",
@@ -333,11 +304,13 @@ describe("projects", () => {
 
 describe("robustness (issue 10)", () => {
   it("controls need the API key when one is set; the control index does not", async () => {
-    expect((await call("GET", "/_emulator/requests", undefined, null)).status).toBe(401);
-    expect((await call("GET", "/_emulator/requests", undefined, "wrong")).status).toBe(401);
-    expect((await call("POST", "/_emulator/reset", undefined, "wrong")).status).toBe(401);
+    expect((await call("GET", "/_emulator/requests", undefined, { key: null })).status).toBe(401);
+    expect((await call("GET", "/_emulator/requests", undefined, { key: "wrong" })).status).toBe(
+      401,
+    );
+    expect((await call("POST", "/_emulator/reset", undefined, { key: "wrong" })).status).toBe(401);
     expect((await call("GET", "/_emulator/requests")).status).toBe(200);
-    const index = await call("GET", "/_emulator/", undefined, null);
+    const index = await call("GET", "/_emulator/", undefined, { key: null });
     expect(index.status).toBe(200);
     expect(index.body.controls).toEqual(
       expect.arrayContaining([expect.stringMatching(/settings/)]),
@@ -346,7 +319,7 @@ describe("robustness (issue 10)", () => {
   });
 
   it("GET / lists the API routes without auth", async () => {
-    const res = await call("GET", "/", undefined, null);
+    const res = await call("GET", "/", undefined, { key: null });
     expect(res.status).toBe(200);
     expect(res.body.routes).toEqual(expect.arrayContaining(["POST /auth/connections"]));
     expect(JSON.stringify(res.body)).not.toContain(KEY);

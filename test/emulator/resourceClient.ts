@@ -1,4 +1,4 @@
-/** A bare HTTP caller for the emulator's resource tests: the status, headers and JSON body. */
+/** A bare HTTP caller for the emulator's tests: the status, headers and JSON body. */
 import { request } from "undici";
 
 export interface CallResult {
@@ -13,12 +13,14 @@ export function caller(url: () => string, key: string) {
     method: string,
     path: string,
     body?: unknown,
-    options: { project?: string } = {},
+    /** `key: null` sends no authorization header. */
+    options: { project?: string; key?: string | null } = {},
   ): Promise<CallResult> {
+    const sentKey = options.key === undefined ? key : options.key;
     const res = await request(`${url()}${path}`, {
       method: method as "GET",
       headers: {
-        authorization: `Bearer ${key}`,
+        ...(sentKey === null ? {} : { authorization: `Bearer ${sentKey}` }),
         ...(options.project === undefined ? {} : { "x-kernel-project": options.project }),
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },

@@ -1,36 +1,44 @@
 #!/usr/bin/env node
-// `npm test`: the static checks (eslint, tsc --noEmit, prettier --check) one after another in a
-// lane of their own, beside the build and then jest, which starts once dist/ is built. The host
-// suites spend much of their time waiting on their host processes (retries, Retry-After,
-// timeouts), and the checks fill that time instead of running before jest on a two-core
-// machine. The build emits without type-checking (`--noCheck`): `tsc --noEmit` checks
-// the same sources and the tests in one program. Jest's output streams; each check's output
-// is printed whole when jest ends. Any failure fails the run and is named at the end.
-// Arguments go to jest: `npm test -- test/host` runs the checks and the host suites.
+// `npm test`, in three lanes that share the machine's cores:
+// - scripts/transpile.js writes dist/'s JavaScript (seconds, no type-check), then jest runs
+//   every suite but the packed-package one, its output streaming;
+// - scripts/typecheck.js type-checks everything as `tsc --noEmit` does and writes dist/'s
+//   declarations from the same program; then eslint, then prettier --check;
+// - once the declarations are written, jest runs the packed-package suite (it packs dist/ and
+//   compiles a user program against its types); its output is printed when it ends.
+// So the sources are parsed and checked once, and the host suites, which spend much of their
+// time waiting on their host processes, start within seconds and overlap the checks. Each
+// check's output is printed whole at the end; any failure fails the run and is named there.
+// Arguments go to both jest runs: `npm test -- test/host` runs the checks and the host suites.
 const { spawn } = require("node:child_process");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const BUILD = ["build", bin("tsc"), ["-p", "tsconfig.build.json", "--noCheck"]];
+const node = (script, args = []) => [process.execPath, [path.join(root, script), ...args]];
+const args = process.argv.slice(2);
+const jest = (...options) => node("node_modules/jest/bin/jest.js", [...options, ...args]);
+
+const PACKAGE_SUITES = "/test/serialization/";
+const TRANSPILE = ["transpile", ...node("scripts/transpile.js")];
+const TYPECHECK = ["typecheck and declarations", ...node("scripts/typecheck.js")];
 const CHECKS = [
   ["eslint", bin("eslint"), ["."]],
-  ["tsc --noEmit", bin("tsc"), ["--noEmit"]],
   ["prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."]],
 ];
-const JEST = [
-  "jest",
-  process.execPath,
-  [require.resolve("jest/bin/jest"), ...process.argv.slice(2)],
+const JEST = ["jest", ...jest("--testPathIgnorePatterns", "/node_modules/", PACKAGE_SUITES)];
+const PACKAGE_JEST = [
+  "jest (packed package)",
+  ...jest("--testPathIgnorePatterns", `^(?!.*${PACKAGE_SUITES})`, "--passWithNoTests"),
 ];
 
 const seconds = (started) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 /** Runs one step; its output is kept for later unless `stream`. Resolves to its report. */
-function run([name, command, args], { stream = false } = {}) {
+function run([name, command, commandArgs], { stream = false } = {}) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = spawn(command, commandArgs, {
       cwd: root,
       stdio: stream ? "inherit" : ["ignore", "pipe", "pipe"],
     });
@@ -53,19 +61,25 @@ function print({ line, output }) {
 
 async function main() {
   const started = Date.now();
-  const checks = (async () => {
+  const transpile = run(TRANSPILE);
+  const typecheck = run(TYPECHECK);
+  const checks = typecheck.then(async () => {
     const reports = [];
     for (const step of CHECKS) reports.push(await run(step));
     return reports;
-  })();
-  const build = await run(BUILD);
-  print(build);
-  const jest = build.ok ? await run(JEST, { stream: true }) : undefined;
-  const reports = await checks;
+  });
+  const packageSuites = Promise.all([transpile, typecheck]).then(async (built) =>
+    built.every((report) => report.ok)
+      ? [await run(PACKAGE_JEST)]
+      : [{ name: PACKAGE_JEST[0], ok: false, line: `== ${PACKAGE_JEST[0]}: not run`, output: "" }],
+  );
+  print(await transpile);
+  const jestReports = (await transpile).ok ? [await run(JEST, { stream: true })] : [];
+  const reports = [await typecheck, ...(await checks), ...(await packageSuites)];
   process.stdout.write("\n");
   reports.forEach(print);
-  if (jest) process.stdout.write(`${jest.line}\n`);
-  finish([build, ...reports, ...(jest ? [jest] : [])], started);
+  jestReports.forEach((report) => process.stdout.write(`${report.line}\n`));
+  finish([await transpile, ...reports, ...jestReports], started);
 }
 
 function finish(reports, started) {

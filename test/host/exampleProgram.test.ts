@@ -1,16 +1,18 @@
 /**
  * The project's Pulumi program (examples/index.ts, see Pulumi.yaml) runs under mocks and
  * registers what the demo relies on: the four resources in dependency order, the password as a
- * secret, the proxy referenced by id, the secret outputs of each class.
+ * secret, the proxy referenced by id, the secret outputs of each class. And examples/netflix.ts
+ * registers the inputs the other host suites start from.
  */
 import { AUTH_CONNECTION_TOKEN } from "../../src/authConnection/types";
 import { CREDENTIAL_TOKEN } from "../../src/credential/types";
 import { placeholderId } from "../../src/host/engine";
-import { managedAuthResources } from "../../src/host/example";
+import { authConnectionInputs, managedAuthResources } from "../../src/host/example";
 import { registeredResources } from "../../src/host/programMocks";
 import { isSecret } from "../../src/host/providerHost";
 import { PROFILE_TOKEN } from "../../src/profile/types";
 import { PROXY_TOKEN } from "../../src/proxy/types";
+import { EXAMPLE_INPUTS } from "../support/example";
 
 const PASSWORD = "pw-example-program-91c2";
 const CONFIG = { netflixUser: "me@example.com", netflixPassword: PASSWORD };
@@ -95,4 +97,12 @@ it("config adds a value key and detaches the proxy, as the demo's steps 4 and 6 
     "kernel:Credential::netflix",
     "kernel:AuthConnection::netflix",
   ]);
+});
+
+it("examples/netflix.ts registers EXAMPLE_INPUTS, the inputs the host suites start from", async () => {
+  const inputs = await authConnectionInputs(async () => {
+    const { netflixStack } = await import("../../examples/netflix");
+    return netflixStack();
+  });
+  expect(inputs).toEqual(EXAMPLE_INPUTS);
 });

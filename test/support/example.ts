@@ -1,4 +1,5 @@
 /** The README example, in the program's form and in the API's, shared by the tests. */
+import { PROVIDER_TEXT } from "../../src/authConnection/providerText";
 
 /** The example's arguments as a program writes them (un-normalised, as check receives them). */
 export const EXAMPLE_ARGS = {
@@ -10,6 +11,17 @@ export const EXAMPLE_ARGS = {
   healthCheckInterval: 1800,
   saveCredentials: true,
   proxy: { name: "residential" },
+};
+
+/**
+ * What examples/netflix.ts registers for its AuthConnection, as the engine receives it: its
+ * arguments and the `__provider` text. The host suites start from it without running the
+ * program (which loads the Pulumi SDK); exampleProgram.test.ts runs the program and holds it to
+ * this.
+ */
+export const EXAMPLE_INPUTS: Record<string, unknown> = {
+  __provider: PROVIDER_TEXT,
+  ...EXAMPLE_ARGS,
 };
 
 /** The one POST the example's create sends. */

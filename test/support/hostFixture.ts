@@ -1,6 +1,7 @@
 /**
  * An emulator and Pulumi's dynamic-provider host, wired as `pulumi up` wires them, with the
- * `__provider` text taken from running the example program under `pulumi.runtime.setMocks`.
+ * inputs, `__provider` text included, that examples/netflix.ts registers (EXAMPLE_INPUTS, which
+ * exampleProgram.test.ts holds to what the program registers under `pulumi.runtime.setMocks`).
  *
  * Start one per test file (beforeAll) and call `reset()` before each test: starting the host
  * costs a Node process that loads `@pulumi/pulumi`, which is most of a host test's time.
@@ -17,6 +18,7 @@ import { compileRequestSchemas } from "../../src/emulator/openapi";
 import { MiniEngine } from "../../src/host/engine";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
 import { REPO_ROOT } from "../../src/host/repoRoot";
+import { EXAMPLE_INPUTS } from "./example";
 
 export { REPO_ROOT };
 export const HOST_KEY = "sk_live_host_fixture_never_in_state_93ab";
@@ -24,24 +26,6 @@ export const PROXIES = [
   { id: "px_residential", name: "residential" },
   { id: "px_datacenter", name: "datacenter" },
 ];
-
-let exampleCache: Props | undefined;
-
-/**
- * The example's inputs as the engine receives them from the program, `__provider` included.
- * Loaded on first use: running the program loads the Pulumi SDK, which suites of the other
- * resources do without.
- */
-export async function exampleProgramInputs(): Promise<Props> {
-  if (!exampleCache) {
-    const { authConnectionInputs } = await import("../../src/host/example");
-    exampleCache = await authConnectionInputs(async () => {
-      const { netflixStack } = await import("../../examples/netflix");
-      return netflixStack();
-    });
-  }
-  return { ...exampleCache };
-}
 
 export interface HostFixture {
   emulator: Emulator;
@@ -70,7 +54,7 @@ export async function startHostFixture(
     example?: boolean;
   } = {},
 ): Promise<HostFixture> {
-  const inputs = options.example === false ? {} : await exampleProgramInputs();
+  const inputs = options.example === false ? {} : { ...EXAMPLE_INPUTS };
   const apiKey = options.emulator?.apiKey ?? HOST_KEY;
   const emulator = await startEmulator({ apiKey: HOST_KEY, proxies: PROXIES, ...options.emulator });
   // With requests cut after a few hundred ms, no operation's first request may meet the

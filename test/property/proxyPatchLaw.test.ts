@@ -87,12 +87,26 @@ const inputsFor = (type: ProxyType) =>
       return out;
     });
 
-/** Live proxy (made by a POST of its own inputs) and a desired state, often of the same type. */
+/**
+ * Live proxy (made by a POST of its own inputs) and a desired state: the live inputs again, or
+ * renamed, or drawn afresh (often of the same type). The first two make the law's "nothing" and
+ * "patch" branches common by construction, which two independent draws rarely are.
+ */
 const scenario = fc
   .tuple(typeArb, fc.oneof(fc.constant(undefined), typeArb))
   .chain(([liveType, otherType]) =>
-    fc.tuple(inputsFor(liveType), inputsFor(otherType ?? liveType)),
-  );
+    fc.tuple(
+      inputsFor(liveType),
+      inputsFor(otherType ?? liveType),
+      fc.constantFrom("same", "renamed", "drawn"),
+    ),
+  )
+  .map(([live, drawn, desired]) => {
+    if (desired === "same") return [live, { ...live }] as const;
+    if (desired === "renamed")
+      return [live, { ...live, name: `${live.name ?? "proxy"}-renamed` }] as const;
+    return [live, drawn] as const;
+  });
 
 function checked(raw: Record<string, unknown>): ProxyInputs {
   const { inputs, failures } = checkProxy(raw);

@@ -1,20 +1,18 @@
 #!/usr/bin/env node
-// `npm test`, in three lanes that share the machine's cores:
+// `npm test`, in two lanes that share the machine's cores:
 // - scripts/transpile.js writes dist/'s JavaScript (seconds, no type-check), then jest runs
 //   every suite but the packed-package one, its output streaming;
 // - scripts/typecheck.js type-checks everything as `tsc --noEmit` does and writes dist/'s
-//   declarations from the same program; then eslint, then prettier --check;
-// - once the declarations are written, jest runs the packed-package suite (it packs dist/ and
-//   compiles a user program against its types); its output is printed when it ends.
+//   declarations from the same program, then jest runs the packed-package suite (it packs
+//   dist/ and compiles a user program against its types); its output is printed at the end.
 // So the sources are parsed and checked once, and the host suites, which spend much of their
-// time waiting on their host processes, start within seconds and overlap the checks. Each
-// check's output is printed whole at the end; any failure fails the run and is named there.
-// Arguments go to both jest runs: `npm test -- test/host` runs the checks and the host suites.
+// time waiting on their host processes, start within seconds. Lint and the format check are
+// `npm run lint`, which CI runs beside this. Any failure fails the run and is named at the end.
+// Arguments go to both jest runs: `npm test -- test/host` type-checks and runs the host suites.
 const { spawn } = require("node:child_process");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const node = (script, args = []) => [process.execPath, [path.join(root, script), ...args]];
 const args = process.argv.slice(2);
 const jest = (...options) => node("node_modules/jest/bin/jest.js", [...options, ...args]);
@@ -22,10 +20,6 @@ const jest = (...options) => node("node_modules/jest/bin/jest.js", [...options, 
 const PACKAGE_SUITES = "/test/serialization/";
 const TRANSPILE = ["transpile", ...node("scripts/transpile.js")];
 const TYPECHECK = ["typecheck and declarations", ...node("scripts/typecheck.js")];
-const CHECKS = [
-  ["eslint", bin("eslint"), ["."]],
-  ["prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."]],
-];
 const JEST = ["jest", ...jest("--testPathIgnorePatterns", "/node_modules/", PACKAGE_SUITES)];
 const PACKAGE_JEST = [
   "jest (packed package)",
@@ -54,6 +48,8 @@ function run([name, command, commandArgs], { stream = false } = {}) {
   });
 }
 
+const notRun = ([name]) => ({ name, ok: false, line: `== ${name}: not run`, output: "" });
+
 function print({ line, output }) {
   process.stdout.write(`${line}\n`);
   if (output.trim()) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
@@ -63,23 +59,15 @@ async function main() {
   const started = Date.now();
   const transpile = run(TRANSPILE);
   const typecheck = run(TYPECHECK);
-  const checks = typecheck.then(async () => {
-    const reports = [];
-    for (const step of CHECKS) reports.push(await run(step));
-    return reports;
-  });
   const packageSuites = Promise.all([transpile, typecheck]).then(async (built) =>
-    built.every((report) => report.ok)
-      ? [await run(PACKAGE_JEST)]
-      : [{ name: PACKAGE_JEST[0], ok: false, line: `== ${PACKAGE_JEST[0]}: not run`, output: "" }],
+    built.every((report) => report.ok) ? run(PACKAGE_JEST) : notRun(PACKAGE_JEST),
   );
   print(await transpile);
-  const jestReports = (await transpile).ok ? [await run(JEST, { stream: true })] : [];
-  const reports = [await typecheck, ...(await checks), ...(await packageSuites)];
+  const suites = (await transpile).ok ? await run(JEST, { stream: true }) : notRun(JEST);
   process.stdout.write("\n");
-  reports.forEach(print);
-  jestReports.forEach((report) => process.stdout.write(`${report.line}\n`));
-  finish([await transpile, ...reports, ...jestReports], started);
+  [await typecheck, await packageSuites].forEach(print);
+  process.stdout.write(`${suites.line}\n`);
+  finish([await transpile, await typecheck, await packageSuites, suites], started);
 }
 
 function finish(reports, started) {

@@ -5,8 +5,23 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["**/*.test.ts"],
-  // tsconfig.json has isolatedModules: ts-jest only transpiles; `tsc --noEmit` type-checks.
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // Transpiles only, as tsconfig.json's isolatedModules allows; scripts/typecheck.js (npm test)
+  // type-checks. swc rather than ts-jest: on a fresh clone (a cold cache) ts-jest's transforms
+  // cost about 20 s of CPU across the workers, swc's about 1 s. The options are tsconfig.json's:
+  // ES2020, CommonJS with esModuleInterop's helpers, class fields assigned (not defined).
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript" },
+          target: "es2020",
+          transform: { useDefineForClassFields: false },
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
   // Links node_modules/pulumi-kernel to this checkout for the host and serialization suites.
   globalSetup: "<rootDir>/scripts/jest-global-setup.js",
   // Host and serialization suites first (see the file).

@@ -54,7 +54,7 @@ export async function startHostFixture(
     example?: boolean;
   } = {},
 ): Promise<HostFixture> {
-  const inputs = options.example === false ? {} : { ...EXAMPLE_INPUTS };
+  const inputs = options.example === false ? {} : structuredClone(EXAMPLE_INPUTS);
   const apiKey = options.emulator?.apiKey ?? HOST_KEY;
   const emulator = await startEmulator({ apiKey: HOST_KEY, proxies: PROXIES, ...options.emulator });
   // With requests cut after a few hundred ms, no operation's first request may meet the

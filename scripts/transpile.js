@@ -7,18 +7,10 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const ts = require("typescript");
+const { parseTsconfig } = require("./tsconfig");
 
 const root = path.resolve(__dirname, "..");
-const parsed = ts.getParsedCommandLineOfConfigFile(
-  path.join(root, "tsconfig.build.json"),
-  {},
-  {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    },
-  },
-);
+const parsed = parseTsconfig(path.join(root, "tsconfig.build.json"));
 const { rootDir, outDir } = parsed.options;
 const compilerOptions = { ...parsed.options, declaration: false };
 for (const file of parsed.fileNames) {

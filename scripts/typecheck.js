@@ -7,24 +7,12 @@
 // prints them.
 const path = require("node:path");
 const ts = require("typescript");
+const { parseTsconfig } = require("./tsconfig");
 
 const root = path.resolve(__dirname, "..");
 
-function parseConfig(file) {
-  return ts.getParsedCommandLineOfConfigFile(
-    path.join(root, file),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-}
-
-const all = parseConfig("tsconfig.json");
-const build = parseConfig("tsconfig.build.json");
+const all = parseTsconfig(path.join(root, "tsconfig.json"));
+const build = parseTsconfig(path.join(root, "tsconfig.build.json"));
 const published = new Set(build.fileNames.map((f) => path.resolve(f)));
 
 // The checked program, with declarations on for the emit below: the same semantic checks as

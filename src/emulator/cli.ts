@@ -108,20 +108,24 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-async function main(): Promise<void> {
+/**
+ * Runs the emulator until SIGINT or SIGTERM. Resolves to an exit code only when it will not
+ * run (bad arguments, `--help`); once listening, it exits the process when stopped.
+ */
+export async function runEmulatorCli(argv: string[]): Promise<number | undefined> {
   let config: CliConfig;
   try {
-    config = parseCli(process.argv.slice(2));
+    config = parseCli(argv);
   } catch (err) {
     process.stderr.write(
       `pulumi-kernel-emulator: ${err instanceof Error ? err.message : String(err)}\n` +
         "(--help lists the options)\n",
     );
-    process.exit(2);
+    return 2;
   }
   if (config.help) {
     process.stdout.write(HELP);
-    return;
+    return 0;
   }
   const emulator = await startEmulator({
     port: config.port,
@@ -159,11 +163,17 @@ async function main(): Promise<void> {
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  return undefined;
 }
 
 if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`pulumi-kernel-emulator: ${err instanceof Error ? err.message : err}\n`);
-    process.exit(1);
-  });
+  runEmulatorCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`pulumi-kernel-emulator: ${err instanceof Error ? err.message : err}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -116,9 +116,13 @@ describe("/proxies", () => {
     expect(detailText(typeChange.body)).toMatch(/type/);
   });
 
-  it("is addressed by id only, per project; deletes with 204, then not_found", async () => {
+  it("is addressed by id or exact name, per project; deletes with 204, then not_found", async () => {
     const { body } = await call("POST", "/proxies", { type: "datacenter", name: "n" });
-    expect((await call("GET", "/proxies/n")).status).toBe(404);
+    expect((await call("GET", "/proxies/n")).body).toMatchObject({ id: body.id });
+    await call("POST", "/proxies", { type: "isp", name: "n" });
+    const ambiguous = await call("GET", "/proxies/n");
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body).toMatchObject({ code: "ambiguous_proxy_name" });
     expect(
       (await call("GET", `/proxies/${body.id}`, undefined, { project: "other" })).body,
     ).toMatchObject({ code: "not_found" });

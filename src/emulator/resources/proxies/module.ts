@@ -20,9 +20,9 @@ export function proxiesModule(
     routes: [
       "POST /proxies",
       "GET /proxies?name=&query=&limit=&offset=",
-      "GET /proxies/{id}",
-      "PATCH /proxies/{id} (name only)",
-      "DELETE /proxies/{id}",
+      "GET /proxies/{id_or_name}",
+      "PATCH /proxies/{id_or_name} (name only)",
+      "DELETE /proxies/{id_or_name}",
     ],
 
     createStore: (env) =>

@@ -92,12 +92,31 @@ describe("ProxyStore", () => {
     });
   });
 
-  it("is addressed by id only", () => {
+  it("is addressed by id or exact name; a shared name is ambiguous, an id wins", () => {
     const store = fixedStore();
     store.create({ type: "datacenter", name: "n" });
-    expect(store.get("n")).toMatchObject({ status: 404, error: { code: "not_found" } });
+    expect(store.get("n")).toMatchObject({ ok: true, value: { id: "proxy_1" } });
+    expect(store.get("N")).toMatchObject({ status: 404, error: { code: "not_found" } });
+    store.create({ type: "isp", name: "n" });
+    for (const result of [store.get("n"), store.update("n", { name: "m" }), store.remove("n")]) {
+      expect(result).toMatchObject({
+        status: 400,
+        error: {
+          code: "ambiguous_proxy_name",
+          details: [{ message: "proxy_1" }, { message: "proxy_2" }],
+        },
+      });
+    }
+    expect(store.matching({ name: "n" })).toHaveLength(2);
+    store.create({ type: "isp", name: "proxy_1" });
+    expect(store.get("proxy_1")).toMatchObject({ value: { id: "proxy_1", name: "n" } });
+    expect(store.remove("proxy_2").ok).toBe(true);
+    expect(store.update("n", { name: "renamed" })).toMatchObject({ value: { id: "proxy_1" } });
     expect(store.remove("proxy_1").ok).toBe(true);
-    expect(store.get("proxy_1")).toMatchObject({ status: 404 });
+    // The id is gone; the same text now names proxy_3.
+    expect(store.get("proxy_1")).toMatchObject({ value: { id: "proxy_3" } });
+    expect(store.remove("proxy_1").ok).toBe(true);
+    expect(store.get("proxy_1")).toMatchObject({ status: 404, error: { code: "not_found" } });
     expect(store.remove("proxy_1")).toMatchObject({ status: 404 });
   });
 

@@ -28,7 +28,7 @@ export interface ProxyCreateBody {
   bypass_hosts?: string[];
 }
 
-/** `PATCH /proxies/{id}`: the name is all it changes. */
+/** `PATCH /proxies/{id_or_name}`: the name is all it changes. */
 export interface ProxyUpdateBody {
   name: string;
 }
@@ -137,16 +137,16 @@ export class ProxyStore extends TableStore<StoredProxy> {
     return ok(view(row));
   }
 
-  /** By id only: proxy names are not unique, so they do not address one. */
-  get(id: string): StoreResult<ProxyView> {
-    const row = this.table.byId(id);
-    return row ? ok(view(row)) : notFound("proxy", id);
+  get(idOrName: string): StoreResult<ProxyView> {
+    const found = this.find(idOrName);
+    return found.ok ? ok(view(found.value)) : found;
   }
 
   /** A rename, trimmed; duplicates are allowed. */
-  update(id: string, body: ProxyUpdateBody): StoreResult<ProxyView> {
-    const row = this.table.byId(id);
-    if (!row) return notFound("proxy", id);
+  update(idOrName: string, body: ProxyUpdateBody): StoreResult<ProxyView> {
+    const found = this.find(idOrName);
+    if (!found.ok) return found;
+    const row = found.value;
     const name = body.name.trim();
     if (name === "") return invalidField("name", "must not be empty");
     row.name = name;
@@ -154,11 +154,29 @@ export class ProxyStore extends TableStore<StoredProxy> {
     return ok(view(row));
   }
 
-  remove(id: string): StoreResult<void> {
-    const row = this.table.byId(id);
-    if (!row) return notFound("proxy", id);
-    this.table.delete(id);
+  remove(idOrName: string): StoreResult<void> {
+    const found = this.find(idOrName);
+    if (!found.ok) return found;
+    this.table.delete(found.value.id);
     return ok(undefined);
+  }
+
+  /**
+   * The proxy a path segment names: an id first, else the one proxy with exactly that name.
+   * Names are not unique, so a name several proxies share is a 400 `ambiguous_proxy_name`.
+   */
+  find(idOrName: string): StoreResult<StoredProxy> {
+    const byId = this.table.byId(idOrName);
+    if (byId) return ok(byId);
+    const named = this.table.all().filter((p) => p.name === idOrName);
+    if (named.length === 1) return ok(named[0]);
+    if (named.length === 0) return notFound("proxy", idOrName);
+    return fail(
+      400,
+      "ambiguous_proxy_name",
+      `${named.length} proxies are named ${idOrName}; refer to one by id`,
+      named.map((p) => ({ code: "proxy_id", message: p.id })),
+    );
   }
 
   /** `?name=` (exact), `?query=` (name substring in any letter case, or exact id). */

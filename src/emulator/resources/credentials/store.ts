@@ -4,8 +4,7 @@
  * `""`/`null` clears, values never answered, and a TOTP code only in the answer to the call that
  * set the secret. One store holds one project's credentials. No HTTP here.
  */
-import { createHmac } from "node:crypto";
-import { type StoreResult, notFound, ok } from "../../answers";
+import { type StoreResult, fail, notFound, ok } from "../../answers";
 import {
   type StoredObject,
   type TableOptions,
@@ -15,9 +14,20 @@ import {
   TableStore,
   rowNamed,
 } from "../objectTable";
+import {
+  type TotpFields,
+  type TotpSettings,
+  DEFAULT_TOTP,
+  hasTotpFields,
+  parseTotpSecret,
+  settingsFor,
+  totpCode,
+} from "./totp";
 
-/** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84). */
-export interface CredentialCreateBody {
+export { totpCode } from "./totp";
+
+/** `POST /credentials` (CreateCredentialRequest in @onkernel/sdk 0.84; TOTP settings kernel 0.131). */
+export interface CredentialCreateBody extends TotpFields {
   name: string;
   domain: string;
   values: Record<string, string>;
@@ -26,7 +36,7 @@ export interface CredentialCreateBody {
 }
 
 /** `PATCH /credentials/{id_or_name}` (UpdateCredentialRequest). */
-export interface CredentialUpdateBody {
+export interface CredentialUpdateBody extends TotpFields {
   name?: string;
   values?: Record<string, string>;
   remove_value_keys?: string[];
@@ -44,6 +54,10 @@ export interface CredentialView {
   sso_provider: string | null;
   has_values: boolean;
   has_totp_secret: boolean;
+  /** With a TOTP secret only. */
+  totp_algorithm?: TotpSettings["algorithm"];
+  totp_digits?: number;
+  totp_period?: number;
   /** Single-object answers only; lists omit it. */
   value_keys?: string[];
   totp_code?: string;
@@ -56,9 +70,18 @@ export interface StoredCredential extends StoredObject {
   values: Record<string, string>;
   sso_provider?: string;
   totp_secret?: string;
+  /** Kept with the secret; absent ones are the defaults (SHA1, 6, 30). */
+  totp?: Partial<TotpSettings>;
 }
 
 export const CREDENTIAL_ID_PREFIX = "cred";
+
+const TOTP_FIELDS = ["totp_algorithm", "totp_digits", "totp_period"] as const;
+const TOTP_SETTING = {
+  totp_algorithm: "algorithm",
+  totp_digits: "digits",
+  totp_period: "period",
+} as const;
 
 export class CredentialStore extends TableStore<StoredCredential> {
   constructor(options: TableOptions = {}) {
@@ -70,6 +93,8 @@ export class CredentialStore extends TableStore<StoredCredential> {
     if (existing) {
       return conflict(`a credential named ${body.name} already exists`, existing.id);
     }
+    const totp = body.totp_secret === undefined ? ok(undefined) : parseTotpSecret(body.totp_secret);
+    if (!totp.ok) return totp;
     const now = this.table.now();
     const row: StoredCredential = {
       id: this.table.newId(),
@@ -80,10 +105,12 @@ export class CredentialStore extends TableStore<StoredCredential> {
       updated_at: now,
     };
     if (body.sso_provider) row.sso_provider = body.sso_provider;
-    const totp = normalizeTotpSecret(body.totp_secret);
-    if (totp) row.totp_secret = totp;
+    if (totp.value) {
+      row.totp_secret = totp.value.secret;
+      row.totp = settingsFor(totp.value, body);
+    }
     this.table.insert(row);
-    return ok(this.view(row, { totpJustSet: Boolean(totp) }));
+    return ok(this.view(row, { totpJustSet: Boolean(totp.value) }));
   }
 
   get(idOrName: string): StoreResult<CredentialView> {
@@ -91,10 +118,23 @@ export class CredentialStore extends TableStore<StoredCredential> {
     return row ? ok(this.view(row)) : notFound("credential", idOrName);
   }
 
-  /** Only what is sent changes; `remove_value_keys` applies before `values` merge. */
+  /**
+   * Only what is sent changes; `remove_value_keys` applies before `values` merge. The TOTP
+   * settings need `totp_secret` in the same request; nothing changes when anything is refused.
+   */
   update(idOrName: string, body: CredentialUpdateBody): StoreResult<CredentialView> {
     const row = this.find(idOrName);
     if (!row) return notFound("credential", idOrName);
+    if (hasTotpFields(body) && body.totp_secret === undefined) {
+      return fail(
+        400,
+        "bad_request",
+        "totp_algorithm, totp_digits and totp_period require totp_secret",
+        [{ code: "invalid_input", message: "totp_secret" }],
+      );
+    }
+    const totp = body.totp_secret === undefined ? ok(undefined) : parseTotpSecret(body.totp_secret);
+    if (!totp.ok) return totp;
     if (body.name !== undefined && body.name !== row.name) {
       const other = this.byName(body.name);
       if (other) return conflict(`a credential named ${body.name} already exists`, other.id);
@@ -108,11 +148,14 @@ export class CredentialStore extends TableStore<StoredCredential> {
     }
     let totpJustSet = false;
     if (body.totp_secret !== undefined) {
-      const totp = normalizeTotpSecret(body.totp_secret);
-      if (totp) {
-        row.totp_secret = totp;
+      if (totp.value) {
+        row.totp = settingsFor(totp.value, body, row.totp_secret ? row.totp : {});
+        row.totp_secret = totp.value.secret;
         totpJustSet = true;
-      } else delete row.totp_secret;
+      } else {
+        delete row.totp_secret;
+        delete row.totp;
+      }
     }
     row.updated_at = this.table.now();
     return ok(this.view(row, { totpJustSet }));
@@ -150,7 +193,16 @@ export class CredentialStore extends TableStore<StoredCredential> {
       "has_totp_secret",
       "values",
       "has_values",
+      ...TOTP_FIELDS,
     ]);
+    for (const field of TOTP_FIELDS) {
+      if (!(field in changes)) continue;
+      const key = TOTP_SETTING[field];
+      const value = changes[field];
+      row.totp ??= {};
+      if (value === null) delete row.totp[key];
+      else (row.totp as Record<string, unknown>)[key] = value;
+    }
     if (changes.values !== undefined) row.values = { ...(changes.values as object) };
     if (Array.isArray(changes.value_keys)) {
       const keys = changes.value_keys.map(String);
@@ -158,6 +210,7 @@ export class CredentialStore extends TableStore<StoredCredential> {
     }
     if (changes.has_totp_secret === false || changes.has_totp_secret === null) {
       delete row.totp_secret;
+      delete row.totp;
     } else if (changes.has_totp_secret === true && !row.totp_secret) {
       row.totp_secret = "JBSWY3DPEHPK3PXP";
     }
@@ -178,8 +231,15 @@ export class CredentialStore extends TableStore<StoredCredential> {
       has_totp_secret: row.totp_secret !== undefined,
       value_keys: keys,
     };
+    const settings = row.totp_secret ? { ...DEFAULT_TOTP, ...row.totp } : undefined;
+    if (settings) {
+      out.totp_algorithm = settings.algorithm;
+      out.totp_digits = settings.digits;
+      out.totp_period = settings.period;
+    }
     if (options.totpJustSet && row.totp_secret) {
-      const { code, expiresAt } = totpCode(row.totp_secret, new Date(this.table.now()));
+      const at = new Date(this.table.now());
+      const { code, expiresAt } = totpCode(row.totp_secret, at, settings);
       out.totp_code = code;
       out.totp_code_expires_at = expiresAt.toISOString();
     }
@@ -199,41 +259,4 @@ export class CredentialStore extends TableStore<StoredCredential> {
 export function listView(view: CredentialView): Omit<CredentialView, "value_keys"> {
   const { value_keys: _omitted, ...rest } = view;
   return rest;
-}
-
-/** The API normalises spaces and dashes away and letters to upper case; `""` means none. */
-export function normalizeTotpSecret(secret: string | undefined): string | undefined {
-  if (secret === undefined) return undefined;
-  const normalized = secret.replace(/[\s-]/g, "").toUpperCase();
-  return normalized === "" ? undefined : normalized;
-}
-
-/** RFC 6238 (SHA-1, 30 s, 6 digits) over the base32 secret, as an authenticator app shows it. */
-export function totpCode(secret: string, at: Date): { code: string; expiresAt: Date } {
-  const step = Math.floor(at.getTime() / 30_000);
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return { code: String(code).padStart(6, "0"), expiresAt: new Date((step + 1) * 30_000) };
-}
-
-function base32Decode(text: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const bytes: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const char of text.replace(/=+$/, "")) {
-    const index = alphabet.indexOf(char);
-    // A secret that is not base32 still yields a stable code: its bytes are the key.
-    if (index < 0) return Buffer.from(text, "utf8");
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
 }

@@ -32,6 +32,21 @@ describe("CredentialProviderStore", () => {
     });
   });
 
+  it("trims names, refuses blank ones, and compares the trimmed name for uniqueness", () => {
+    const store = fixedStore();
+    expect(store.create({ ...body, name: "  my-1p " })).toMatchObject({ value: { name: "my-1p" } });
+    expect(store.create({ ...body, name: " my-1p" })).toMatchObject({ status: 409 });
+    const other = store.create({ ...body, name: "other" });
+    if (!other.ok) throw new Error("create failed");
+    expect(store.update(other.value.id, { name: "my-1p  " })).toMatchObject({ status: 409 });
+    expect(store.update(other.value.id, { name: " b " })).toMatchObject({ value: { name: "b" } });
+    for (const name of ["", "  "]) {
+      expect(store.create({ ...body, name })).toMatchObject({ status: 400 });
+      expect(store.update(other.value.id, { name, priority: 3 })).toMatchObject({ status: 400 });
+    }
+    expect(store.table.byId(other.value.id)).toMatchObject({ name: "b", priority: 0 });
+  });
+
   it("keeps names unique in the org, on create and on rename", () => {
     const store = fixedStore();
     store.create(body);

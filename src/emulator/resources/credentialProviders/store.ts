@@ -9,6 +9,7 @@ import {
   type TableOptions,
   assignDrift,
   conflict,
+  invalidField,
   TableStore,
   rowNamed,
   rowsMatching,
@@ -59,15 +60,18 @@ export class CredentialProviderStore extends TableStore<StoredCredentialProvider
     super(CREDENTIAL_PROVIDER_ID_PREFIX, options);
   }
 
+  /** Names are trimmed, and must not be empty once trimmed (kernel 0.131). */
   create(body: CredentialProviderCreateBody): StoreResult<CredentialProviderView> {
-    const existing = this.byName(body.name);
+    const name = body.name.trim();
+    if (name === "") return invalidField("name", "must not be empty");
+    const existing = this.byName(name);
     if (existing) {
-      return conflict(`a credential provider named ${body.name} already exists`, existing.id);
+      return conflict(`a credential provider named ${name} already exists`, existing.id);
     }
     const now = this.table.now();
     const row = this.table.insert({
       id: this.table.newId(),
-      name: body.name,
+      name,
       provider_type: body.provider_type,
       token: body.token,
       cache_ttl_seconds: body.cache_ttl_seconds ?? DEFAULT_CACHE_TTL_SECONDS,
@@ -87,12 +91,14 @@ export class CredentialProviderStore extends TableStore<StoredCredentialProvider
   update(id: string, body: CredentialProviderUpdateBody): StoreResult<CredentialProviderView> {
     const row = this.table.byId(id);
     if (!row) return notFound("credential provider", id);
-    if (body.name !== undefined && body.name !== row.name) {
-      const other = this.byName(body.name);
+    const name = body.name?.trim();
+    if (name === "") return invalidField("name", "must not be empty");
+    if (name !== undefined && name !== row.name) {
+      const other = this.byName(name);
       if (other) {
-        return conflict(`a credential provider named ${body.name} already exists`, other.id);
+        return conflict(`a credential provider named ${name} already exists`, other.id);
       }
-      row.name = body.name;
+      row.name = name;
     }
     if (body.token !== undefined) row.token = body.token;
     if (body.cache_ttl_seconds !== undefined) row.cache_ttl_seconds = body.cache_ttl_seconds;

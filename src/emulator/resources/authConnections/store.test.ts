@@ -182,3 +182,29 @@ describe("drift", () => {
     expect(show(store, c.id).browser).toEqual({ proxy: { mode: "direct" }, stealth: false });
   });
 });
+
+describe("ConnectionStore browser region and telemetry", () => {
+  const telemetry = { enabled: true, export: { otlp: { destination: { name: "collector" } } } };
+
+  it("keeps them as sent, unchanged when a PATCH leaves them out, telemetry null clears", () => {
+    const store = storeOn();
+    const c = created(store, { browser: { region: "eu-west", telemetry } });
+    expect(show(store, c.id).browser).toEqual({ stealth: true, region: "eu-west", telemetry });
+    store.update(c.id, { browser: { stealth: false } });
+    expect(show(store, c.id).browser).toEqual({ stealth: false, region: "eu-west", telemetry });
+    store.update(c.id, { browser: { region: "us-west", telemetry: null } });
+    expect(show(store, c.id).browser).toEqual({ stealth: false, region: "us-west" });
+  });
+
+  it("answers neither when none was sent, and copies what it keeps", () => {
+    const store = storeOn();
+    const sent = structuredClone(telemetry);
+    const c = created(store, { browser: { telemetry: sent } });
+    sent.enabled = false;
+    const answer = show(store, c.id);
+    expect(answer.browser).toEqual({ stealth: true, telemetry });
+    expect(show(store, created(store, { profile_name: "q" }).id).browser).toEqual({
+      stealth: true,
+    });
+  });
+});

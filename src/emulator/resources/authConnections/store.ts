@@ -17,6 +17,7 @@ import {
 import type { EmulatedProxy } from "../proxies/store";
 import type {
   BrowserProxyRef,
+  BrowserRegion,
   CredentialReference,
   ManagedAuthCreateRequest,
   ManagedAuthUpdateRequest,
@@ -39,7 +40,12 @@ export interface StoredConnection {
   auto_reauth: boolean;
   record_session: boolean;
   save_credentials: boolean;
-  browser: { proxy?: StoredProxyChoice; stealth: boolean };
+  browser: {
+    proxy?: StoredProxyChoice;
+    stealth: boolean;
+    region?: BrowserRegion;
+    telemetry?: Record<string, unknown>;
+  };
   browser_telemetry?: Record<string, unknown> | null;
   status: "AUTHENTICATED" | "NEEDS_AUTH";
   last_auth_check_at: string;
@@ -108,6 +114,7 @@ export class ConnectionStore {
       last_auth_check_at: this.now().toISOString(),
     };
     if (proxy.value) connection.browser.proxy = proxy.value;
+    applyBrowserExtras(connection.browser, body.browser);
     if (body.login_url) connection.login_url = body.login_url;
     if (body.credential) connection.credential = { ...body.credential };
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
@@ -172,6 +179,7 @@ export class ConnectionStore {
     if (body.save_credentials !== undefined) connection.save_credentials = body.save_credentials;
     if (proxy.value) connection.browser.proxy = proxy.value;
     if (body.browser?.stealth !== undefined) connection.browser.stealth = body.browser.stealth;
+    applyBrowserExtras(connection.browser, body.browser);
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
     return ok(connection);
   }
@@ -297,6 +305,19 @@ export class ConnectionStore {
   }
 }
 
+/**
+ * `browser.region` and `browser.telemetry` as sent: left out, unchanged; telemetry `null`
+ * clears it. Without a region the API uses us-east, and the answer leaves it out.
+ */
+function applyBrowserExtras(
+  browser: StoredConnection["browser"],
+  sent: ManagedAuthUpdateRequest["browser"],
+): void {
+  if (sent?.region !== undefined) browser.region = sent.region;
+  if (sent?.telemetry === null) delete browser.telemetry;
+  else if (sent?.telemetry !== undefined) browser.telemetry = structuredClone(sent.telemetry);
+}
+
 function sameChoice(a: StoredProxyChoice, b: StoredProxyChoice): boolean {
   return "id" in a ? "id" in b && a.id === b.id : "mode" in b && a.mode === b.mode;
 }
@@ -323,6 +344,8 @@ export function toManagedAuth(
 ): Record<string, unknown> {
   const canReauth = Boolean(c.credential && c.login_url);
   const browser: Record<string, unknown> = { stealth: c.browser.stealth };
+  if (c.browser.region !== undefined) browser.region = c.browser.region;
+  if (c.browser.telemetry !== undefined) browser.telemetry = structuredClone(c.browser.telemetry);
   const choice = c.browser.proxy;
   if (choice && "id" in choice) {
     const name = proxyName(choice.id);

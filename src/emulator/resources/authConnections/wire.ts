@@ -1,7 +1,7 @@
 /**
  * Auth connections on the wire, as the emulator receives them: the emulator is the API's
  * stand-in, so it keeps its own types (checked by the OpenAPI document before they get here)
- * rather than the client's. Per @onkernel/sdk@0.84.0 and the Python SDK 0.93 (KERNEL-API.md).
+ * rather than the client's. Per @onkernel/sdk@0.84.0, the Python SDK 0.93 (KERNEL-API.md) and 0.131 (docs/api-changes.md).
  */
 
 /** One of `{name}`, `{provider, path}`, `{provider, auto: true}`. */
@@ -23,9 +23,15 @@ export type ProxyMode = "direct" | "default";
 /** `browser.proxy`: exactly one of `{id}`, `{name}`, `{mode}`. */
 export type BrowserProxyRef = { id: string } | { name: string } | { mode: ProxyMode };
 
+/** `browser.region` (kernel 0.102; us-west 0.120). */
+export type BrowserRegion = "us-east" | "us-west" | "eu-west" | "ap-southeast";
+
 export interface BrowserSettings {
   proxy?: BrowserProxyRef;
   stealth?: boolean;
+  region?: BrowserRegion;
+  /** As on browser create; kept as sent, its inside not modelled. `null` clears it. */
+  telemetry?: Record<string, unknown> | null;
 }
 
 export interface ManagedAuthUpdateRequest {

@@ -58,8 +58,18 @@ def emulator() -> Iterator[Emulator]:
         pytest.fail(f"{CLI.relative_to(ROOT)} is missing: build first (npm run test:python does)")
     api_key = "sk-conformance-" + secrets.token_hex(8)
     process = subprocess.Popen(
-        ["node", str(CLI), "--port", "0", "--host", "127.0.0.1", "--api-key", api_key,
-         "--project", f"{TEAM_ID}={TEAM_NAME}"],
+        [
+            "node",
+            str(CLI),
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+            "--api-key",
+            api_key,
+            "--project",
+            f"{TEAM_ID}={TEAM_NAME}",
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

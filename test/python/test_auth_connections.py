@@ -27,7 +27,10 @@ def test_create_retrieve_update_delete(client: Kernel) -> None:
     assert made.health_check_interval == 3600
     # Defaults the API owns.
     assert (made.health_checks, made.auto_reauth, made.record_session, made.save_credentials) == (
-        True, True, False, True,
+        True,
+        True,
+        False,
+        True,
     )
     assert made.browser is not None and made.browser.stealth is False
     assert made.browser.proxy is not None
@@ -39,11 +42,19 @@ def test_create_retrieve_update_delete(client: Kernel) -> None:
 
     # Only the fields sent change; browser properties left out are unchanged.
     updated = client.auth.connections.update(
-        made.id, login_url="", health_checks=False, record_session=True,
-        browser={"stealth": True}, allowed_domains=[],
+        made.id,
+        login_url="",
+        health_checks=False,
+        record_session=True,
+        browser={"stealth": True},
+        allowed_domains=[],
     )
     assert updated.login_url is None
-    assert (updated.health_checks, updated.record_session, updated.auto_reauth) == (False, True, True)
+    assert (updated.health_checks, updated.record_session, updated.auto_reauth) == (
+        False,
+        True,
+        True,
+    )
     assert updated.browser is not None and updated.browser.stealth is True
     assert updated.browser.proxy is not None and updated.browser.proxy.id == SEEDED_PROXY[0]
     assert updated.allowed_domains == []
@@ -58,7 +69,10 @@ def test_create_retrieve_update_delete(client: Kernel) -> None:
     api_error(lambda: client.auth.connections.retrieve(made.id), NotFoundError, 404, "not_found")
     api_error(lambda: client.auth.connections.delete(made.id), NotFoundError, 404, "not_found")
     api_error(
-        lambda: client.auth.connections.update(made.id, health_checks=True), NotFoundError, 404, "not_found",
+        lambda: client.auth.connections.update(made.id, health_checks=True),
+        NotFoundError,
+        404,
+        "not_found",
     )
 
 
@@ -69,14 +83,22 @@ def test_the_profile_is_made_when_missing(client: Kernel) -> None:
 
 def test_the_credential_shapes(client: Kernel) -> None:
     by_path = client.auth.connections.create(
-        profile_name="p", domain="a.com", credential={"provider": "my-1p", "path": "Vault/Item"},
+        profile_name="p",
+        domain="a.com",
+        credential={"provider": "my-1p", "path": "Vault/Item"},
     )
     assert by_path.credential is not None and by_path.credential.path == "Vault/Item"
-    auto = client.auth.connections.update(by_path.id, credential={"provider": "my-1p", "auto": True})
+    auto = client.auth.connections.update(
+        by_path.id, credential={"provider": "my-1p", "auto": True}
+    )
     assert auto.credential is not None and auto.credential.auto is True
     api_error(
-        lambda: client.auth.connections.update(by_path.id, credential={"name": "x", "provider": "y"}),
-        BadRequestError, 400, "bad_request",
+        lambda: client.auth.connections.update(
+            by_path.id, credential={"name": "x", "provider": "y"}
+        ),
+        BadRequestError,
+        400,
+        "bad_request",
     )
 
 
@@ -84,7 +106,9 @@ def test_region_and_telemetry(client: Kernel) -> None:
     # kernel 0.102-0.120 (region) and 0.91/0.114 (telemetry): nested under `browser`.
     telemetry = {"enabled": True, "export": {"otlp": {"destination": {"name": "collector"}}}}
     made = client.auth.connections.create(
-        profile_name="p", domain="a.com", browser={"region": "eu-west", "telemetry": telemetry},
+        profile_name="p",
+        domain="a.com",
+        browser={"region": "eu-west", "telemetry": telemetry},
     )
     assert made.browser is not None and made.browser.region == "eu-west"
     assert made.browser.telemetry is not None and made.browser.telemetry.enabled is True
@@ -95,7 +119,9 @@ def test_region_and_telemetry(client: Kernel) -> None:
     kept = client.auth.connections.update(made.id, browser={"stealth": False})
     assert kept.browser is not None and kept.browser.region == "eu-west"
     assert kept.browser.telemetry is not None
-    moved = client.auth.connections.update(made.id, browser={"region": "us-west", "telemetry": None})
+    moved = client.auth.connections.update(
+        made.id, browser={"region": "us-west", "telemetry": None}
+    )
     assert moved.browser is not None and moved.browser.region == "us-west"
     assert moved.browser.telemetry is None
     assert client.auth.connections.retrieve(made.id).browser.telemetry is None  # type: ignore[union-attr]
@@ -104,9 +130,13 @@ def test_region_and_telemetry(client: Kernel) -> None:
     assert plain.browser is not None and plain.browser.telemetry is None
     api_error(
         lambda: client.auth.connections.create(
-            profile_name="p3", domain="a.com", browser={"region": "mars-1"},  # type: ignore[typeddict-item]
+            profile_name="p3",
+            domain="a.com",
+            browser={"region": "mars-1"},  # type: ignore[typeddict-item]
         ),
-        BadRequestError, 400, "bad_request",
+        BadRequestError,
+        400,
+        "bad_request",
     )
 
 
@@ -114,7 +144,9 @@ def test_one_connection_per_profile_and_domain(client: Kernel) -> None:
     made = client.auth.connections.create(profile_name="p", domain="a.com")
     err = api_error(
         lambda: client.auth.connections.create(profile_name="p", domain="A.com"),
-        ConflictError, 409, "conflict",
+        ConflictError,
+        409,
+        "conflict",
     )
     assert {"code": "existing_id", "message": made.id} in err.body["details"]  # type: ignore[index]
     assert ids(client.auth.connections.list().items) == [made.id]
@@ -131,7 +163,8 @@ def test_list_pages_and_filters(client: Kernel) -> None:
     assert ids(client.auth.connections.list(domain="SITE2.com").items) == [made[2]]
     assert ids(client.auth.connections.list(query="site4").items) == [made[4]]
     assert walk_pages(client.auth.connections.list(profile_name="user-0", limit=2)) == [
-        [made[0], made[2]], [made[4]],
+        [made[0], made[2]],
+        [made[4]],
     ]
 
 
@@ -146,9 +179,14 @@ def test_bad_requests(client: Kernel) -> None:
     ):
         api_error(
             lambda: client.auth.connections.create(profile_name="p", domain="a.com", **bad),  # type: ignore[arg-type]
-            BadRequestError, 400, "bad_request",
+            BadRequestError,
+            400,
+            "bad_request",
         )
     assert client.auth.connections.list().items == []
     api_error(
-        lambda: client.auth.connections.create(profile_name="", domain="a.com"), BadRequestError, 400, "bad_request",
+        lambda: client.auth.connections.create(profile_name="", domain="a.com"),
+        BadRequestError,
+        400,
+        "bad_request",
     )

@@ -36,7 +36,9 @@ def test_names_are_unique_in_a_project(client: Kernel) -> None:
     first = client.profiles.create(name="taken")
     other = client.profiles.create(name="free")
     api_error(lambda: client.profiles.create(name="taken"), ConflictError, 409, "conflict")
-    api_error(lambda: client.profiles.update(other.id, name="taken"), ConflictError, 409, "conflict")
+    api_error(
+        lambda: client.profiles.update(other.id, name="taken"), ConflictError, 409, "conflict"
+    )
     # The refused rename changed nothing.
     assert client.profiles.retrieve(other.id).name == "free"
     assert client.profiles.retrieve("taken").id == first.id

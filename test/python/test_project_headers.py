@@ -40,7 +40,9 @@ OBJECTS: Dict[str, Tuple[Make, Read, Callable[[Kernel], Any]]] = {
 
 
 @pytest.mark.parametrize("kind", sorted(OBJECTS))
-def test_an_object_lives_in_the_project_the_headers_name(kind: str, make_client, sent, emulator) -> None:
+def test_an_object_lives_in_the_project_the_headers_name(
+    kind: str, make_client, sent, emulator
+) -> None:
     make, read, listing = OBJECTS[kind]
     by_name = make_client(project=TEAM_NAME)
     made = make(by_name)
@@ -56,13 +58,20 @@ def test_an_object_lives_in_the_project_the_headers_name(kind: str, make_client,
     assert made.id not in ids(listing(default).items)
 
     # One header per request, the one the option names; none for the default project.
-    headers = [(r.headers.get("x-kernel-project"), r.headers.get("x-kernel-project-id")) for r in sent.requests]
+    headers = [
+        (r.headers.get("x-kernel-project"), r.headers.get("x-kernel-project-id"))
+        for r in sent.requests
+    ]
     assert headers == [
         (TEAM_NAME, None),  # make
-        (TEAM_NAME, None), (TEAM_NAME, None),
-        (TEAM_ID, None), (TEAM_ID, None),
-        (None, TEAM_ID), (None, TEAM_ID),
-        (None, None), (None, None),
+        (TEAM_NAME, None),
+        (TEAM_NAME, None),
+        (TEAM_ID, None),
+        (TEAM_ID, None),
+        (None, TEAM_ID),
+        (None, TEAM_ID),
+        (None, None),
+        (None, None),
     ]
     # The emulator resolved each named project to the team's id.
     log = emulator.requests()
@@ -79,7 +88,12 @@ def test_an_unknown_project_is_404_project_not_found(kind: str, make_client) -> 
 
 def test_the_id_header_takes_ids_only(make_client) -> None:
     # X-Kernel-Project-Id does not take names (docs, 2026-08-07); X-Kernel-Project does.
-    api_error(lambda: make_client(project_id=TEAM_NAME).profiles.list(), NotFoundError, 404, "project_not_found")
+    api_error(
+        lambda: make_client(project_id=TEAM_NAME).profiles.list(),
+        NotFoundError,
+        404,
+        "project_not_found",
+    )
     assert make_client(project=TEAM_NAME).profiles.list().items == []
 
 
@@ -92,12 +106,16 @@ def test_names_are_unique_per_project_not_across_projects(make_client) -> None:
     assert team.credentials.retrieve("same").id == b.id
     c = default.profiles.create(name="same")
     d = team.profiles.create(name="same")
-    assert default.profiles.retrieve("same").id == c.id and team.profiles.retrieve("same").id == d.id
+    assert (
+        default.profiles.retrieve("same").id == c.id and team.profiles.retrieve("same").id == d.id
+    )
 
 
 def test_credential_providers_ignore_the_project(make_client) -> None:
     made = make_client(project=TEAM_NAME).credential_providers.create(
-        name="org-wide", provider_type="onepassword", token="t0ken-secret",
+        name="org-wide",
+        provider_type="onepassword",
+        token="t0ken-secret",
     )
     for client in (make_client(), make_client(project_id=TEAM_ID)):
         assert client.credential_providers.retrieve(made.id).name == "org-wide"

@@ -33,7 +33,9 @@ def test_create_retrieve_update_delete(client: Kernel) -> None:
 def test_defaults_per_type(client: Kernel) -> None:
     isp = client.proxies.create(type="isp")
     assert isp.config is not None and isp.config.country == "US"  # type: ignore[union-attr]
-    residential = client.proxies.create(type="residential", config={"country": "FR", "city": "paris"})
+    residential = client.proxies.create(
+        type="residential", config={"country": "FR", "city": "paris"}
+    )
     assert residential.config.city == "paris"  # type: ignore[union-attr]
     mobile = client.proxies.create(type="mobile", protocol="http")
     assert mobile.protocol == "http"
@@ -48,12 +50,17 @@ def test_datacenter_is_deprecated_but_accepted(client: Kernel) -> None:
     assert client.proxies.retrieve(made.id).type == "datacenter"
 
 
-def test_custom_secrets_are_never_answered(client: Kernel, sent) -> None:
+def test_custom_secrets_are_never_answered(client: Kernel) -> None:
     made = client.proxies.create(
         type="custom",
         name="corp",
-        config={"host": "proxy.example.com", "port": 3128, "username": "u",
-                "password": "hunter2-secret", "ca_bundle": "-----BEGIN CERTIFICATE-----"},
+        config={
+            "host": "proxy.example.com",
+            "port": 3128,
+            "username": "u",
+            "password": "hunter2-secret",
+            "ca_bundle": "-----BEGIN CERTIFICATE-----",
+        },
     )
     for answer in (made, client.proxies.retrieve(made.id)):
         config = answer.config
@@ -115,16 +122,25 @@ def test_list_pages_and_filters(client: Kernel) -> None:
 def test_bad_requests(client: Kernel) -> None:
     api_error(
         lambda: client.proxies.create(type="custom", config={"port": 3128}),  # type: ignore[typeddict-item]
-        BadRequestError, 400, "bad_request",
+        BadRequestError,
+        400,
+        "bad_request",
     )
     api_error(
         lambda: client.proxies.create(type="residential", config={"city": "paris"}),
-        BadRequestError, 400, "bad_request",
+        BadRequestError,
+        400,
+        "bad_request",
     )
     api_error(
         lambda: client.proxies.create(type="satellite"),  # type: ignore[arg-type]
-        BadRequestError, 400, "bad_request",
+        BadRequestError,
+        400,
+        "bad_request",
     )
     api_error(
-        lambda: client.proxies.list(limit=0), BadRequestError, 400, "bad_request",
+        lambda: client.proxies.list(limit=0),
+        BadRequestError,
+        400,
+        "bad_request",
     )

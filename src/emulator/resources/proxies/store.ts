@@ -1,7 +1,7 @@
 /**
  * The emulator's proxies (`/proxies`), with the API's rules: a config per type with its
- * defaults, names trimmed and not unique, PATCH of the name only, a custom proxy's password and
- * CA bundle kept but never answered. Auth connections resolve `proxy: {id}` / `{name}` against
+ * defaults, names trimmed and not unique, addressed by id or by a name only one proxy has,
+ * PATCH of the name only, a custom proxy's password and CA bundle kept but never answered. Auth connections resolve `proxy: {id}` / `{name}` against
  * this same store. One store holds one project's proxies. No HTTP here.
  */
 import { createHash } from "node:crypto";

@@ -250,6 +250,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return withoutUndefined(out);
   };
 
+  /**
+   * Where a read looks: the project recorded in the state; for a `get` by id, which carries no
+   * state, the stack's project, where this stack creates objects (a refresh of an object
+   * recorded without a project reads the default project, where it was created).
+   */
+  const readProject = (old: Record<string, unknown>): string | undefined =>
+    recordedProject(old) ??
+    (Object.keys(old).length === 0 ? createProject(undefined, settings()) : undefined);
+
   const known = (values: Record<string, unknown>): Inputs => {
     if (containsUnknown(values)) {
       throw new KernelError(
@@ -491,7 +500,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       return guard(async () => {
         const old = withoutEngineKeys(props) as Partial<State>;
         const project = spec.projectScoped
-          ? recordedProject(old as Record<string, unknown>)
+          ? readProject(old as Record<string, unknown>)
           : undefined;
         let live: Live;
         try {

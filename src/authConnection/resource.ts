@@ -79,12 +79,21 @@ export type ProxyReferenceArgs =
 
 /** The arguments of an {@link AuthConnection}. */
 export interface AuthConnectionArgs {
-  /** The Kernel browser profile to keep logged in; Kernel creates it if it is missing. Changing it replaces the connection. */
+  /**
+   * The Kernel browser profile to keep logged in; Kernel creates it if it is missing.
+   * Changing it (a profile rename included) replaces the connection.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
+   */
   profileName: pulumi.Input<string>;
   /**
    * The site to stay logged in to, as a bare host name such as `netflix.com` (no scheme, path
    * or port). Letter case does not matter; international names are stored in their ASCII
    * form (`münchen.de` → `xn--mnchen-3ya.de`). Changing it replaces the connection.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   domain: pulumi.Input<string>;
   /**
@@ -92,13 +101,19 @@ export interface AuthConnectionArgs {
    * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable (used only
    * when creating), then your organisation's default project. Changing it moves the
    * connection: a new one is created in the new project and the old one deleted.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   project?: pulumi.Input<string>;
   /** The login page, as an absolute http(s) URL; saves Kernel discovering it. Removing it clears it. */
   loginUrl?: pulumi.Input<string>;
   /**
-   * The credential to log in with. Removing it replaces the connection, since Kernel cannot
-   * detach a credential.
+   * The credential to log in with. Changing it is one PATCH. Removing it replaces the
+   * connection, deleting the old one first, since Kernel cannot detach a credential.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   credential?: pulumi.Input<CredentialReferenceArgs>;
   /**

@@ -32,7 +32,11 @@ export interface CredentialProviderArgs {
    * renames it in place.
    */
   name: pulumi.Input<string>;
-  /** The kind of provider: `"onepassword"` (the only one the API knows). Changing it replaces. */
+  /**
+   * The kind of provider: `"onepassword"` (the only one the API knows). Changing it replaces
+   * the provider, **deleting the old one first** unless `name` changes too: until the new one
+   * exists, connections that take credentials from it cannot log in again.
+   */
   providerType: pulumi.Input<CredentialProviderType>;
   /**
    * Service account token (for 1Password, `ops_...`). Always stored as a secret. Changing it

@@ -143,6 +143,12 @@ export interface ResourceSpec<Inputs extends object, State extends object, Live>
    * old state with `adopt` (the provider's own input, never sent) taken from the inputs.
    */
   noopState?(olds: Partial<State>, desired: Inputs): State;
+  /**
+   * What a planned replacement costs beyond a new id (a connection that must log in again, a
+   * credential deleted before its successor exists), said in diff so that a preview shows it.
+   * `replaces` holds the skeleton's `project` too.
+   */
+  replaceWarning?(replaces: readonly string[], deleteBeforeReplace: boolean): string | undefined;
 }
 
 export interface ProviderOptions {
@@ -152,6 +158,8 @@ export interface ProviderOptions {
   env?: NodeJS.ProcessEnv;
   /** POSTs tried when each outcome is unknown and the lookup finds nothing (default 3). */
   createAttempts?: number;
+  /** Where diff's warnings go; the host's stderr by default, which the engine shows. */
+  warn?: (line: string) => void;
 }
 
 /** The object the `__provider` text hands to Pulumi's dynamic-provider host. */
@@ -474,10 +482,17 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
               deleteBeforeReplace = false;
             }
           }
+          const deletesFirst = replaces.length > 0 && deleteBeforeReplace;
+          const warning = replaces.length > 0 && spec.replaceWarning?.(replaces, deletesFirst);
+          if (warning) {
+            (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
+              `kernel: warning: ${what} ${id}: ${warning}`,
+            );
+          }
           return {
             changes: replaces.length > 0 || plan.changed.length > 0,
             replaces,
-            deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+            deleteBeforeReplace: deletesFirst,
           };
         },
         secretsIn(olds, news),

@@ -5,7 +5,7 @@
  * `prepare` script (which npm runs in its own clone, with the development dependencies) can
  * build it. The clone is made from this checkout's HEAD: commit before running this suite.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -173,6 +173,33 @@ describe("npm install git+<url>#<tag> into a fresh Pulumi project", () => {
         "pulumi-nodejs:dynamic/kernel:Proxy",
       ].sort(),
     );
+  });
+
+  it("runs the README's emulator command from the installed bin", async () => {
+    const bin = path.join(project, "node_modules", ".bin", "pulumi-kernel");
+    const child = spawn(bin, ["emulator", "--port", "0", "--api-key", "sk_emulator_dev_key"], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          if (out.includes("\n")) resolve(out.split("\n")[0]);
+        });
+        child.once("exit", (code) => reject(new Error(`the emulator exited with ${code}`)));
+      });
+      const answer = await fetch(`${url}/proxies`, {
+        headers: { authorization: "Bearer sk_emulator_dev_key" },
+      });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual([
+        expect.objectContaining({ name: "residential", type: "residential" }),
+      ]);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 
   it("puts the pulumi-kernel bin on the project's path", async () => {

@@ -10,6 +10,7 @@ module.exports = {
   ...base,
   rootDir: "../..",
   roots: ["<rootDir>/test/install"],
+  testPathIgnorePatterns: ["/node_modules/"],
   globalSetup: undefined,
   testSequencer: undefined,
   maxWorkers: 1,

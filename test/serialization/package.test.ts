@@ -206,6 +206,22 @@ describe("the published package.json and tarball", () => {
     }
   });
 
+  it("passes npm publish --dry-run with no warning but the missing login", async () => {
+    // The release procedure's check (CONTRIBUTING.md): npm would correct nothing in
+    // package.json, and would publish what the pack above holds.
+    const { stdout, stderr } = await promisify(execFile)(
+      "npm",
+      ["publish", "--dry-run", "--ignore-scripts", "--json"],
+      { cwd: REPO_ROOT },
+    );
+    const warnings = stderr
+      .split("\n")
+      .filter((line) => /^npm warn/.test(line) && !/requires you to be logged in/.test(line));
+    expect(warnings).toEqual([]);
+    const published = JSON.parse(stdout)["pulumi-kernel"] as { files: { path: string }[] };
+    expect(published.files.map((f) => f.path).sort()).toEqual([...pkg.packedFiles].sort());
+  });
+
   it("packs a CHANGELOG whose newest release is the package's version", () => {
     const changelog = fs.readFileSync(
       path.join(pkg.project, "node_modules", "pulumi-kernel", "CHANGELOG.md"),

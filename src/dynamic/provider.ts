@@ -28,7 +28,13 @@ import {
   resourcePath,
   sharedClient,
 } from "../kernel/client";
-import { type ConfigSource, type KernelSettings, resolveSettings } from "../kernel/config";
+import {
+  type ConfigSource,
+  type KernelSettings,
+  checkConfigKeys,
+  configKeys,
+  resolveSettings,
+} from "../kernel/config";
 import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
 import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
@@ -179,6 +185,16 @@ export interface KernelResourceProvider extends pulumi.dynamic.ResourceProvider 
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.UpdateResult>;
   delete(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
+/** Why the stack's `kernel:*` settings are refused (an unknown key), if they are. */
+function configKeysProblem(config: ConfigSource | undefined): string | undefined {
+  try {
+    checkConfigKeys(configKeys(config));
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
 
 /** Builds a resource's provider. Every method is a closure, so each can be exported alone. */
@@ -453,8 +469,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
 
     async check(_olds, news) {
       try {
-        const { inputs, failures } = spec.check(withoutEngineKeys(news));
-        return failures.length ? { inputs, failures } : { inputs };
+        const checked = spec.check(withoutEngineKeys(news));
+        // A mistyped kernel:* setting fails the preview here, before any request is planned.
+        const setting = configKeysProblem(config);
+        const failures = setting
+          ? [...checked.failures, { property: "", reason: setting }]
+          : checked.failures;
+        return failures.length ? { inputs: checked.inputs, failures } : { inputs: checked.inputs };
       } catch (err) {
         // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
         const reason = err instanceof Error ? err.message : String(err);

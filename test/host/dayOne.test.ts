@@ -23,6 +23,18 @@ describe("a mistyped kernel:* setting", () => {
 
   afterAll(() => f?.stop());
 
+  it("fails the preview's check with the setting it meant", async () => {
+    const checked = await f.host.check(URN, {}, PROFILE);
+    expect(checked.failures).toEqual([
+      {
+        property: "",
+        reason: expect.stringMatching(
+          /^Unknown Kernel setting kernel:baseURL \(did you mean kernel:baseUrl\?\): nothing was sent/,
+        ),
+      },
+    ]);
+  });
+
   it("fails the operation with the setting it meant, before any request", async () => {
     const err = await f.host.create(URN, PROFILE).catch((e: Error) => e);
     expect((err as Error).message).toMatch(

@@ -441,6 +441,32 @@ describe("compiler messages in the user's program", () => {
 });
 
 describe("the public declarations", () => {
+  it("export from the root every type a resource module or the value sets export", () => {
+    const dist = path.join(packageDir(), "dist");
+    const modules = [
+      "authConnection/resource.d.ts",
+      "credential/resource.d.ts",
+      "credentialProvider/resource.d.ts",
+      "proxy/resource.d.ts",
+      "profile/resource.d.ts",
+      "enums.d.ts",
+    ].map((file) => path.join(dist, file));
+    const root = path.join(dist, "index.d.ts");
+    const program = ts.createProgram({ rootNames: [root, ...modules], options: { noEmit: true } });
+    const checker = program.getTypeChecker();
+    const exportsOf = (file: string) =>
+      checker
+        .getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!)
+        .map((symbol) => symbol.name);
+    const fromRoot = new Set(exportsOf(root));
+    const missing = modules.flatMap((file) =>
+      exportsOf(file)
+        .filter((name) => !fromRoot.has(name))
+        .map((name) => `${path.relative(dist, file)}: ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it("import neither zod nor undici, from any entry point", () => {
     const entries = Object.values(
       installedManifest.exports as Record<string, { types?: string }>,

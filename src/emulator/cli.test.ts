@@ -135,6 +135,10 @@ describe("a key the provider would refuse", () => {
     );
   });
 
+  it("warns about a blank key, which the provider would not send at all", () => {
+    expect(keyWarning("  ", "--api-key")).toMatch(/--api-key is empty or blank/);
+  });
+
   it("warns about surrounding spaces, which the provider trims before sending", () => {
     expect(keyWarning(` ${good}\n`, "--api-key")).toMatch(
       /--api-key has surrounding spaces or line breaks; the provider trims them/,

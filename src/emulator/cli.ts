@@ -145,6 +145,9 @@ export function keyWarning(apiKey: string | undefined, source: string): string |
   } catch (err) {
     return `Warning: the provider refuses this key: ${err instanceof Error ? err.message : String(err)}`;
   }
+  if (sent === undefined) {
+    return `Warning: ${source} is empty or blank; the provider sends no key, so every request would be refused.`;
+  }
   if (sent !== apiKey) {
     return (
       `Warning: ${source} has surrounding spaces or line breaks; the provider trims them from ` +

@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["**/*.test.ts"],
+  // The git-URL install suite runs alone: `npm run test:install` (test/install/jest.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "/test/install/"],
   // Transpiles only, as tsconfig.json's isolatedModules allows; scripts/typecheck.js (npm test)
   // type-checks. swc rather than ts-jest: on a fresh clone (a cold cache) ts-jest's transforms
   // cost about 20 s of CPU across the workers; with swc a cold run costs what a warm ts-jest

@@ -2,8 +2,8 @@
 // Links node_modules/pulumi-kernel to this checkout, so that the serialized provider's
 // `require("pulumi-kernel/provider")` resolves here exactly as it does in a user's project
 // (Node's self-reference does not apply to code Pulumi loads from a string). Run by the demo,
-// the bench and jest's global setup rather than by an install script: a `prepare` script would
-// ship in the package and name a file the tarball does not hold.
+// the bench and jest's global setup rather than by `prepare`, which also runs in npm's clone
+// for a git-URL install, where nothing needs the link.
 const fs = require("node:fs");
 const path = require("node:path");
 

@@ -20,7 +20,12 @@ const jest = (...options) => node("node_modules/jest/bin/jest.js", [...options, 
 const PACKAGE_SUITES = "/test/serialization/";
 const TRANSPILE = ["transpile", ...node("scripts/transpile.js")];
 const TYPECHECK = ["typecheck and declarations", ...node("scripts/typecheck.js")];
-const JEST = ["jest", ...jest("--testPathIgnorePatterns", "/node_modules/", PACKAGE_SUITES)];
+// The git-URL install suite is `npm run test:install`, which CI runs after this.
+const INSTALL_SUITES = "/test/install/";
+const JEST = [
+  "jest",
+  ...jest("--testPathIgnorePatterns", "/node_modules/", PACKAGE_SUITES, INSTALL_SUITES),
+];
 const PACKAGE_JEST = [
   "jest (packed package)",
   ...jest("--testPathIgnorePatterns", `^(?!.*${PACKAGE_SUITES})`, "--passWithNoTests"),

@@ -2,7 +2,7 @@
 // Writes dist/*.js (and their source maps) from src/ without type-checking: what the demo, the
 // bench, the emulator and the tests run, in a few seconds instead of a full `tsc`.
 // `npm test` writes the declarations beside them from its type-check (scripts/typecheck.js);
-// `npm pack` builds dist/ whole with tsc (prepack). tsconfig.json has isolatedModules, so
+// `npm ci`, `npm pack` and a git-URL install build dist/ whole with tsc (prepare). tsconfig.json has isolatedModules, so
 // transpiling file by file emits what tsc would.
 const fs = require("node:fs");
 const path = require("node:path");

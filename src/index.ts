@@ -29,6 +29,18 @@ export {
   type ProxyConfigOutput,
 } from "./proxy/resource";
 export { Profile, type ProfileArgs, type ProfileState } from "./profile/resource";
+export type {
+  AuthConnectionStatus,
+  AuthFlowStatus,
+  CanReauthReason,
+  CredentialProviderType,
+  OtherString,
+  ProxyMode,
+  ProxyProtocol,
+  ProxyStatus,
+  ProxyType,
+  ResidentialOs,
+} from "./enums";
 export { AlreadyExistsError, PartialFailureError } from "./dynamic/errors";
 export { ProxyOutcomeUnknownError } from "./proxy/errors";
 export * from "./kernel/errors";

@@ -390,6 +390,42 @@ describe("diff", () => {
   });
 });
 
+describe("diff's warning about a replacement", () => {
+  const warned = async (overrides: Record<string, unknown>, base = {}) => {
+    const lines: string[] = [];
+    const api = mockApi(() => ({ status: 200, body: managedAuth() }));
+    const provider = authConnectionProvider({
+      env: { KERNEL_API_KEY: TEST_KEY },
+      client: { dispatcher: api.agent, log: () => undefined },
+      warn: (line) => lines.push(line),
+    });
+    const olds = (await provider.create(exampleInputs(base))).outs;
+    const diff = await provider.diff("ma_abc123", olds, exampleInputs({ ...base, ...overrides }));
+    return { lines, diff };
+  };
+
+  it("says that a replaced connection must log in again", async () => {
+    const { lines, diff } = await warned({ domain: "hulu.com" });
+    expect(diff.replaces).toEqual(["domain"]);
+    expect(lines).toEqual([
+      "kernel: warning: AuthConnection ma_abc123: replacing it (domain changed) makes a new " +
+        "connection, which starts logged out (NEEDS_AUTH): log in again once it exists.",
+    ]);
+  });
+
+  it("says so when the old connection is deleted first (the credential removed)", async () => {
+    const { lines, diff } = await warned({ credential: undefined });
+    expect(diff).toMatchObject({ replaces: ["credential"], deleteBeforeReplace: true });
+    expect(lines[0]).toMatch(/log in again once it exists; the old connection is deleted first\.$/);
+  });
+
+  it("says nothing for an update in place", async () => {
+    const { lines, diff } = await warned({ healthCheckInterval: 7200 });
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
+    expect(lines).toEqual([]);
+  });
+});
+
 describe("project (docs/behaviour.md)", () => {
   const created = async (
     env: Record<string, string>,

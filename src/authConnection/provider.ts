@@ -48,6 +48,10 @@ export async function resolveProxyName(
 export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState, ManagedAuth> = {
   typeName: "AuthConnection",
   collection: COLLECTION,
+  replaceWarning: (replaces, deletesFirst) =>
+    `replacing it (${replaces.join(", ")} changed) makes a new connection, which starts ` +
+    `logged out (NEEDS_AUTH): log in again once it exists` +
+    (deletesFirst ? "; the old connection is deleted first." : "."),
   projectScoped: true,
   check: checkInputs,
   plan: (olds, news) => planChanges(olds, news),

@@ -4,6 +4,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import type {
+  AuthConnectionStatus,
+  AuthFlowStatus,
+  CanReauthReason,
+  OtherString,
+  ProxyMode,
+} from "../enums";
 import { PROVIDER_TEXT } from "./providerText";
 import { UPDATABLE_FIELDS } from "./types";
 
@@ -65,19 +72,28 @@ export type ProxyReferenceArgs =
     }
   | {
       /** `"direct"`: no proxy; `"default"`: Kernel's default egress. */
-      mode: pulumi.Input<"direct" | "default">;
+      mode: pulumi.Input<ProxyMode>;
       id?: never;
       name?: never;
     };
 
 /** The arguments of an {@link AuthConnection}. */
 export interface AuthConnectionArgs {
-  /** The Kernel browser profile to keep logged in; Kernel creates it if it is missing. Changing it replaces the connection. */
+  /**
+   * The Kernel browser profile to keep logged in; Kernel creates it if it is missing.
+   * Changing it (a profile rename included) replaces the connection.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
+   */
   profileName: pulumi.Input<string>;
   /**
    * The site to stay logged in to, as a bare host name such as `netflix.com` (no scheme, path
    * or port). Letter case does not matter; international names are stored in their ASCII
    * form (`münchen.de` → `xn--mnchen-3ya.de`). Changing it replaces the connection.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   domain: pulumi.Input<string>;
   /**
@@ -85,13 +101,19 @@ export interface AuthConnectionArgs {
    * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable (used only
    * when creating), then your organisation's default project. Changing it moves the
    * connection: a new one is created in the new project and the old one deleted.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   project?: pulumi.Input<string>;
   /** The login page, as an absolute http(s) URL; saves Kernel discovering it. Removing it clears it. */
   loginUrl?: pulumi.Input<string>;
   /**
-   * The credential to log in with. Removing it replaces the connection, since Kernel cannot
-   * detach a credential.
+   * The credential to log in with. Changing it is one PATCH. Removing it replaces the
+   * connection, deleting the old one first, since Kernel cannot detach a credential.
+   *
+   * **Replacing a connection means logging in again**: the new connection starts as
+   * `NEEDS_AUTH`, and Kernel's saved login for this site is not carried over.
    */
   credential?: pulumi.Input<CredentialReferenceArgs>;
   /**
@@ -152,7 +174,7 @@ export interface ProxyReferenceOutput {
   /** The proxy's name, when the program selected it by name. */
   name?: string;
   /** `"direct"` when the connection uses no proxy. */
-  mode?: string;
+  mode?: ProxyMode | OtherString;
 }
 
 /** What {@link AuthConnection.get} may be told of the connection it reads; all optional. */
@@ -248,11 +270,11 @@ export class AuthConnection extends pulumi.CustomResource {
   /** Whether this resource took over an existing connection. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** `AUTHENTICATED` or `NEEDS_AUTH`: every answer of the API carries it. */
-  declare readonly status: pulumi.Output<string>;
+  declare readonly status: pulumi.Output<AuthConnectionStatus>;
   /** Whether Kernel can log in again without a person (for example, it holds a credential). */
   declare readonly canReauth: pulumi.Output<boolean | undefined>;
   /** Why Kernel can or cannot log in again by itself. */
-  declare readonly canReauthReason: pulumi.Output<string | undefined>;
+  declare readonly canReauthReason: pulumi.Output<CanReauthReason | undefined>;
   /** The id of the proxy in use, as Kernel reports it. */
   declare readonly proxyId: pulumi.Output<string | undefined>;
   /** Where the browser landed after the last successful login. */
@@ -260,12 +282,12 @@ export class AuthConnection extends pulumi.CustomResource {
   /** When Kernel last checked the session (ISO 8601). */
   declare readonly lastAuthCheckAt: pulumi.Output<string | undefined>;
   /** The state of a login flow in progress, if any. */
-  declare readonly flowStatus: pulumi.Output<string | undefined>;
+  declare readonly flowStatus: pulumi.Output<AuthFlowStatus | undefined>;
 
   /**
-   * Reads an existing connection by id into the program, without managing it. Like a
-   * refresh, the connection is looked up in `state.project` when given, else the default
-   * project.
+   * Reads an existing connection by id into the program, without managing it. It is looked
+   * up in `state.project` when given; without any state, in the stack's project
+   * (`kernel:project`, else `KERNEL_PROJECT`), else the default project.
    */
   static get(
     name: string,

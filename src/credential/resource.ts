@@ -31,7 +31,11 @@ export interface CredentialArgs {
    * `credential: { name: cred.name }`. Changing it renames the credential in place.
    */
   name: pulumi.Input<string>;
-  /** Bare host name the credential is for, such as `netflix.com`. Changing it replaces. */
+  /**
+   * Bare host name the credential is for, such as `netflix.com`. Changing it replaces the
+   * credential, **deleting the old one first** unless `name` changes too (names are unique):
+   * until the new one exists, connections that log in with it cannot log in again.
+   */
   domain: pulumi.Input<string>;
   /**
    * Field name to value, such as `{ username, password }`. Always stored as a secret. A changed
@@ -51,7 +55,8 @@ export interface CredentialArgs {
   totpSecret?: pulumi.Input<string>;
   /**
    * Kernel project (id or exact name) to create the credential in; defaults to config
-   * `kernel:project`, else the org's default project. Changing it replaces.
+   * `kernel:project`, else the org's default project. Changing it replaces (the new one is
+   * created first: in another project the name cannot collide).
    */
   project?: pulumi.Input<string>;
   /**

@@ -93,3 +93,20 @@ describe("400 hints", () => {
     );
   });
 });
+
+describe("the warning a preview shows for a replacement that deletes first", () => {
+  it("says that connections cannot log in between the delete and the create", () => {
+    expect(credentialSpec.replaceWarning?.(["domain"], true)).toBe(
+      "replacing it (domain changed) deletes it before its successor is created: connections " +
+        "that log in with it cannot log in again in between.",
+    );
+    expect(credentialProviderSpec.replaceWarning?.(["providerType"], true)).toMatch(
+      /deletes it before its successor is created: connections that take credentials from it/,
+    );
+  });
+
+  it("says nothing when the successor is created first", () => {
+    expect(credentialSpec.replaceWarning?.(["project"], false)).toBeUndefined();
+    expect(credentialProviderSpec.replaceWarning?.(["providerType"], false)).toBeUndefined();
+  });
+});

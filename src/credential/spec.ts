@@ -67,6 +67,11 @@ async function afterCreate(
 export const credentialSpec: ResourceSpec<CredentialInputs, CredentialState, CredentialLive> = {
   typeName: "Credential",
   collection: COLLECTION,
+  replaceWarning: (replaces, deletesFirst) =>
+    deletesFirst
+      ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
+        `created: connections that log in with it cannot log in again in between.`
+      : undefined,
   projectScoped: true,
   check: checkInputs,
   plan: planChanges,

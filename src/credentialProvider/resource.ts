@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "./providerText";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import type { CredentialProviderType, OtherString } from "../enums";
 import { SECRET_OUTPUTS } from "./types";
 
 const TYPE = dynamicResourceType({
@@ -31,8 +32,12 @@ export interface CredentialProviderArgs {
    * renames it in place.
    */
   name: pulumi.Input<string>;
-  /** The kind of provider: `"onepassword"` (the only one the API knows). Changing it replaces. */
-  providerType: pulumi.Input<"onepassword">;
+  /**
+   * The kind of provider: `"onepassword"` (the only one the API knows). Changing it replaces
+   * the provider, **deleting the old one first** unless `name` changes too: until the new one
+   * exists, connections that take credentials from it cannot log in again.
+   */
+  providerType: pulumi.Input<CredentialProviderType>;
   /**
    * Service account token (for 1Password, `ops_...`). Always stored as a secret. Changing it
    * rotates it with one PATCH. The API never returns it, so it is compared with the token
@@ -109,7 +114,7 @@ export class CredentialProvider extends pulumi.CustomResource {
   /** Name of the provider in the org. */
   declare readonly name: pulumi.Output<string>;
   /** `onepassword`. */
-  declare readonly providerType: pulumi.Output<string>;
+  declare readonly providerType: pulumi.Output<CredentialProviderType | OtherString>;
   /** The token as applied last (secret); the API never returns it. */
   declare readonly token: pulumi.Output<string | undefined>;
   /** The cache TTL as applied last, when the program set it; the API never returns it. */

@@ -63,6 +63,11 @@ export const credentialProviderSpec: ResourceSpec<
 > = {
   typeName: "CredentialProvider",
   collection: COLLECTION,
+  replaceWarning: (replaces, deletesFirst) =>
+    deletesFirst
+      ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
+        `created: connections that take credentials from it cannot log in again in between.`
+      : undefined,
   projectScoped: false,
   check: checkInputs,
   plan: planChanges,

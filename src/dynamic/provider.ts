@@ -28,7 +28,13 @@ import {
   resourcePath,
   sharedClient,
 } from "../kernel/client";
-import { type ConfigSource, type KernelSettings, resolveSettings } from "../kernel/config";
+import {
+  type ConfigSource,
+  type KernelSettings,
+  checkConfigKeys,
+  configKeys,
+  resolveSettings,
+} from "../kernel/config";
 import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
 import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
@@ -143,6 +149,12 @@ export interface ResourceSpec<Inputs extends object, State extends object, Live>
    * old state with `adopt` (the provider's own input, never sent) taken from the inputs.
    */
   noopState?(olds: Partial<State>, desired: Inputs): State;
+  /**
+   * What a planned replacement costs beyond a new id (a connection that must log in again, a
+   * credential deleted before its successor exists), said in diff so that a preview shows it.
+   * `replaces` holds the skeleton's `project` too.
+   */
+  replaceWarning?(replaces: readonly string[], deleteBeforeReplace: boolean): string | undefined;
 }
 
 export interface ProviderOptions {
@@ -152,6 +164,8 @@ export interface ProviderOptions {
   env?: NodeJS.ProcessEnv;
   /** POSTs tried when each outcome is unknown and the lookup finds nothing (default 3). */
   createAttempts?: number;
+  /** Where diff's warnings go; the host's stderr by default, which the engine shows. */
+  warn?: (line: string) => void;
 }
 
 /** The object the `__provider` text hands to Pulumi's dynamic-provider host. */
@@ -171,6 +185,16 @@ export interface KernelResourceProvider extends pulumi.dynamic.ResourceProvider 
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.UpdateResult>;
   delete(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
+/** Why the stack's `kernel:*` settings are refused (an unknown key), if they are. */
+function configKeysProblem(config: ConfigSource | undefined): string | undefined {
+  try {
+    checkConfigKeys(configKeys(config));
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
 
 /** Builds a resource's provider. Every method is a closure, so each can be exported alone. */
@@ -249,6 +273,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     if (spec.projectScoped && project !== undefined) out[PROJECT_KEY] = project;
     return withoutUndefined(out);
   };
+
+  /**
+   * Where a read looks: the project recorded in the state; for a `get` by id, which carries no
+   * state, the stack's project, where this stack creates objects (a refresh of an object
+   * recorded without a project reads the default project, where it was created).
+   */
+  const readProject = (old: Record<string, unknown>): string | undefined =>
+    recordedProject(old) ??
+    (Object.keys(old).length === 0 ? createProject(undefined, settings()) : undefined);
 
   const known = (values: Record<string, unknown>): Inputs => {
     if (containsUnknown(values)) {
@@ -436,8 +469,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
 
     async check(_olds, news) {
       try {
-        const { inputs, failures } = spec.check(withoutEngineKeys(news));
-        return failures.length ? { inputs, failures } : { inputs };
+        const checked = spec.check(withoutEngineKeys(news));
+        // A mistyped kernel:* setting fails the preview here, before any request is planned.
+        const setting = configKeysProblem(config);
+        const failures = setting
+          ? [...checked.failures, { property: "", reason: setting }]
+          : checked.failures;
+        return failures.length ? { inputs: checked.inputs, failures } : { inputs: checked.inputs };
       } catch (err) {
         // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
         const reason = err instanceof Error ? err.message : String(err);
@@ -465,10 +503,17 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
               deleteBeforeReplace = false;
             }
           }
+          const deletesFirst = replaces.length > 0 && deleteBeforeReplace;
+          const warning = replaces.length > 0 && spec.replaceWarning?.(replaces, deletesFirst);
+          if (warning) {
+            (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
+              `kernel: warning: ${what} ${id}: ${warning}`,
+            );
+          }
           return {
             changes: replaces.length > 0 || plan.changed.length > 0,
             replaces,
-            deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+            deleteBeforeReplace: deletesFirst,
           };
         },
         secretsIn(olds, news),
@@ -491,7 +536,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       return guard(async () => {
         const old = withoutEngineKeys(props) as Partial<State>;
         const project = spec.projectScoped
-          ? recordedProject(old as Record<string, unknown>)
+          ? readProject(old as Record<string, unknown>)
           : undefined;
         let live: Live;
         try {

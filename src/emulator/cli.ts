@@ -5,13 +5,17 @@
  * everything else goes to stderr.
  */
 import { parseArgs } from "node:util";
+import { normalizeApiKey } from "../kernel/config";
 import { DEFAULT_PROJECT, parseProjectSpec, type Project } from "./projects";
-import type { EmulatedProxy } from "./resources/proxies/store";
+import { PROXY_TYPES, type EmulatedProxy, type ProxyType } from "./resources/proxies/store";
 import { startEmulator } from "./server";
 import { DEFAULT_PLAN, PLAN_MINIMUMS, parseLatency, parsePlan, parseRateLimit } from "./settings";
 
-/** Seeded when no `--proxy` is given, so `browser.proxy: {name: "residential"}` works at once. */
-export const DEFAULT_PROXY_SEED = "proxy_residential=residential";
+/**
+ * Seeded when no `--proxy` is given, so `browser.proxy: {name: "residential"}` works at once;
+ * a residential proxy, as its name says.
+ */
+export const DEFAULT_PROXY_SEED = "proxy_residential=residential:residential";
 
 export const HELP = `usage: pulumi-kernel-emulator [options]
 
@@ -25,8 +29,9 @@ options (default in brackets):
                          [env KERNEL_API_KEY; when neither is set, any token is accepted]
   --project ID=NAME      a project besides "${DEFAULT_PROJECT.name}" (id ${DEFAULT_PROJECT.id}); repeatable.
                          Requests pick one with X-Kernel-Project: <id or name> [none]
-  --proxy ID=NAME[@PROJECT]
-                         a proxy to seed (into the default project unless @PROJECT); repeatable
+  --proxy ID=NAME[@PROJECT][:TYPE]
+                         a proxy to seed (into the default project unless @PROJECT), of TYPE
+                         (${PROXY_TYPES.join(", ")}; datacenter unless given); repeatable
                          [${DEFAULT_PROXY_SEED}, in the default project]
   --plan PLAN            plan whose minimum health_check_interval applies: ${Object.entries(
     PLAN_MINIMUMS,
@@ -55,6 +60,8 @@ export interface CliConfig {
   latencyMs: number;
   log: boolean;
   help: boolean;
+  /** Why the provider would not send the key as given (the key rule); shown at startup. */
+  keyWarning?: string;
 }
 
 /** The CLI's arguments as start options; throws with a message fit for the user. */
@@ -86,17 +93,17 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     throw new Error(`--port takes a number from 0 to 65535; got ${JSON.stringify(values.port)}`);
   }
   const rate = parseRateLimit(values["rate-limit"], values["rate-burst"]);
-  const proxies = (values.proxy ?? [DEFAULT_PROXY_SEED]).map((spec): EmulatedProxy => {
-    const match = /^([^=@]+)=([^@]+)(?:@(.+))?$/.exec(spec);
-    if (!match) throw new Error(`--proxy takes ID=NAME[@PROJECT]; got ${JSON.stringify(spec)}`);
-    return match[3]
-      ? { id: match[1], name: match[2], project: match[3] }
-      : { id: match[1], name: match[2] };
-  });
+  const proxies = (values.proxy ?? [DEFAULT_PROXY_SEED]).map(parseProxySeed);
+  const apiKey = values["api-key"] ?? (env.KERNEL_API_KEY || undefined);
+  const warning = keyWarning(
+    apiKey,
+    values["api-key"] === undefined ? "KERNEL_API_KEY" : "--api-key",
+  );
   return {
+    ...(warning === undefined ? {} : { keyWarning: warning }),
     port,
     host: values.host ?? "127.0.0.1",
-    apiKey: values["api-key"] ?? (env.KERNEL_API_KEY || undefined),
+    apiKey,
     projects: (values.project ?? []).map(parseProjectSpec),
     proxies,
     plan: /^\d+$/.test(planArg) ? Number(planArg) : planArg,
@@ -106,6 +113,48 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     log: values.log ?? false,
     help: values.help ?? false,
   };
+}
+
+/** `ID=NAME[@PROJECT][:TYPE]`: a `:` suffix that is not a proxy type belongs to the name. */
+function parseProxySeed(spec: string): EmulatedProxy {
+  const typed = /^(.*):([a-z]+)$/.exec(spec);
+  const type =
+    typed && (PROXY_TYPES as readonly string[]).includes(typed[2]) ? typed[2] : undefined;
+  const match = /^([^=@]+)=([^@]+)(?:@(.+))?$/.exec(type === undefined ? spec : typed![1]);
+  if (!match) {
+    throw new Error(`--proxy takes ID=NAME[@PROJECT][:TYPE]; got ${JSON.stringify(spec)}`);
+  }
+  return {
+    id: match[1],
+    name: match[2],
+    ...(match[3] ? { project: match[3] } : {}),
+    ...(type === undefined ? {} : { type: type as ProxyType }),
+  };
+}
+
+/**
+ * Why the provider would not send `apiKey` as it is (the provider's own key rule), so that the
+ * emulator would answer every request with a 401 the user cannot explain; undefined when it
+ * would. Never quotes the key.
+ */
+export function keyWarning(apiKey: string | undefined, source: string): string | undefined {
+  if (apiKey === undefined) return undefined;
+  let sent: string | undefined;
+  try {
+    sent = normalizeApiKey(apiKey, source);
+  } catch (err) {
+    return `Warning: the provider refuses this key: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  if (sent === undefined) {
+    return `Warning: ${source} is empty or blank; the provider sends no key, so every request would be refused.`;
+  }
+  if (sent !== apiKey) {
+    return (
+      `Warning: ${source} has surrounding spaces or line breaks; the provider trims them from ` +
+      `its key, so its requests would not match this key. Give the key without them.`
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -146,12 +195,15 @@ export async function runEmulatorCli(argv: string[]): Promise<number | undefined
     config.apiKey === undefined
       ? "No --api-key (or KERNEL_API_KEY): any bearer token is accepted, and the controls are open."
       : "Requests and controls need the API key given (not shown).",
+    ...(config.keyWarning === undefined ? [] : [config.keyWarning]),
     `Projects: ${emulator
       .projects()
       .map((p) => `${p.id}=${p.name}`)
       .join(", ")} (the first is the default).`,
     `Proxies seeded: ${config.proxies
-      .map((p) => `${p.id}=${p.name}${p.project ? `@${p.project}` : ""}`)
+      .map(
+        (p) => `${p.id}=${p.name}${p.project ? `@${p.project}` : ""} (${p.type ?? "datacenter"})`,
+      )
       .join(", ")}.`,
     `Plan: ${settings.plan.name} (minimum health_check_interval ${settings.plan.minimum} s).` +
       (settings.rateLimit

@@ -18,7 +18,7 @@ import {
   apiErrorFor,
   isOutcomeUnknown,
 } from "./errors";
-import { type KernelSettings, normalizeApiKey } from "./config";
+import { type KernelSettings, isLoopback, normalizeApiKey } from "./config";
 import type { RateOutcome } from "./adaptiveRate";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
 import { type Secrets, excerpt, redact, redactDeep } from "./redact";
@@ -227,11 +227,14 @@ export class KernelClient {
   private readonly operationTimeoutMs: number;
   private readonly maxResponseBytes: number;
   private keyChecked = false;
+  /** The base URL's host is this machine: a refused connection there is not a passing fault. */
+  private readonly loopback: boolean;
   /** A 429 pauses every request of this client, not just the one that met it. */
   private readonly gate: RateGate;
 
   constructor(options: KernelClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.loopback = isLoopback(hostnameOf(this.baseUrl));
     this.apiKey = options.apiKey;
     this.dispatcher = options.dispatcher ?? sharedDispatcher();
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -358,6 +361,7 @@ export class KernelClient {
           kind: "connection-error",
           mayHaveActed: connectionFailure.mayHaveActed,
           local: connectionFailure instanceof RequestNotSentError,
+          unreachable: this.unreachable(connectionFailure),
         };
       } finally {
         release(paced, pacedRetryAfterMs);
@@ -570,7 +574,9 @@ export class KernelClient {
     const parts: string[] = [];
     if (first) parts.push(first.message);
     if (last && last !== first) parts.push(`then ${last.message}`);
-    const message = parts.length ? `${parts.join("; ")}. ${why}` : why;
+    const hint = [first, last].map((f) => f && this.baseUrlHint(f)).find((h) => h !== undefined);
+    const message =
+      (parts.length ? `${parts.join("; ")}. ${why}` : why) + (hint ? ` ${hint}.` : "");
     return new BudgetExceededError(
       this.clean(message, op.secrets),
       op.budgetMs,
@@ -584,6 +590,13 @@ export class KernelClient {
    * connection nobody accepts means the base URL is wrong, not that an object is gone.
    */
   private withBaseUrlHint(failure: Error, secrets: Secrets): Error {
+    const hint = this.baseUrlHint(failure);
+    if (hint === undefined) return failure;
+    failure.message = this.clean(`${failure.message}. ${hint}.`, secrets);
+    return failure;
+  }
+
+  private baseUrlHint(failure: Error): string | undefined {
     const wrongRoute =
       failure instanceof KernelApiError &&
       failure.status === 404 &&
@@ -591,13 +604,27 @@ export class KernelClient {
     const nobodyThere =
       failure instanceof KernelConnectionError &&
       /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/.test(failure.reason);
-    if (!wrongRoute && !nobodyThere) return failure;
-    const hint = wrongRoute
-      ? `Check kernel:baseUrl (or KERNEL_BASE_URL): ${this.baseUrl} is not the Kernel API ` +
+    if (wrongRoute) {
+      return (
+        `Check kernel:baseUrl (or KERNEL_BASE_URL): ${this.baseUrl} is not the Kernel API ` +
         `(it answers with no such route)`
-      : `Check kernel:baseUrl (or KERNEL_BASE_URL): nothing answers at ${this.baseUrl}`;
-    failure.message = this.clean(`${failure.message}. ${hint}.`, secrets);
-    return failure;
+      );
+    }
+    if (nobodyThere) {
+      return `Check kernel:baseUrl (or KERNEL_BASE_URL): nothing answers at ${this.baseUrl}`;
+    }
+    return undefined;
+  }
+
+  /**
+   * Nothing will answer however long the operation waits: a refused connection to this
+   * machine (the emulator not started, a wrong port), or a host name that does not exist.
+   * A refused connection to a remote host, or a failed name lookup that may pass
+   * (`EAI_AGAIN`), may be a passing fault, and is retried.
+   */
+  private unreachable(failure: KernelConnectionError): boolean {
+    if (/^ENOTFOUND\b/.test(failure.reason)) return true;
+    return this.loopback && /^ECONNREFUSED\b/.test(failure.reason);
   }
 
   private apiError(
@@ -660,6 +687,15 @@ export class KernelClient {
   private clean(err: unknown, secrets: Secrets = this.apiKey): string {
     const message = err instanceof Error ? err.message : String(err);
     return redact(message, secrets);
+  }
+}
+
+/** The host name of a base URL; empty when it cannot be parsed (the request then fails). */
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
   }
 }
 

@@ -1,4 +1,12 @@
-import { DEFAULT_BASE_URL, isLoopback, resolveSettings, validateBaseUrl } from "./config";
+import {
+  DEFAULT_BASE_URL,
+  KERNEL_CONFIG_KEYS,
+  checkConfigKeys,
+  configKeys,
+  isLoopback,
+  resolveSettings,
+  validateBaseUrl,
+} from "./config";
 import { KernelConfigError } from "./errors";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
@@ -184,3 +192,50 @@ describe("the API key at configure", () => {
 });
 
 const TEST_KEY_LIKE = "sk_test_do_not_leak_4f1d9c";
+
+describe("an unknown kernel:* setting", () => {
+  /** A config as Pulumi's dynamic-provider host builds it: `get` over the whole raw map. */
+  const hostConfig = (rawConfig: Record<string, string>) => ({
+    rawConfig,
+    get: (key: string) => rawConfig[key],
+  });
+
+  it("kernel:baseURL fails with the nearest known setting, and names no value", () => {
+    const call = () =>
+      resolveSettings(
+        hostConfig({
+          "kernel:apiKey": "sk_from_config_0123456",
+          "kernel:baseURL": "http://127.0.0.1:8787",
+        }),
+        {},
+      );
+    expect(call).toThrow(KernelConfigError);
+    expect(call).toThrow(
+      /^Unknown Kernel setting kernel:baseURL \(did you mean kernel:baseUrl\?\): nothing was sent\./,
+    );
+    expect(call).not.toThrow(/sk_from_config|8787/);
+  });
+
+  it("names each unknown key, with a suggestion only where one is close", () => {
+    expect(() =>
+      checkConfigKeys(["kernel:projct", "kernel:region", "aws:region", "kernel:apiKey"]),
+    ).toThrow(
+      /^Unknown Kernel settings kernel:projct \(did you mean kernel:project\?\), kernel:region: /,
+    );
+  });
+
+  it("accepts every setting the provider reads, and other packages' keys", () => {
+    expect(() =>
+      checkConfigKeys([...KERNEL_CONFIG_KEYS, "aws:region", "my-stack:netflixUser"]),
+    ).not.toThrow();
+    expect(
+      resolveSettings(hostConfig({ "kernel:project": "staging", "my-stack:x": "y" }), {}).project,
+    ).toBe("staging");
+  });
+
+  it("lists the keys of the host's config, and none of a config without a map", () => {
+    expect(configKeys(hostConfig({ "kernel:a": "1", "b:c": "2" }))).toEqual(["kernel:a", "b:c"]);
+    expect(configKeys(config({ "kernel:a": "1" }))).toEqual([]);
+    expect(configKeys(undefined)).toEqual([]);
+  });
+});

@@ -3,11 +3,51 @@
  * the environment. Read at call time, never at import, so nothing is captured into state.
  */
 import { KernelConfigError } from "./errors";
+import { nearestName } from "./nearestName";
 
 export const DEFAULT_BASE_URL = "https://api.onkernel.com";
 
 export interface ConfigSource {
   get(key: string): string | undefined;
+}
+
+/** Every `kernel:*` setting the provider reads; any other `kernel:*` key is refused. */
+export const KERNEL_CONFIG_KEYS: readonly string[] = [
+  "kernel:apiKey",
+  "kernel:baseUrl",
+  "kernel:requestTimeoutMs",
+  "kernel:operationTimeoutSeconds",
+  "kernel:project",
+];
+
+/**
+ * The stack's config keys, when the config can list them. Pulumi's dynamic-provider host hands
+ * `configure` a Config over the whole config map it received (`rawConfig`); a source without
+ * such a map lists nothing, and no key can be checked.
+ */
+export function configKeys(config: ConfigSource | undefined): readonly string[] {
+  const raw = (config as { rawConfig?: unknown } | undefined)?.rawConfig;
+  return raw !== null && typeof raw === "object" ? Object.keys(raw) : [];
+}
+
+/**
+ * Refuses a `kernel:*` key the provider does not read (`kernel:baseURL`, say): ignoring it
+ * would send the key to the default API. The message suggests the nearest known setting.
+ */
+export function checkConfigKeys(keys: readonly string[]): void {
+  const unknown = keys.filter(
+    (key) => key.startsWith("kernel:") && !KERNEL_CONFIG_KEYS.includes(key),
+  );
+  if (unknown.length === 0) return;
+  const described = unknown.map((key) => {
+    const near = nearestName(key, KERNEL_CONFIG_KEYS);
+    return near ? `${key} (did you mean ${near}?)` : key;
+  });
+  throw new KernelConfigError(
+    `Unknown Kernel setting${unknown.length > 1 ? "s" : ""} ${described.join(", ")}: nothing ` +
+      `was sent. The settings are ${KERNEL_CONFIG_KEYS.join(", ")}; remove or rename the key ` +
+      `with \`pulumi config rm\` and \`pulumi config set\`.`,
+  );
 }
 
 export interface KernelSettings {
@@ -27,6 +67,7 @@ export function resolveSettings(
   config: ConfigSource | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): KernelSettings {
+  checkConfigKeys(configKeys(config));
   const raw: RawSettings = [
     safeGet(config, "kernel:apiKey"),
     safeGet(config, "kernel:baseUrl"),

@@ -34,6 +34,11 @@ export type AttemptOutcome =
       mayHaveActed: boolean;
       /** Refused locally (an invalid header, say): repeating it would only fail the same way. */
       local?: boolean;
+      /**
+       * Nothing will answer at the base URL however long one waits (a refused connection to a
+       * loopback address, a host name that does not exist): failing at once says so.
+       */
+      unreachable?: boolean;
     }
   | { kind: "malformed-body" };
 
@@ -77,7 +82,7 @@ export function serverDidNotAct(outcome: AttemptOutcome): boolean {
 }
 
 export function isRetryable(method: HttpMethod, outcome: AttemptOutcome): boolean {
-  if (outcome.kind === "connection-error" && outcome.local) return false;
+  if (outcome.kind === "connection-error" && (outcome.local || outcome.unreachable)) return false;
   if (method === "POST") return serverDidNotAct(outcome);
   if (outcome.kind !== "response") return true;
   return RETRYABLE_STATUSES.has(outcome.status);

@@ -5,7 +5,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 import { PROXY_PROVIDER_TEXT } from "./providerText";
-import { PROXY_SECRET_OUTPUTS, type ProxyProtocol, type ResidentialOs } from "./types";
+import type { OtherString, ProxyStatus } from "../enums";
+import {
+  PROXY_SECRET_OUTPUTS,
+  type ProxyProtocol,
+  type ProxyType,
+  type ResidentialOs,
+} from "./types";
 
 const PROXY_TYPE = dynamicResourceType({
   name: "Proxy",
@@ -61,7 +67,7 @@ interface NoSecretArgs {
 /** A datacenter or ISP proxy. */
 export interface DatacenterProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `datacenter` or `isp`. Changing the type replaces the proxy. */
-  type: pulumi.Input<"datacenter" | "isp">;
+  type: "datacenter" | "isp";
   /** Where the exit IP is. Unset keys are the API's to choose (country US). */
   config?: pulumi.Input<{
     /** ISO 3166 two-letter country code, e.g. `US`. Changing it replaces. */
@@ -72,7 +78,7 @@ export interface DatacenterProxyArgs extends ProxyArgsBase, NoSecretArgs {
 /** A residential proxy. */
 export interface ResidentialProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `residential`. Changing the type replaces the proxy. */
-  type: pulumi.Input<"residential">;
+  type: "residential";
   /** Targeting; any key that is set and changes replaces the proxy, unset keys are the API's. */
   config?: pulumi.Input<{
     /** Autonomous system number, e.g. `7922`. */
@@ -93,7 +99,7 @@ export interface ResidentialProxyArgs extends ProxyArgsBase, NoSecretArgs {
 /** A mobile proxy. */
 export interface MobileProxyArgs extends ProxyArgsBase, NoSecretArgs {
   /** `mobile`. Changing the type replaces the proxy. */
-  type: pulumi.Input<"mobile">;
+  type: "mobile";
   /** Targeting; any key that is set and changes replaces the proxy, unset keys are the API's. */
   config?: pulumi.Input<{
     /** The provider's city alias. */
@@ -108,7 +114,7 @@ export interface MobileProxyArgs extends ProxyArgsBase, NoSecretArgs {
 /** Your own proxy server. */
 export interface CustomProxyArgs extends ProxyArgsBase {
   /** `custom`. Changing the type replaces the proxy. */
-  type: pulumi.Input<"custom">;
+  type: "custom";
   /** Where the proxy server is. Any change replaces. Never put a secret here. */
   config: pulumi.Input<{
     /** Host name or IP address of the proxy server. */
@@ -131,11 +137,22 @@ export interface CustomProxyArgs extends ProxyArgsBase {
 }
 
 /**
+ * No proxy has this type. It exists for the compiler's messages: as it has no `config`,
+ * TypeScript cannot read `config` across the whole union, so it checks a wrong `config`
+ * against the arguments of the `type` the program chose (and names that type's keys) instead
+ * of against every type's `config` at once.
+ */
+interface NoProxyArgs {
+  type: never;
+}
+
+/**
  * The arguments of a Proxy: `type` decides which `config` keys exist, and only `custom` takes
- * `password` and `caBundle`.
+ * `password` and `caBundle`. `type` is a plain string, never an `Output`: the compiler picks
+ * the arguments by it.
  */
 export type ProxyArgs =
-  DatacenterProxyArgs | ResidentialProxyArgs | MobileProxyArgs | CustomProxyArgs;
+  DatacenterProxyArgs | ResidentialProxyArgs | MobileProxyArgs | CustomProxyArgs | NoProxyArgs;
 
 /** A proxy's `config` as it is live (the API's choices included; never a secret). */
 export interface ProxyConfigOutput {
@@ -146,7 +163,7 @@ export interface ProxyConfigOutput {
   /** City (residential, mobile). */
   city?: string;
   /** Device operating system (residential). */
-  os?: string;
+  os?: ResidentialOs | OtherString;
   /** State code (residential, mobile). */
   state?: string;
   /** US ZIP code (residential). */
@@ -213,11 +230,11 @@ export interface ProxyState {
  */
 export class Proxy extends pulumi.CustomResource {
   /** `datacenter`, `isp`, `residential`, `mobile` or `custom`. */
-  declare readonly type: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<ProxyType | OtherString>;
   /** The name as the API holds it (the API's own when the program sets none). */
   declare readonly name: pulumi.Output<string | undefined>;
   /** `http` or `https`, as the API holds it. */
-  declare readonly protocol: pulumi.Output<string | undefined>;
+  declare readonly protocol: pulumi.Output<ProxyProtocol | OtherString | undefined>;
   /** The config as it is live, the API's defaults included (e.g. `country: "US"`). */
   declare readonly config: pulumi.Output<ProxyConfigOutput | undefined>;
   /** Custom proxies: the password given (secret), as recorded at the last apply. */
@@ -231,7 +248,7 @@ export class Proxy extends pulumi.CustomResource {
   /** Hosts that bypass the proxy, as a sorted set. */
   declare readonly bypassHosts: pulumi.Output<string[] | undefined>;
   /** Health as the API reports it (`available` / `unavailable`); never a difference. */
-  declare readonly status: pulumi.Output<string | undefined>;
+  declare readonly status: pulumi.Output<ProxyStatus | undefined>;
   /** The exit IP address the API reports. */
   declare readonly ipAddress: pulumi.Output<string | undefined>;
   /** When the API last checked the proxy's health. */

@@ -49,7 +49,30 @@ describe("pulumi-kernel-emulator", () => {
       await waitFor(p.child, p.err, "Point Pulumi at it");
       expect(p.out()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
       expect(p.err()).toContain("any bearer token is accepted");
-      expect(p.err()).toContain("Proxies seeded: proxy_residential=residential");
+      expect(p.err()).toContain("Proxies seeded: proxy_residential=residential (residential)");
+      // The seeded proxy named residential is a residential proxy, as the API reports it.
+      const url = p.out().trim();
+      const answer = await fetch(`${url}/proxies`, {
+        headers: { authorization: "Bearer sk_any_token_will_do_here" },
+      });
+      const proxies = (await answer.json()) as { name: string; type: string }[];
+      expect(proxies.map((proxy) => [proxy.name, proxy.type])).toEqual([
+        ["residential", "residential"],
+      ]);
+    } finally {
+      p.child.kill("SIGTERM");
+      await p.exited;
+    }
+  });
+
+  it("warns at startup about a key the provider would refuse, without printing it", async () => {
+    const p = run(["--port", "0", "--api-key", "short_secret"]);
+    try {
+      await waitFor(p.child, p.err, "Point Pulumi at it");
+      expect(p.err()).toMatch(
+        /Warning: the provider refuses this key: --api-key is shorter than 16 characters/,
+      );
+      expect(p.err() + p.out()).not.toContain("short_secret");
     } finally {
       p.child.kill("SIGTERM");
       await p.exited;
@@ -62,6 +85,7 @@ describe("pulumi-kernel-emulator", () => {
       await waitFor(p.child, p.err, "Point Pulumi at it");
       expect(p.err() + p.out()).not.toContain("sk_cli_secret_value");
       expect(p.err()).not.toContain("any bearer token");
+      expect(p.err()).not.toContain("Warning");
     } finally {
       p.child.kill("SIGTERM");
       await p.exited;

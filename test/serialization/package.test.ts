@@ -97,6 +97,22 @@ export const readBack = [
 ];
 export const isCredential: boolean = kernel.Credential.isInstance(creds) && !kernel.Proxy.isInstance(creds);
 
+// Every public type is exported from the root; what the API reports is an open union, so a
+// value a newer API sends compiles, and the known values stay comparable.
+const futureStatus: kernel.AuthConnectionStatus = "SOME_NEWER_STATUS";
+export const needsLogin = connection.status.apply((s: kernel.AuthConnectionStatus) => s === "NEEDS_AUTH" || s === futureStatus);
+export const reasons: kernel.CanReauthReason[] = ["no_credential", "a_newer_reason"];
+export const flow: kernel.AuthFlowStatus = "IN_PROGRESS";
+export const proxyHealth: kernel.ProxyStatus[] = ["available", "degraded"];
+export const protocols: kernel.ProxyProtocol[] = ["http", "https"];
+export const oses: kernel.ResidentialOs[] = ["windows", "macos", "android"];
+export const kinds: kernel.ProxyType[] = ["datacenter", "isp", "residential", "mobile", "custom"];
+export const modes: kernel.ProxyMode[] = ["direct", "default"];
+export const store: kernel.CredentialProviderType = "onepassword";
+export const liveType: pulumi.Output<string> = residential.type;
+// @ts-expect-error: an input stays closed (check would refuse the value anyway)
+export const badProtocol: kernel.ProxyProtocol = "socks5";
+
 export async function againstTheEmulator(): Promise<string> {
   const emulator: Emulator = await startEmulator({ apiKey: "sk_emulator_dev_key" });
   await emulator.close();
@@ -133,10 +149,86 @@ afterAll(() => {
 });
 
 describe("the published package.json and tarball", () => {
-  it("has no install-time script (a prepare would name a file the tarball does not hold)", () => {
-    for (const hook of ["preinstall", "install", "postinstall", "prepare"]) {
+  it("runs nothing when installed from the tarball: prepare builds only in a git clone", () => {
+    for (const hook of ["preinstall", "install", "postinstall"]) {
       expect(installedManifest.scripts?.[hook]).toBeUndefined();
     }
+    // npm runs prepare for a git dependency (in its clone, where tsconfig.build.json is) and
+    // before packing; never for a tarball or the registry.
+    expect(installedManifest.scripts?.prepare).toBe("tsc -p tsconfig.build.json");
+  });
+
+  it("names where the project lives (repository, homepage, bugs)", () => {
+    expect(installedManifest.repository).toEqual({
+      type: "git",
+      url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w-]+\/pulumi-kernel\.git$/),
+    });
+    expect(installedManifest.homepage).toMatch(
+      /^https:\/\/github\.com\/[\w-]+\/pulumi-kernel#readme$/,
+    );
+    expect(installedManifest.bugs).toEqual({
+      url: expect.stringMatching(/^https:\/\/github\.com\/[\w-]+\/pulumi-kernel\/issues$/),
+    });
+  });
+
+  it("packs exactly the package: code, declarations, the OpenAPI document, the docs", () => {
+    const unexpected = pkg.packedFiles.filter(
+      (f) =>
+        !/^dist\/.+\.(js|d\.ts)$/.test(f) &&
+        ![
+          "package.json",
+          "README.md",
+          "CHANGELOG.md",
+          "LICENSE",
+          "openapi/kernel.openapi.json",
+        ].includes(f),
+    );
+    expect(unexpected).toEqual([]);
+    expect(pkg.packedFiles).toEqual(
+      expect.arrayContaining([
+        "CHANGELOG.md",
+        "README.md",
+        "LICENSE",
+        "openapi/kernel.openapi.json",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/provider.js",
+        "dist/provider.d.ts",
+        "dist/emulator/index.js",
+        "dist/emulator/index.d.ts",
+        "dist/cli/main.js",
+        "dist/emulator/cli.js",
+      ]),
+    );
+    // Every bin is packed.
+    for (const bin of Object.values(installedManifest.bin as Record<string, string>)) {
+      expect(pkg.packedFiles).toContain(bin);
+    }
+  });
+
+  it("passes npm publish --dry-run with no warning but the missing login", async () => {
+    // The release procedure's check (CONTRIBUTING.md): npm would correct nothing in
+    // package.json, and would publish what the pack above holds.
+    const { stdout, stderr } = await promisify(execFile)(
+      "npm",
+      ["publish", "--dry-run", "--ignore-scripts", "--json"],
+      { cwd: REPO_ROOT },
+    );
+    const warnings = stderr
+      .split("\n")
+      .filter((line) => /^npm warn/.test(line) && !/requires you to be logged in/.test(line));
+    expect(warnings).toEqual([]);
+    const published = JSON.parse(stdout)["pulumi-kernel"] as { files: { path: string }[] };
+    expect(published.files.map((f) => f.path).sort()).toEqual([...pkg.packedFiles].sort());
+  });
+
+  it("packs a CHANGELOG whose newest release is the package's version", () => {
+    const changelog = fs.readFileSync(
+      path.join(pkg.project, "node_modules", "pulumi-kernel", "CHANGELOG.md"),
+      "utf8",
+    );
+    const released = [...changelog.matchAll(/^## \[(\d+\.\d+\.\d+[^\]]*)\]/gm)].map((m) => m[1]);
+    expect(released[0]).toBe(installedManifest.version);
   });
 
   it("ships the LICENSE (Apache-2.0) beside the code, and not the harness", () => {
@@ -150,8 +242,17 @@ describe("the published package.json and tarball", () => {
     expect(pkg.packedFiles.filter((f) => /^dist\/(host|demo|bench)\/|\.map$/.test(f))).toEqual([]);
   });
 
-  it("installs from the tarball with no warning about prepare or link-self", () => {
-    expect(pkg.installOutput).not.toMatch(/prepare|link-self|install-scripts/i);
+  it("installs from the tarball without running a script of the package", () => {
+    expect(pkg.installOutput).not.toMatch(/link-self|> pulumi-kernel@[\d.]+ prepare/);
+    // npm 11 lists prepare among the scripts of a package from a file or git source not yet
+    // covered by allowScripts (it does not run it for a tarball); never for the registry.
+    // Nothing else of the package may be listed.
+    const advisory = pkg.installOutput
+      .split("\n")
+      .filter((line) => /install-scripts\s+pulumi-kernel@/.test(line));
+    expect(advisory.every((line) => /\(prepare: tsc -p tsconfig\.build\.json\)$/.test(line))).toBe(
+      true,
+    );
     expect(
       fs.existsSync(path.join(pkg.project, "node_modules", "pulumi-kernel", "dist", "index.js")),
     ).toBe(true);
@@ -299,7 +400,73 @@ describe("a user program compiled under Pulumi's template tsconfig.json as it is
   });
 });
 
+/** tsc's messages for one more file of the user's project, under its tsconfig.json. */
+function messagesFor(fileName: string, code: string): string[] {
+  const file = path.join(pkg.project, fileName);
+  fs.writeFileSync(file, code);
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(pkg.project, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
+  const program = ts.createProgram({ rootNames: [file], options: parsed.options });
+  return program
+    .getSemanticDiagnostics(program.getSourceFile(file))
+    .map((d) => formatDiagnostic(d));
+}
+
+describe("compiler messages in the user's program", () => {
+  it.each([
+    [
+      "residential",
+      '{ host: "proxy.example.com" }',
+      /'host' does not exist in type .*asn\?.*city\?/s,
+    ],
+    ["datacenter", '{ city: "paris" }', /'city' does not exist in type .*country\?/s],
+    ["custom", '{ host: "proxy.example.com" }', /Property 'port' is missing/],
+  ])(
+    "a wrong config of a %s proxy is checked against that type's keys",
+    (type, config, expected) => {
+      const messages = messagesFor(
+        `wrong-${type}.ts`,
+        `import * as kernel from "pulumi-kernel";\n` +
+          `new kernel.Proxy("p", { type: "${type}", config: ${config} });\n`,
+      );
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(expected);
+      // The message is about the chosen type's config, not every type's at once.
+      if (type !== "custom") expect(messages[0]).not.toMatch(/port/);
+    },
+  );
+});
+
 describe("the public declarations", () => {
+  it("export from the root every type a resource module or the value sets export", () => {
+    const dist = path.join(packageDir(), "dist");
+    const modules = [
+      "authConnection/resource.d.ts",
+      "credential/resource.d.ts",
+      "credentialProvider/resource.d.ts",
+      "proxy/resource.d.ts",
+      "profile/resource.d.ts",
+      "enums.d.ts",
+    ].map((file) => path.join(dist, file));
+    const root = path.join(dist, "index.d.ts");
+    const program = ts.createProgram({ rootNames: [root, ...modules], options: { noEmit: true } });
+    const checker = program.getTypeChecker();
+    const exportsOf = (file: string) =>
+      checker
+        .getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!)
+        .map((symbol) => symbol.name);
+    const fromRoot = new Set(exportsOf(root));
+    const missing = modules.flatMap((file) =>
+      exportsOf(file)
+        .filter((name) => !fromRoot.has(name))
+        .map((name) => `${path.relative(dist, file)}: ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it("import neither zod nor undici, from any entry point", () => {
     const entries = Object.values(
       installedManifest.exports as Record<string, { types?: string }>,

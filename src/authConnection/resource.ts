@@ -82,8 +82,8 @@ export interface AuthConnectionArgs {
   domain: pulumi.Input<string>;
   /**
    * The Kernel project (an id or its exact name) to create the connection in. Defaults to the
-   * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable (used only
-   * when creating), then your organisation's default project. Changing it moves the
+   * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable, then
+   * `KERNEL_PROJECT_ID` (both used only when creating), then your organisation's default project. Changing it moves the
    * connection: a new one is created in the new project and the old one deleted.
    */
   project?: pulumi.Input<string>;

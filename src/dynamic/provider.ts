@@ -38,6 +38,7 @@ import { PartialFailureError } from "./partialFailure";
 import {
   PROJECT_KEY,
   createProject,
+  createsByProjectId,
   desiredProject,
   projectMoves,
   recordedProject,
@@ -210,12 +211,16 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   const secretsIn = (...records: Record<string, unknown>[]): string[] =>
     secretStrings(records.map((r) => spec.secretOutputs.map((key) => r[key])));
 
-  const operation = (project: string | undefined, secrets: readonly string[]): KernelOperation =>
+  const operation = (
+    project: string | undefined,
+    secrets: readonly string[],
+    projectById = false,
+  ): KernelOperation =>
     sharedClient(settings(), {
       log: (line) => process.stderr.write(`${line}\n`),
       ...options.client,
     }).operation({
-      ...(spec.projectScoped && project !== undefined ? { project } : {}),
+      ...(spec.projectScoped && project !== undefined ? { project, projectById } : {}),
       badRequestHint: (text) => spec.badRequestHint(text),
       secrets,
     });
@@ -384,7 +389,10 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     const project = spec.projectScoped
       ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
       : undefined;
-    const op = operation(project, secretsIn(inputs));
+    const byId =
+      spec.projectScoped &&
+      createsByProjectId((desired as Record<string, unknown>)[PROJECT_KEY], settings());
+    const op = operation(project, secretsIn(inputs), byId);
     const adopt = (desired as { adopt?: unknown }).adopt === true;
     const body = spec.createBody(desired);
     const attempts = Math.max(1, options.createAttempts ?? 3);

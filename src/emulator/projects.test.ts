@@ -23,7 +23,10 @@ describe("Projects", () => {
       });
     }
     // The older header takes ids only.
-    expect(projects.resolve({ "x-kernel-project-id": "team-b" })).toMatchObject({ status: 404 });
+    expect(projects.resolve({ "x-kernel-project-id": "team-b" })).toMatchObject({
+      status: 404,
+      error: { code: "project_not_found", message: expect.stringMatching(/X-Kernel-Project\)/) },
+    });
   });
 
   it("refuses a clash of ids or names and bad specs", () => {

@@ -63,6 +63,8 @@ export interface StoreEnv {
   newId(prefix: string): string;
   /** Another module's store in the same project (undefined when no such module). */
   storeOf<S>(module: string): S | undefined;
+  /** How many objects a module holds in every project of the org (limits are org-wide). */
+  countInOrg(module: string): number;
 }
 
 export interface RouteModule<S = unknown> {

@@ -56,6 +56,11 @@ export interface ConnectionStoreOptions {
   newId?: () => string;
   /** Called with the profile name of each new connection: the API creates a missing profile. */
   ensureProfile?: (name: string) => void;
+  /**
+   * The plan's `max_auth_connections` and the connections counted against it org-wide; a
+   * create at the limit is 403 `insufficient_plan`. Unlimited when absent or `max` is.
+   */
+  connectionLimit?: () => { max?: number; used: number };
 }
 
 export class ConnectionStore {
@@ -93,6 +98,14 @@ export class ConnectionStore {
     if (problem) return problem;
     const proxy = this.proxyChoice(body);
     if (!proxy.ok) return proxy;
+    const limit = this.options.connectionLimit?.();
+    if (limit?.max !== undefined && limit.used >= limit.max) {
+      return fail(
+        403,
+        "insufficient_plan",
+        `your plan allows ${limit.max} managed auth connections; upgrade to create more`,
+      );
+    }
     const connection: StoredConnection = {
       id: this.newId(),
       profile_name: body.profile_name,

@@ -8,6 +8,7 @@ import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import { type ProviderOptions, type ResourceSpec, makeProvider } from "../dynamic/provider";
 import { COLLECTION, type ManagedAuth, parseManagedAuth, parseProxyItem } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
+import { explainConnectionFailure } from "./failures";
 import { toLiveInputs, toState } from "./flatten";
 import { planChanges } from "./patch";
 import { asKnownInputs, checkInputs } from "./schema";
@@ -97,6 +98,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
       return true;
     },
   },
+  explainFailure: explainConnectionFailure,
   badRequestHint,
   secretOutputs: [],
 };

@@ -18,6 +18,7 @@ import {
   KernelConnectionError,
   PermissionDeniedError,
 } from "../kernel/errors";
+import { type OrgLimits, readOrgLimits } from "../kernel/orgLimits";
 import { redact } from "../kernel/redact";
 import { createProject, createsByProjectId } from "../dynamic/project";
 
@@ -62,14 +63,7 @@ const authContextSchema = z.object({
   principal: z.object({ type: z.string().nullish() }).nullish(),
 });
 
-const orgLimitsSchema = z.object({
-  min_health_check_interval_seconds: z.number().nullish(),
-  max_auth_connections: z.number().nullish(),
-  auth_connections_used: z.number().nullish(),
-});
-
 export type AuthContextAnswer = z.infer<typeof authContextSchema>;
-export type OrgLimitsAnswer = z.infer<typeof orgLimitsSchema>;
 
 /** The project the settings choose, as a create would send it. */
 export interface ProjectChoice {
@@ -87,7 +81,7 @@ export interface DoctorFindings {
   context?: AuthContextAnswer;
   /** Why the context could not be read: then the settings do not work. */
   contextError?: string;
-  limits?: OrgLimitsAnswer;
+  limits?: OrgLimits;
   limitsError?: string;
 }
 
@@ -264,13 +258,10 @@ export async function runDoctor(args: string[], io: DoctorIo = processIo()): Pro
       findings.contextError = explainFailure(err, project);
     }
     if (findings.context) {
-      try {
-        findings.limits = await client
-          .operation()
-          .request("GET", "/org/limits", { parse: (json) => orgLimitsSchema.parse(json) });
-      } catch (err) {
-        findings.limitsError = err instanceof Error ? err.message : String(err);
-      }
+      // Org-wide: no project header.
+      const read = await readOrgLimits(client.operation());
+      if ("limits" in read) findings.limits = read.limits;
+      else findings.limitsError = read.error;
     }
   }
   const report = doctorReport(findings);

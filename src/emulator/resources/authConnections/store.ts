@@ -361,6 +361,8 @@ export function toManagedAuth(
       : c.credential
         ? "no_prior_successful_login"
         : "no_credential",
+    // A runtime value drifted in (a reason this version does not know, say) shows as it is.
+    ...pick(c as unknown as Record<string, unknown>, ["can_reauth", "can_reauth_reason"]),
     last_auth_check_at: c.last_auth_check_at,
     last_auth_at: c.last_auth_check_at,
     flow_status: null,
@@ -376,6 +378,10 @@ export function toManagedAuth(
     if (!(key in out) && !MODELED.has(key)) out[key] = value;
   }
   return out;
+}
+
+function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
 }
 
 const MODELED = new Set(["browser", "credential", "login_url", "browser_telemetry"]);

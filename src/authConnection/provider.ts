@@ -61,6 +61,9 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
   toState: (live, ctx) => {
     const sentProxy = (ctx.justSent?.browser as { proxy?: unknown } | undefined)?.proxy;
     return toState(live, {
+      telemetryDestination: ctx.desired
+        ? ctx.desired.telemetryDestination
+        : ctx.olds?.telemetryDestination,
       proxy: ctx.desired ? ctx.desired.proxy : ctx.olds?.proxy,
       proxyJustSent: sentProxy !== undefined,
       resolvedProxyId: ctx.olds?.resolvedProxyId,
@@ -86,6 +89,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
     async matchesPost(op, live, desired) {
       const body = toCreateRequest(desired);
       const state = toState(live, {
+        telemetryDestination: desired.telemetryDestination,
         proxy: desired.proxy,
         proxyJustSent: body.browser?.proxy !== undefined,
       });

@@ -21,10 +21,17 @@ import type {
   ManagedAuthCreateRequest,
   ManagedAuthUpdateRequest,
   ProxyMode,
+  TelemetryRequest,
 } from "./wire";
 
 /** What `browser.proxy` holds once resolved: a proxy by id, or a mode. */
 export type StoredProxyChoice = { id: string } | { mode: ProxyMode };
+
+/** `browser.telemetry` as kept: capture on or off, and the OTLP destination exported to. */
+export interface StoredTelemetry {
+  enabled: boolean;
+  destination?: { id?: string; name?: string };
+}
 
 /** What the store keeps; responses are built from it. */
 export interface StoredConnection {
@@ -39,7 +46,7 @@ export interface StoredConnection {
   auto_reauth: boolean;
   record_session: boolean;
   save_credentials: boolean;
-  browser: { proxy?: StoredProxyChoice; stealth: boolean };
+  browser: { proxy?: StoredProxyChoice; stealth: boolean; telemetry?: StoredTelemetry };
   browser_telemetry?: Record<string, unknown> | null;
   status: "AUTHENTICATED" | "NEEDS_AUTH";
   last_auth_check_at: string;
@@ -121,6 +128,8 @@ export class ConnectionStore {
       last_auth_check_at: this.now().toISOString(),
     };
     if (proxy.value) connection.browser.proxy = proxy.value;
+    const telemetry = nextTelemetry(undefined, body.browser?.telemetry);
+    if (telemetry) connection.browser.telemetry = telemetry;
     if (body.login_url) connection.login_url = body.login_url;
     if (body.credential) connection.credential = { ...body.credential };
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
@@ -185,6 +194,11 @@ export class ConnectionStore {
     if (body.save_credentials !== undefined) connection.save_credentials = body.save_credentials;
     if (proxy.value) connection.browser.proxy = proxy.value;
     if (body.browser?.stealth !== undefined) connection.browser.stealth = body.browser.stealth;
+    if (body.browser?.telemetry !== undefined) {
+      const telemetry = nextTelemetry(connection.browser.telemetry, body.browser.telemetry);
+      if (telemetry) connection.browser.telemetry = telemetry;
+      else delete connection.browser.telemetry;
+    }
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
     return ok(connection);
   }
@@ -234,8 +248,25 @@ export class ConnectionStore {
     );
   }
 
-  /** Rules the schema cannot say: the credential's three shapes, the plan minimum. */
+  /** Rules the schema cannot say: the credential's three shapes, the plan minimum, telemetry. */
   private checkFields(body: ManagedAuthUpdateRequest) {
+    const otlp = body.browser?.telemetry?.export?.otlp;
+    if (otlp?.destination && otlp.enabled === false) {
+      return fail(
+        400,
+        "bad_request",
+        "browser.telemetry.export.otlp: enabled false with a destination is rejected",
+        [{ code: "invalid_input", message: "browser.telemetry" }],
+      );
+    }
+    if (otlp?.destination && body.browser?.telemetry?.enabled === false) {
+      return fail(
+        400,
+        "bad_request",
+        "browser.telemetry.export.otlp.destination requires telemetry capture to be enabled",
+        [{ code: "invalid_input", message: "browser.telemetry" }],
+      );
+    }
     if (body.credential && !isCredentialShape(body.credential)) {
       return fail(
         400,
@@ -310,6 +341,27 @@ export class ConnectionStore {
   }
 }
 
+/**
+ * Telemetry after a request: `null` removes it; `enabled` sets capture; a destination sets the
+ * export (and implies it); `export.otlp.enabled: false` stops exporting. Properties left out
+ * are unchanged. Undefined when there is none.
+ */
+export function nextTelemetry(
+  current: StoredTelemetry | undefined,
+  sent: TelemetryRequest | null | undefined,
+): StoredTelemetry | undefined {
+  if (sent === undefined) return current;
+  if (sent === null) return undefined;
+  const next: StoredTelemetry = { enabled: current?.enabled ?? false };
+  if (current?.destination) next.destination = { ...current.destination };
+  const otlp = sent.export?.otlp;
+  if (otlp?.destination) next.destination = { ...otlp.destination };
+  else if (otlp?.enabled === false) delete next.destination;
+  if (sent.enabled !== undefined) next.enabled = sent.enabled;
+  else if (otlp?.destination) next.enabled = true;
+  return next;
+}
+
 function sameChoice(a: StoredProxyChoice, b: StoredProxyChoice): boolean {
   return "id" in a ? "id" in b && a.id === b.id : "mode" in b && a.mode === b.mode;
 }
@@ -342,6 +394,15 @@ export function toManagedAuth(
     browser.proxy = name === undefined ? { id: choice.id } : { id: choice.id, name };
   } else if (choice) {
     browser.proxy = { mode: choice.mode };
+  }
+  const telemetry = c.browser.telemetry;
+  if (telemetry) {
+    browser.telemetry = telemetry.destination
+      ? {
+          enabled: telemetry.enabled,
+          export: { otlp: { enabled: true, destination: { ...telemetry.destination } } },
+        }
+      : { enabled: telemetry.enabled };
   }
   const out: Record<string, unknown> = {
     id: c.id,

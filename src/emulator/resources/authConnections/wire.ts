@@ -23,9 +23,17 @@ export type ProxyMode = "direct" | "default";
 /** `browser.proxy`: exactly one of `{id}`, `{name}`, `{mode}`. */
 export type BrowserProxyRef = { id: string } | { name: string } | { mode: ProxyMode };
 
+/** `browser.telemetry` (Python SDK 0.91+), as far as the emulator keeps it. */
+export interface TelemetryRequest {
+  enabled?: boolean;
+  export?: { otlp?: { destination?: { id?: string; name?: string }; enabled?: boolean } };
+}
+
 export interface BrowserSettings {
   proxy?: BrowserProxyRef;
   stealth?: boolean;
+  /** `null` removes the telemetry configuration. */
+  telemetry?: TelemetryRequest | null;
 }
 
 export interface ManagedAuthUpdateRequest {

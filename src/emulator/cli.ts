@@ -8,7 +8,14 @@ import { parseArgs } from "node:util";
 import { DEFAULT_PROJECT, parseProjectSpec, type Project } from "./projects";
 import type { EmulatedProxy } from "./resources/proxies/store";
 import { startEmulator } from "./server";
-import { DEFAULT_PLAN, PLAN_MINIMUMS, parseLatency, parsePlan, parseRateLimit } from "./settings";
+import {
+  DEFAULT_PLAN,
+  PLAN_MINIMUMS,
+  parseLatency,
+  parseMaxAuthConnections,
+  parsePlan,
+  parseRateLimit,
+} from "./settings";
 
 /** Seeded when no `--proxy` is given, so `browser.proxy: {name: "residential"}` works at once. */
 export const DEFAULT_PROXY_SEED = "proxy_residential=residential";
@@ -34,6 +41,9 @@ options (default in brackets):
     .map(([name, min]) => `${name} (${min} s)`)
     .join(", ")}, or a number of seconds [${DEFAULT_PLAN}]
   --plan-minimum SECONDS older form of --plan with a number [none]
+  --max-auth-connections N
+                         the plan's connection limit, org-wide; past it a create is 403
+                         insufficient_plan (GET /org/limits shows it) [no limit]
   --rate-limit N         requests per second before 429 + Retry-After [no limit]
   --rate-burst N         requests allowed at once under --rate-limit [1]
   --latency-ms MS        every API answer waits this long [0]
@@ -53,6 +63,8 @@ export interface CliConfig {
   rateLimit?: number;
   rateBurst?: number;
   latencyMs: number;
+  /** Absent: no limit. */
+  maxAuthConnections?: number;
   log: boolean;
   help: boolean;
 }
@@ -69,6 +81,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       proxy: { type: "string", multiple: true },
       plan: { type: "string" },
       "plan-minimum": { type: "string" },
+      "max-auth-connections": { type: "string" },
       "latency-ms": { type: "string" },
       "rate-limit": { type: "string" },
       "rate-burst": { type: "string" },
@@ -93,7 +106,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       ? { id: match[1], name: match[2], project: match[3] }
       : { id: match[1], name: match[2] };
   });
+  const maxAuthConnections = parseMaxAuthConnections(values["max-auth-connections"]);
   return {
+    ...(maxAuthConnections === undefined ? {} : { maxAuthConnections }),
     port,
     host: values.host ?? "127.0.0.1",
     apiKey: values["api-key"] ?? (env.KERNEL_API_KEY || undefined),
@@ -137,6 +152,7 @@ export async function runEmulatorCli(argv: string[]): Promise<number | undefined
     rateLimit: config.rateLimit,
     rateBurst: config.rateBurst,
     latencyMs: config.latencyMs,
+    maxAuthConnections: config.maxAuthConnections,
     print: config.log ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   process.stdout.write(`${emulator.url}\n`);

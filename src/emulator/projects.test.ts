@@ -29,6 +29,16 @@ describe("Projects", () => {
     });
   });
 
+  it("takes both headers when they name one project, and refuses them when they differ", () => {
+    // What the API does with both is not documented; clients send one (the provider too).
+    expect(
+      projects.resolve({ "x-kernel-project": "team-b", "x-kernel-project-id": "proj_b" }),
+    ).toMatchObject({ ok: true, value: { id: "proj_b" } });
+    expect(
+      projects.resolve({ "x-kernel-project": "default", "x-kernel-project-id": "proj_b" }),
+    ).toMatchObject({ ok: false, status: 400, error: { code: "bad_request" } });
+  });
+
   it("refuses a clash of ids or names and bad specs", () => {
     expect(() => projects.add({ id: "proj_b", name: "other" })).toThrow(/clashes/);
     expect(() => projects.add({ id: "proj_x", name: "team-b" })).toThrow(/clashes/);

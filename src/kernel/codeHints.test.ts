@@ -17,6 +17,11 @@ describe("hintForCode", () => {
     expect(hintForCode(code)).toMatch(says);
   });
 
+  it("a create's not_found is about a reference, not the object", () => {
+    expect(hintForCode("not_found", "POST")).toMatch(/refers to does not exist/);
+    expect(hintForCode("not_found", "PATCH")).toMatch(/gone from Kernel/);
+  });
+
   it("leaves bad_request, rate_limited, unknown codes and no code to others", () => {
     for (const code of ["bad_request", "rate_limited", "something_new", undefined]) {
       expect(hintForCode(code)).toBeUndefined();

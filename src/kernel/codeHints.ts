@@ -7,9 +7,13 @@
  * Resources add what one more read can tell (the plan's limits, who holds a proxy).
  */
 
-/** The hint for an error code; undefined when the code needs none of its own. */
-export function hintForCode(code: string | undefined): string | undefined {
+/**
+ * The hint for an error code; undefined when the code needs none of its own. A create's
+ * `not_found` is about something the body refers to, not the object itself.
+ */
+export function hintForCode(code: string | undefined, method?: string): string | undefined {
   if (code === undefined) return undefined;
+  if (code === "not_found" && method === "POST") return REFERENCE_NOT_FOUND_HINT;
   if (Object.hasOwn(CODE_HINTS, code)) return CODE_HINTS[code];
   // Conflicts come under several codes (`conflict`, `..._conflict`, `already_exists`).
   if (/conflict|already_exists/.test(code)) return CONFLICT_HINT;
@@ -18,6 +22,10 @@ export function hintForCode(code: string | undefined): string | undefined {
 
 const PROJECT_SETTINGS =
   "the resource's project input, kernel:project, KERNEL_PROJECT or KERNEL_PROJECT_ID";
+
+const REFERENCE_NOT_FOUND_HINT =
+  "Something the create refers to does not exist in the project (a credential, a credential " +
+  "provider, a proxy, a profile?): create it first, or fix the reference";
 
 const CONFLICT_HINT =
   "Kernel refused it as a conflict with what exists now: run `pulumi refresh` to see the " +

@@ -82,7 +82,7 @@ const KEY_HINT =
  * caller's (a 400's inputs); else 401/403 carry the key hint.
  */
 export function apiErrorFor(given: ApiErrorInit): KernelApiError {
-  const hint = hintForCode(given.body?.code) ?? given.hint;
+  const hint = hintForCode(given.body?.code, given.method) ?? given.hint;
   const init = hint === undefined ? given : { ...given, hint };
   const { status } = init;
   if (status === 400) return new BadRequestError(init);

@@ -231,6 +231,7 @@ describe("each documented error code gets the words a user needs", () => {
   // [code, status, the call that meets it, what the message must say]
   const CASES: [string, number, "create" | "update" | "delete", RegExp][] = [
     ["not_found", 404, "update", /The object is gone from Kernel .*`pulumi refresh`/],
+    ["not_found", 404, "create", /Something the create refers to does not exist/],
     [
       "project_not_found",
       404,

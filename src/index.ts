@@ -11,6 +11,8 @@ export {
   type CredentialReferenceOutput,
   type ProxyReferenceArgs,
   type ProxyReferenceOutput,
+  type TelemetryDestinationArgs,
+  type TelemetryDestinationOutput,
 } from "./authConnection/resource";
 export { Credential, type CredentialArgs, type CredentialState } from "./credential/resource";
 export {

@@ -23,10 +23,20 @@ export interface BrowserProxy {
   mode?: "direct" | "default";
 }
 
+/**
+ * `browser.telemetry` as the provider sends it: capture on with an OTLP destination, or the
+ * export stopped (`export.otlp.enabled: false`, which takes no destination).
+ */
+export interface BrowserTelemetry {
+  enabled?: boolean;
+  export: { otlp: { destination?: { id?: string; name?: string }; enabled?: boolean } };
+}
+
 /** Properties left out of a PATCH are unchanged. */
 export interface BrowserSettings {
   proxy?: BrowserProxy;
   stealth?: boolean;
+  telemetry?: BrowserTelemetry;
 }
 
 /** What a PATCH may carry; only the fields sent change. */
@@ -79,7 +89,26 @@ export const managedAuthSchema = z.looseObject({
   /** Deprecated in favour of `browser.proxy`; read only when `browser.proxy` is absent. */
   proxy_id: z.string().nullish(),
   browser: z
-    .looseObject({ proxy: browserProxySchema.nullish(), stealth: z.boolean().nullish() })
+    .looseObject({
+      proxy: browserProxySchema.nullish(),
+      stealth: z.boolean().nullish(),
+      telemetry: z
+        .looseObject({
+          export: z
+            .looseObject({
+              otlp: z
+                .looseObject({
+                  enabled: z.boolean().nullish(),
+                  destination: z
+                    .looseObject({ id: z.string().nullish(), name: z.string().nullish() })
+                    .nullish(),
+                })
+                .nullish(),
+            })
+            .nullish(),
+        })
+        .nullish(),
+    })
     .nullish(),
   can_reauth: z.boolean().nullish(),
   can_reauth_reason: z.string().nullish(),

@@ -1,16 +1,23 @@
 /**
  * expand: desired state to API requests, field by field, so that the PATCH carries exactly the
  * fields the planner names, each in its API form, with the API's own clears. Server-owned
- * fields are sent only when the program set them (docs/behaviour.md). `proxy` and `stealth` travel in one
- * `browser` object.
+ * fields are sent only when the program set them (docs/behaviour.md). `proxy`, `stealth` and
+ * `telemetryDestination` travel in one `browser` object.
  */
 import type {
   BrowserProxy,
+  BrowserTelemetry,
   CredentialReference,
   ManagedAuthCreateRequest,
   ManagedAuthUpdateRequest,
 } from "./api";
-import type { CheckedInputs, CredentialInput, ProxyInput, UpdatableField } from "./types";
+import type {
+  CheckedInputs,
+  CredentialInput,
+  ProxyInput,
+  TelemetryDestinationInput,
+  UpdatableField,
+} from "./types";
 
 /** POST body: the profile and domain, and every other field the program set. */
 export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateRequest {
@@ -29,18 +36,20 @@ export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateReques
   if (desired.recordSession !== undefined) body.record_session = desired.recordSession;
   if (desired.saveCredentials !== undefined) body.save_credentials = desired.saveCredentials;
   const proxy = desired.proxy === undefined ? undefined : toBrowserProxy(desired.proxy);
-  if (proxy !== undefined || desired.stealth !== undefined) {
+  const telemetry = desired.telemetryDestination;
+  if (proxy !== undefined || desired.stealth !== undefined || telemetry !== undefined) {
     body.browser = {};
     if (proxy !== undefined) body.browser.proxy = proxy;
     if (desired.stealth !== undefined) body.browser.stealth = desired.stealth;
+    if (telemetry !== undefined) body.browser.telemetry = toBrowserTelemetry(telemetry);
   }
   return body;
 }
 
 /**
  * PATCH body for the named fields. A removed `loginUrl` is sent as `""`, a removed
- * `allowedDomains` as `[]` and a removed proxy as `browser.proxy.mode: "default"` (the API's
- * clears). A removed credential never gets here (the API has no detach; the planner replaces),
+ * `allowedDomains` as `[]`, a removed proxy as `browser.proxy.mode: "default"` and a removed
+ * telemetry destination as `browser.telemetry.export.otlp.enabled: false` (the API's clears). A removed credential never gets here (the API has no detach; the planner replaces),
  * and a removed server-owned field is never named by the planner.
  */
 export function toUpdateRequest(
@@ -85,6 +94,12 @@ export function toUpdateRequest(
       case "stealth":
         if (desired.stealth !== undefined) browser().stealth = desired.stealth;
         break;
+      case "telemetryDestination":
+        browser().telemetry =
+          desired.telemetryDestination === undefined
+            ? { export: { otlp: { enabled: false } } }
+            : toBrowserTelemetry(desired.telemetryDestination);
+        break;
     }
   }
   return body;
@@ -95,6 +110,15 @@ export function toCredentialReference(credential: CredentialInput): CredentialRe
   if (credential.path !== undefined)
     return { provider: credential.provider, path: credential.path };
   return { provider: credential.provider as string, auto: true };
+}
+
+/**
+ * Export to a destination: the destination implies export, and export needs capture, so
+ * capture is turned on with it (the API's default categories).
+ */
+export function toBrowserTelemetry(destination: TelemetryDestinationInput): BrowserTelemetry {
+  const ref = destination.id !== undefined ? { id: destination.id } : { name: destination.name };
+  return { enabled: true, export: { otlp: { destination: ref } } };
 }
 
 export function toBrowserProxy(proxy: ProxyInput): BrowserProxy {

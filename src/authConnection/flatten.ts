@@ -12,9 +12,12 @@ import {
   type ProxyInput,
   type RuntimeOutputs,
   SERVER_OWNED,
+  type TelemetryDestinationInput,
 } from "./types";
 
 export interface FlattenContext {
+  /** The telemetry destination as the program named it (by id or by name). */
+  telemetryDestination?: TelemetryDestinationInput;
   /** The proxy as the program named it at the last apply (or now, right after an apply). */
   proxy?: ProxyInput;
   /** What `proxy.name` resolved to at the last apply, when no apply just happened. */
@@ -63,6 +66,8 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
   if (live.record_session != null) state.recordSession = live.record_session;
   if (live.save_credentials != null) state.saveCredentials = live.save_credentials;
   if (live.browser?.stealth != null) state.stealth = live.browser.stealth;
+  const destination = liveTelemetryDestination(live, ctx.telemetryDestination);
+  if (destination) state.telemetryDestination = destination;
   if (ctx.adopt) state.adopt = true;
   if (ctx.serverOwnedInputs) state.serverOwnedInputs = [...ctx.serverOwnedInputs];
 
@@ -97,6 +102,23 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
 }
 
 /**
+ * The live OTLP destination, in the form the program names it: by name when the program names
+ * it so and the answer carries that name, else by id (or by name when the answer has no id).
+ * An export switched off (`otlp.enabled: false`) exports nowhere.
+ */
+export function liveTelemetryDestination(
+  live: ManagedAuth,
+  named: TelemetryDestinationInput | undefined,
+): TelemetryDestinationInput | undefined {
+  const otlp = live.browser?.telemetry?.export?.otlp;
+  if (!otlp || otlp.enabled === false || !otlp.destination) return undefined;
+  const { id, name } = otlp.destination;
+  if (named?.name !== undefined && name === named.name) return { name };
+  if (id) return { id };
+  return name ? { name } : undefined;
+}
+
+/**
  * The managed inputs as they are live, for ReadResult.inputs: the engine draws a dynamic
  * resource's preview from old and new inputs, so this is what makes `live => desired` appear.
  * A proxy named in the program but drifted to another id shows as that id.
@@ -114,6 +136,9 @@ export function toLiveInputs(state: AuthConnectionState): CheckedInputs {
       state.proxyId !== undefined &&
       state.proxyId !== state.resolvedProxyId;
     inputs.proxy = drifted ? { id: state.proxyId as string } : state.proxy;
+  }
+  if (state.telemetryDestination !== undefined) {
+    inputs.telemetryDestination = state.telemetryDestination;
   }
   if (state.adopt) inputs.adopt = true;
   return inputs;

@@ -71,6 +71,8 @@ export function fieldEquals(field: UpdatableField, olds: OldState, news: NewInpu
       );
     case "proxy":
       return proxyEquals(olds, desired as Record<string, string> | undefined);
+    case "telemetryDestination":
+      return jsonEqual(olds.telemetryDestination, desired);
     default:
       return true;
   }

@@ -8,6 +8,7 @@ import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import { type ProviderOptions, type ResourceSpec, makeProvider } from "../dynamic/provider";
 import { COLLECTION, type ManagedAuth, parseManagedAuth, parseProxyItem } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
+import { explainConnectionFailure } from "./failures";
 import { toLiveInputs, toState } from "./flatten";
 import { planChanges } from "./patch";
 import { asKnownInputs, checkInputs } from "./schema";
@@ -64,6 +65,9 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
   toState: (live, ctx) => {
     const sentProxy = (ctx.justSent?.browser as { proxy?: unknown } | undefined)?.proxy;
     return toState(live, {
+      telemetryDestination: ctx.desired
+        ? ctx.desired.telemetryDestination
+        : ctx.olds?.telemetryDestination,
       proxy: ctx.desired ? ctx.desired.proxy : ctx.olds?.proxy,
       proxyJustSent: sentProxy !== undefined,
       resolvedProxyId: ctx.olds?.resolvedProxyId,
@@ -89,6 +93,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
     async matchesPost(op, live, desired) {
       const body = toCreateRequest(desired);
       const state = toState(live, {
+        telemetryDestination: desired.telemetryDestination,
         proxy: desired.proxy,
         proxyJustSent: body.browser?.proxy !== undefined,
       });
@@ -101,6 +106,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
       return true;
     },
   },
+  explainFailure: explainConnectionFailure,
   badRequestHint,
   secretOutputs: [],
 };

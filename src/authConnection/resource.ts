@@ -98,8 +98,8 @@ export interface AuthConnectionArgs {
   domain: pulumi.Input<string>;
   /**
    * The Kernel project (an id or its exact name) to create the connection in. Defaults to the
-   * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable (used only
-   * when creating), then your organisation's default project. Changing it moves the
+   * stack's `kernel:project` config, then the `KERNEL_PROJECT` environment variable, then
+   * `KERNEL_PROJECT_ID` (both used only when creating), then your organisation's default project. Changing it moves the
    * connection: a new one is created in the new project and the old one deleted.
    *
    * **Replacing a connection means logging in again**: the new connection starts as
@@ -147,6 +147,13 @@ export interface AuthConnectionArgs {
   /** Whether the login browser runs in stealth mode. Unset: Kernel's default (true). */
   stealth?: pulumi.Input<boolean>;
   /**
+   * An OTLP telemetry destination (`{ id }` or `{ name }`, set up under Kernel's telemetry
+   * destinations) that the connection's browser sessions export their telemetry to. Setting it
+   * turns telemetry capture on (Kernel's default categories). Removing it stops the export, in
+   * place; capture stays as it is.
+   */
+  telemetryDestination?: pulumi.Input<TelemetryDestinationArgs>;
+  /**
    * When a connection for this `profileName` and `domain` already exists in the project, take
    * it over (and bring its settings to these arguments) instead of failing. Never adopt a
    * connection that another resource or stack manages. Not sent to Kernel; changing it later
@@ -165,6 +172,25 @@ export interface CredentialReferenceOutput {
   path?: string;
   /** Whether Kernel looks the item up by domain. */
   auto?: boolean;
+}
+
+/** An OTLP telemetry destination: exactly one of `{ id }` or `{ name }`. */
+export type TelemetryDestinationArgs =
+  | {
+      /** The destination's id. */
+      id: pulumi.Input<string>;
+      name?: never;
+    }
+  | {
+      /** The destination's exact name. */
+      name: pulumi.Input<string>;
+      id?: never;
+    };
+
+/** An OTLP telemetry destination as the connection reports it. */
+export interface TelemetryDestinationOutput {
+  id?: string;
+  name?: string;
 }
 
 /** A proxy selection as the connection reports it. */
@@ -267,6 +293,8 @@ export class AuthConnection extends pulumi.CustomResource {
   declare readonly proxy: pulumi.Output<ProxyReferenceOutput | undefined>;
   /** Whether the login browser runs in stealth mode, as Kernel has it. */
   declare readonly stealth: pulumi.Output<boolean | undefined>;
+  /** The OTLP destination telemetry is exported to, in the form the program gave it; none when not exporting. */
+  declare readonly telemetryDestination: pulumi.Output<TelemetryDestinationOutput | undefined>;
   /** Whether this resource took over an existing connection. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** `AUTHENTICATED` or `NEEDS_AUTH`: every answer of the API carries it. */

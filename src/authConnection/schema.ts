@@ -99,6 +99,7 @@ const reasons = {
   credential: "must be exactly one of { name }, { provider, path } or { provider, auto: true }",
   proxy: 'must be exactly one of { id }, { name } or { mode: "direct" | "default" }',
   proxyMode: 'must be "direct" (no proxy) or "default" (the default egress)',
+  telemetryDestination: "must be exactly one of { id } or { name } of an OTLP destination",
   nonEmpty: "must be a non-empty string without leading or trailing spaces",
 } as const;
 
@@ -141,6 +142,20 @@ const proxySchema = z
     if (count !== 1) ctx.addIssue({ code: "custom", message: reasons.proxy });
   });
 
+const telemetryDestinationSchema = z
+  .strictObject(
+    {
+      id: orUnknown(nonEmptyString(reasons.nonEmpty)).optional(),
+      name: orUnknown(nonEmptyString(reasons.nonEmpty)).optional(),
+    },
+    { error: reasons.telemetryDestination },
+  )
+  .superRefine((d, ctx) => {
+    if ((d.id === undefined) === (d.name === undefined)) {
+      ctx.addIssue({ code: "custom", message: reasons.telemetryDestination });
+    }
+  });
+
 export const inputsSchema = z.strictObject({
   profileName: orUnknown(nonEmptyString(reasons.profileName)),
   domain: orUnknown(z.string({ error: reasons.domain }).refine(isHostName, reasons.domain)),
@@ -172,6 +187,7 @@ export const inputsSchema = z.strictObject({
   saveCredentials: bool(),
   proxy: orUnknown(proxySchema).optional(),
   stealth: bool(),
+  telemetryDestination: orUnknown(telemetryDestinationSchema).optional(),
   adopt: bool(),
 });
 
@@ -180,6 +196,7 @@ export const INPUT_NAMES = Object.keys(inputsSchema.shape);
 const NESTED_FIELDS: Record<string, readonly string[]> = {
   credential: ["name", "provider", "path", "auto"],
   proxy: ["id", "name", "mode"],
+  telemetryDestination: ["id", "name"],
 };
 
 /** Validates and normalises; `__provider` is left to the caller. */

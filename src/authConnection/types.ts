@@ -22,6 +22,9 @@ export type ProxyInput =
   | { name: string; id?: never; mode?: never }
   | { mode: "direct" | "default"; id?: never; name?: never };
 
+/** An OTLP telemetry destination (`/telemetry/destinations`): by id or by exact name. */
+export type TelemetryDestinationInput = { id: string; name?: never } | { name: string; id?: never };
+
 /** Managed fields, normalised: ASCII lower-case domains, allowedDomains a sorted set. */
 export interface ManagedState {
   profileName: string;
@@ -37,6 +40,8 @@ export interface ManagedState {
   saveCredentials?: boolean;
   proxy?: ProxyInput;
   stealth?: boolean;
+  /** `browser.telemetry.export.otlp.destination`: where the sessions' telemetry is exported. */
+  telemetryDestination?: TelemetryDestinationInput;
 }
 
 /** Inputs after check: the managed fields plus `project` and the provider's own `adopt`. */
@@ -82,6 +87,7 @@ export const UPDATABLE_FIELDS = [
   "saveCredentials",
   "proxy",
   "stealth",
+  "telemetryDestination",
 ] as const;
 
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
@@ -112,4 +118,5 @@ export const API_FIELD: Record<UpdatableField | "profileName" | "domain", string
   saveCredentials: "save_credentials",
   proxy: "proxy",
   stealth: "stealth",
+  telemetryDestination: "telemetry",
 };

@@ -14,4 +14,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "run the local Kernel API emulator (`pulumi-kernel emulator --help`)",
     run: async (args) => (await import("../emulator/cli")).runEmulatorCli(args),
   },
+  doctor: {
+    summary: "check the key, base URL and project: which org and project they reach, plan limits",
+    run: async (args) => (await import("./doctor")).runDoctor(args),
+  },
 };

@@ -1,5 +1,11 @@
 import { UNKNOWN } from "./engineKeys";
-import { createProject, desiredProject, projectMoves, recordedProject } from "./project";
+import {
+  createProject,
+  createsByProjectId,
+  desiredProject,
+  projectMoves,
+  recordedProject,
+} from "./project";
 
 describe("project resolution (docs/behaviour.md)", () => {
   const settings = { project: "cfg", defaultProject: "env" };
@@ -14,6 +20,21 @@ describe("project resolution (docs/behaviour.md)", () => {
     expect(createProject(undefined, settings)).toBe("cfg");
     expect(createProject(undefined, { defaultProject: "env" })).toBe("env");
     expect(createProject(undefined, {})).toBeUndefined();
+  });
+
+  it("takes env KERNEL_PROJECT_ID when KERNEL_PROJECT is unset, and only then sends it by id", () => {
+    const both = { defaultProject: "env", defaultProjectId: "proj_tf" };
+    expect(createProject(undefined, both)).toBe("env");
+    expect(createsByProjectId(undefined, both)).toBe(false);
+    expect(createProject(undefined, { defaultProjectId: "proj_tf" })).toBe("proj_tf");
+    expect(createsByProjectId(undefined, { defaultProjectId: "proj_tf" })).toBe(true);
+    // A desired project (input or config) wins over both, and travels as id-or-name.
+    expect(createProject("input", { defaultProjectId: "proj_tf" })).toBe("input");
+    expect(createsByProjectId("input", { defaultProjectId: "proj_tf" })).toBe(false);
+    expect(createsByProjectId(undefined, { project: "cfg", defaultProjectId: "proj_tf" })).toBe(
+      false,
+    );
+    expect(desiredProject(undefined, { defaultProjectId: "proj_tf" })).toBeUndefined();
   });
 
   it("moves only when a desired project differs from the recorded one", () => {

@@ -1,9 +1,14 @@
 /**
  * Projects (docs/behaviour.md). Which project an object lives in is decided once, at create, and recorded in
  * state as the output `project`; every later call uses the recorded one. The desired project is
- * the resource's `project` input, else config `kernel:project`. Env `KERNEL_PROJECT` is only a
- * default for creating: it never makes a diff, so a machine with another environment cannot
- * plan replacements. With none set, requests go to the org's default project (no header).
+ * the resource's `project` input, else config `kernel:project`. Env `KERNEL_PROJECT` (else
+ * `KERNEL_PROJECT_ID`, the Terraform provider's variable) is only a default for creating: it
+ * never makes a diff, so a machine with another environment cannot plan replacements. With none
+ * set, requests go to the org's default project (no header).
+ *
+ * Headers, as the Python SDK 0.131 sends them: a value that may be an id or a name (the input,
+ * config, `KERNEL_PROJECT`, the project recorded in state) travels in `X-Kernel-Project`; the
+ * id of `KERNEL_PROJECT_ID` in `X-Kernel-Project-Id`. One header per request, never both.
  */
 import { z } from "zod";
 import { orUnknown } from "./checks";
@@ -27,6 +32,8 @@ export interface ProjectSettings {
   project?: string;
   /** Env `KERNEL_PROJECT`: for creating only. */
   defaultProject?: string;
+  /** Env `KERNEL_PROJECT_ID`: for creating only, when `KERNEL_PROJECT` is unset. */
+  defaultProjectId?: string;
 }
 
 /** The project the program asks for: the input, else config. May be the unknown sentinel. */
@@ -35,9 +42,24 @@ export function desiredProject(input: unknown, settings: ProjectSettings): strin
   return settings.project || undefined;
 }
 
-/** The project a create goes to: the desired one, else env `KERNEL_PROJECT`, else none. */
+/**
+ * The project a create goes to: the desired one, else env `KERNEL_PROJECT`, else env
+ * `KERNEL_PROJECT_ID`, else none.
+ */
 export function createProject(input: unknown, settings: ProjectSettings): string | undefined {
-  return desiredProject(input, settings) ?? (settings.defaultProject || undefined);
+  return (
+    desiredProject(input, settings) ??
+    (settings.defaultProject || settings.defaultProjectId || undefined)
+  );
+}
+
+/** Whether a create's project is `KERNEL_PROJECT_ID`'s id, sent as `X-Kernel-Project-Id`. */
+export function createsByProjectId(input: unknown, settings: ProjectSettings): boolean {
+  return (
+    desiredProject(input, settings) === undefined &&
+    !settings.defaultProject &&
+    !!settings.defaultProjectId
+  );
 }
 
 /** The project recorded in state; undefined for objects in the org's default project. */

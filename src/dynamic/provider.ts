@@ -44,6 +44,7 @@ import { PartialFailureError } from "./partialFailure";
 import {
   PROJECT_KEY,
   createProject,
+  createsByProjectId,
   desiredProject,
   projectMoves,
   recordedProject,
@@ -140,6 +141,18 @@ export interface ResourceSpec<Inputs extends object, State extends object, Live>
     desired: Inputs,
     outcome: CreateOutcome,
   ): Promise<Live>;
+  /**
+   * After a create, update or delete failed: the error to raise, which may say more from one
+   * bounded read (the plan's limits, the connection that holds a proxy). Runs only on failure,
+   * so no successful path gains a request; it must not throw (a failed read keeps `err`).
+   */
+  explainFailure?(
+    op: KernelOperation,
+    err: unknown,
+    action: WriteAction,
+    /** An operation without a project header, for org-wide reads (`/org/limits`). */
+    orgOperation: () => KernelOperation,
+  ): Promise<unknown>;
   /** A 400's guidance naming the input at fault, from the API's message and details. */
   badRequestHint(text: string): string | undefined;
   /** Outputs that are always secret; the class registers them as `additionalSecretOutputs`. */
@@ -156,6 +169,12 @@ export interface ResourceSpec<Inputs extends object, State extends object, Live>
    */
   replaceWarning?(replaces: readonly string[], deleteBeforeReplace: boolean): string | undefined;
 }
+
+/** What failed, for `explainFailure`: the object's id (none for a create) and the body sent. */
+export type WriteAction =
+  | { kind: "create"; body: Record<string, unknown> }
+  | { kind: "update"; id: string; body: Record<string, unknown> }
+  | { kind: "delete"; id: string };
 
 export interface ProviderOptions {
   /** Client settings for tests (a MockAgent dispatcher, a clock); the key is not here. */
@@ -234,15 +253,24 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   const secretsIn = (...records: Record<string, unknown>[]): string[] =>
     secretStrings(records.map((r) => spec.secretOutputs.map((key) => r[key])));
 
-  const operation = (project: string | undefined, secrets: readonly string[]): KernelOperation =>
+  const operation = (
+    project: string | undefined,
+    secrets: readonly string[],
+    projectById = false,
+  ): KernelOperation =>
     sharedClient(settings(), {
       log: (line) => process.stderr.write(`${line}\n`),
       ...options.client,
     }).operation({
-      ...(spec.projectScoped && project !== undefined ? { project } : {}),
+      ...(spec.projectScoped && project !== undefined ? { project, projectById } : {}),
       badRequestHint: (text) => spec.badRequestHint(text),
       secrets,
     });
+
+  const explain = async (op: KernelOperation, err: unknown, action: WriteAction) =>
+    spec.explainFailure
+      ? spec.explainFailure(op, err, action, () => operation(undefined, [])).catch(() => err)
+      : err;
 
   /**
    * Last line of defence: no error leaves the provider with the key or a secret input value in
@@ -417,7 +445,10 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     const project = spec.projectScoped
       ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
       : undefined;
-    const op = operation(project, secretsIn(inputs));
+    const byId =
+      spec.projectScoped &&
+      createsByProjectId((desired as Record<string, unknown>)[PROJECT_KEY], settings());
+    const op = operation(project, secretsIn(inputs), byId);
     const adopt = (desired as { adopt?: unknown }).adopt === true;
     const body = spec.createBody(desired);
     const attempts = Math.max(1, options.createAttempts ?? 3);
@@ -434,7 +465,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       } catch (err) {
         if (err instanceof PartialFailureError) throw err;
         const conflict = err instanceof ConflictError;
-        if (!conflict && !isOutcomeUnknown(err)) throw err;
+        if (!conflict && !isOutcomeUnknown(err))
+          throw await explain(op, err, { kind: "create", body });
         if (!spec.uniqueKey) {
           throw !conflict && spec.unknownOutcome ? spec.unknownOutcome(desired, err as Error) : err;
         }
@@ -578,11 +610,16 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         if (Object.keys(body).length === 0) {
           return { outs: outputs(noopState(old, desired), project) };
         }
-        const live = await operation(project, secrets).request(
-          "PATCH",
-          resourcePath(spec.collection, id),
-          { body, parse: parseWithId(id) },
-        );
+        const op = operation(project, secrets);
+        let live: Live;
+        try {
+          live = await op.request("PATCH", resourcePath(spec.collection, id), {
+            body,
+            parse: parseWithId(id),
+          });
+        } catch (err) {
+          throw await explain(op, err, { kind: "update", id, body });
+        }
         return {
           outs: outputs(spec.toState(live, { desired, olds: old, justSent: body }), project),
         };
@@ -594,14 +631,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       await guard(async () => {
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
+        const op = operation(project, secrets);
         try {
-          await operation(project, secrets).request("DELETE", resourcePath(spec.collection, id), {
+          await op.request("DELETE", resourcePath(spec.collection, id), {
             parse: () => undefined,
           });
         } catch (err) {
           // Only not_found counts as deleted (docs/behaviour.md): any other 404 keeps the state.
           if (isGone(err)) return;
-          throw err;
+          throw await explain(op, err, { kind: "delete", id });
         }
       }, secrets);
       managed.delete(id);

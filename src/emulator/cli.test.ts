@@ -60,6 +60,7 @@ describe("CLI options", () => {
         "--rate-limit=5",
         "--rate-burst=3",
         "--latency-ms=25",
+        "--max-auth-connections=10",
         "--log",
       ],
       {},
@@ -81,8 +82,10 @@ describe("CLI options", () => {
       rateLimit: 5,
       rateBurst: 3,
       latencyMs: 25,
+      maxAuthConnections: 10,
       log: true,
     });
+    expect(() => parseCli(["--max-auth-connections=-1"], {})).toThrow(/whole number >= 0/);
     expect(parseCli([], { KERNEL_API_KEY: "env-key" }).apiKey).toBe("env-key");
   });
 

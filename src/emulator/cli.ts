@@ -9,7 +9,14 @@ import { normalizeApiKey } from "../kernel/config";
 import { DEFAULT_PROJECT, parseProjectSpec, type Project } from "./projects";
 import { PROXY_TYPES, type EmulatedProxy, type ProxyType } from "./resources/proxies/store";
 import { startEmulator } from "./server";
-import { DEFAULT_PLAN, PLAN_MINIMUMS, parseLatency, parsePlan, parseRateLimit } from "./settings";
+import {
+  DEFAULT_PLAN,
+  PLAN_MINIMUMS,
+  parseLatency,
+  parseMaxAuthConnections,
+  parsePlan,
+  parseRateLimit,
+} from "./settings";
 
 /**
  * Seeded when no `--proxy` is given, so `browser.proxy: {name: "residential"}` works at once;
@@ -39,6 +46,9 @@ options (default in brackets):
     .map(([name, min]) => `${name} (${min} s)`)
     .join(", ")}, or a number of seconds [${DEFAULT_PLAN}]
   --plan-minimum SECONDS older form of --plan with a number [none]
+  --max-auth-connections N
+                         the plan's connection limit, org-wide; past it a create is 403
+                         insufficient_plan (GET /org/limits shows it) [no limit]
   --rate-limit N         requests per second before 429 + Retry-After [no limit]
   --rate-burst N         requests allowed at once under --rate-limit [1]
   --latency-ms MS        every API answer waits this long [0]
@@ -58,6 +68,8 @@ export interface CliConfig {
   rateLimit?: number;
   rateBurst?: number;
   latencyMs: number;
+  /** Absent: no limit. */
+  maxAuthConnections?: number;
   log: boolean;
   help: boolean;
   /** Why the provider would not send the key as given (the key rule); shown at startup. */
@@ -76,6 +88,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       proxy: { type: "string", multiple: true },
       plan: { type: "string" },
       "plan-minimum": { type: "string" },
+      "max-auth-connections": { type: "string" },
       "latency-ms": { type: "string" },
       "rate-limit": { type: "string" },
       "rate-burst": { type: "string" },
@@ -99,8 +112,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     apiKey,
     values["api-key"] === undefined ? "KERNEL_API_KEY" : "--api-key",
   );
+  const maxAuthConnections = parseMaxAuthConnections(values["max-auth-connections"]);
   return {
     ...(warning === undefined ? {} : { keyWarning: warning }),
+    ...(maxAuthConnections === undefined ? {} : { maxAuthConnections }),
     port,
     host: values.host ?? "127.0.0.1",
     apiKey,
@@ -186,6 +201,7 @@ export async function runEmulatorCli(argv: string[]): Promise<number | undefined
     rateLimit: config.rateLimit,
     rateBurst: config.rateBurst,
     latencyMs: config.latencyMs,
+    maxAuthConnections: config.maxAuthConnections,
     print: config.log ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   process.stdout.write(`${emulator.url}\n`);

@@ -11,7 +11,7 @@ export const CONTROL_ROUTES: readonly string[] = [
   "GET /_emulator/ (this list)",
   "GET /_emulator/requests (the request log) | DELETE /_emulator/requests",
   "POST /_emulator/faults {kind, method?, path?, times?, status?, retryAfter?, body?, ms?} | DELETE /_emulator/faults",
-  "GET /_emulator/settings | PUT /_emulator/settings {plan?, planMinimum?, rateLimit?, rateBurst?, latencyMs?}",
+  "GET /_emulator/settings | PUT /_emulator/settings {plan?, planMinimum?, rateLimit?, rateBurst?, latencyMs?, maxAuthConnections?}",
   "POST /_emulator/reset (drop every object, the log and the faults; seeds stay)",
   "GET /_emulator/projects | POST /_emulator/projects {id, name}",
   "GET /_emulator/<resource> (every object, all projects)",

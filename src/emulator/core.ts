@@ -32,10 +32,12 @@ import { type Answer, apiError, invalid, type StoreResult } from "./answers";
 import { type FaultPlan, RateLimiter } from "./faults";
 import { maskSecrets } from "./mask";
 import { matchOperation } from "./openapi";
-import type { Project, Projects } from "./projects";
+import { PROJECT_HEADER, PROJECT_ID_HEADER, type Project, type Projects } from "./projects";
 import type { Settings } from "./settings";
 
 export const CONTROL_PREFIX = "/_emulator";
+
+const PROJECT_HEADERS = [PROJECT_HEADER, PROJECT_ID_HEADER];
 
 /** One API request as a module sees it. */
 export interface ApiRequest {
@@ -61,6 +63,8 @@ export interface StoreEnv {
   newId(prefix: string): string;
   /** Another module's store in the same project (undefined when no such module). */
   storeOf<S>(module: string): S | undefined;
+  /** How many objects a module holds in every project of the org (limits are org-wide). */
+  countInOrg(module: string): number;
 }
 
 export interface RouteModule<S = unknown> {
@@ -97,6 +101,8 @@ export interface RequestLogEntry {
   body?: unknown;
   /** The project id when the request named one. */
   project?: string;
+  /** The project headers the request sent (`x-kernel-project`, `x-kernel-project-id`). */
+  projectHeaders?: string[];
   /** The status answered, or "reset" when the connection was closed. */
   status: number | "reset";
   fault?: string;
@@ -296,8 +302,10 @@ export function createCoreServer(options: CoreOptions): http.Server {
       const resolved = options.projects.resolve(req.headers);
       if (!resolved.ok) return respond(ex, { status: resolved.status, body: resolved.error });
       project = resolved.value;
-      if (req.headers["x-kernel-project"] || req.headers["x-kernel-project-id"]) {
+      const sent = PROJECT_HEADERS.filter((name) => req.headers[name] !== undefined);
+      if (sent.length > 0) {
         entry.project = project.id;
+        entry.projectHeaders = sent;
       }
     }
 

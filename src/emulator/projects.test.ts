@@ -23,7 +23,20 @@ describe("Projects", () => {
       });
     }
     // The older header takes ids only.
-    expect(projects.resolve({ "x-kernel-project-id": "team-b" })).toMatchObject({ status: 404 });
+    expect(projects.resolve({ "x-kernel-project-id": "team-b" })).toMatchObject({
+      status: 404,
+      error: { code: "project_not_found", message: expect.stringMatching(/X-Kernel-Project\)/) },
+    });
+  });
+
+  it("takes both headers when they name one project, and refuses them when they differ", () => {
+    // What the API does with both is not documented; clients send one (the provider too).
+    expect(
+      projects.resolve({ "x-kernel-project": "team-b", "x-kernel-project-id": "proj_b" }),
+    ).toMatchObject({ ok: true, value: { id: "proj_b" } });
+    expect(
+      projects.resolve({ "x-kernel-project": "default", "x-kernel-project-id": "proj_b" }),
+    ).toMatchObject({ ok: false, status: 400, error: { code: "bad_request" } });
   });
 
   it("refuses a clash of ids or names and bad specs", () => {

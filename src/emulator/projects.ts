@@ -60,9 +60,20 @@ export class Projects {
     }
     const named = byName !== undefined ? this.find(byName) : undefined;
     const identified = byId !== undefined ? this.known.find((p) => p.id === byId) : undefined;
-    if ((byName !== undefined && !named) || (byId !== undefined && !identified)) {
-      const asked = byName ?? byId;
-      return fail(404, "project_not_found", `project ${JSON.stringify(asked)} not found`);
+    if (byName !== undefined && !named) {
+      return fail(404, "project_not_found", `project ${JSON.stringify(byName)} not found`);
+    }
+    if (byId !== undefined && !identified) {
+      // The id header takes ids only (API docs, 2026-08-07): a name there names no project.
+      const isName = this.known.some((p) => p.name === byId);
+      return fail(
+        404,
+        "project_not_found",
+        isName
+          ? `no project has the id ${JSON.stringify(byId)} (X-Kernel-Project-Id takes an id; ` +
+              `send a project name in X-Kernel-Project)`
+          : `project ${JSON.stringify(byId)} not found`,
+      );
     }
     if (named && identified && named !== identified) {
       return fail(

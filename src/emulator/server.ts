@@ -19,6 +19,7 @@ import { authConnections } from "./resources/authConnections/module";
 import type { ConnectionStore } from "./resources/authConnections/store";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
+import { authContextModule, orgLimitsModule } from "./resources/org/module";
 import { profiles } from "./resources/profiles/module";
 import { proxiesModule } from "./resources/proxies/module";
 import type { EmulatedProxy } from "./resources/proxies/store";
@@ -26,6 +27,7 @@ import {
   applySettings,
   DEFAULT_PLAN,
   parseLatency,
+  parseMaxAuthConnections,
   parsePlan,
   parsePlanMinimum,
   parseRateLimit,
@@ -52,6 +54,8 @@ export interface StartOptions {
   plan?: string | number;
   /** Older form of `plan`: the minimum in seconds. */
   planMinimum?: number;
+  /** The plan's `max_auth_connections` (org-wide); unlimited when absent or null. */
+  maxAuthConnections?: number | null;
   /** Every API answer waits this long, like a real API across a network. */
   latencyMs?: number;
   /** Requests per second (or `{ratePerSecond, burst}`); none when absent or null. */
@@ -122,6 +126,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     rateLimit: parseRateLimit(options.rateLimit, options.rateBurst),
     latencyMs: parseLatency(options.latencyMs ?? 0),
   };
+  const maxAuthConnections = parseMaxAuthConnections(options.maxAuthConnections);
+  if (maxAuthConnections !== undefined) settings.maxAuthConnections = maxAuthConnections;
   let limiter = makeLimiter(settings.rateLimit);
   const setSettings = (next: Settings) => {
     if (next.rateLimit !== settings.rateLimit) limiter = makeLimiter(next.rateLimit);
@@ -138,11 +144,28 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     credentialProviders,
     profiles,
   ];
-  const registry = new StoreRegistry(modules, (project) => ({
+  /** Counts a module's objects in every project (made on first use, so counting is cheap). */
+  const countInOrg = (name: string): number => {
+    const module = registry.module(name);
+    if (!module) return 0;
+    return registry
+      .storesOf(module, projects.all())
+      .reduce((n, s) => n + module.objects(s.store).length, 0);
+  };
+  // Answers about the org and the key, not resources: the controls do not list them.
+  const infoModules: RouteModule[] = [
+    authContextModule,
+    orgLimitsModule({
+      settings: () => settings,
+      authConnectionsUsed: () => countInOrg(authConnections.name),
+    }),
+  ];
+  const registry = new StoreRegistry([...modules, ...infoModules], (project) => ({
     project,
     settings: () => settings,
     now,
     newId: (prefix) => `${prefix}_${randomBytes(9).toString("base64url").toLowerCase()}`,
+    countInOrg,
   }));
   const faults = new FaultPlan();
   const log: RequestLogEntry[] = [];
@@ -218,7 +241,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
           : "Authorization: Bearer <the emulator's API key>",
       projectHeader: "X-Kernel-Project: <project id or exact name> (default project when absent)",
       projects: projects.all(),
-      routes: modules.flatMap((m) => m.routes),
+      routes: [...modules, ...infoModules].flatMap((m) => m.routes),
       controls: CONTROL_ROUTES,
     }),
     print: options.print,

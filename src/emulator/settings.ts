@@ -32,6 +32,11 @@ export interface Settings {
   plan: Plan;
   rateLimit?: RateLimit;
   latencyMs: number;
+  /**
+   * The plan's `max_auth_connections`, counted org-wide (`GET /org/limits`); a create past it
+   * is 403 `insufficient_plan`. Absent: unlimited, which the API answers as null.
+   */
+  maxAuthConnections?: number;
 }
 
 export const DEFAULT_PLAN: PlanName = "enterprise";
@@ -125,7 +130,26 @@ export function parseLatency(value: unknown): number {
   return n;
 }
 
-const SETTING_KEYS = ["plan", "planMinimum", "rateLimit", "rateBurst", "latencyMs"];
+/** A connection limit: a whole number >= 0; `null` (or absent) is unlimited. */
+export function parseMaxAuthConnections(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+    throw new SettingsError(
+      `maxAuthConnections takes a whole number >= 0, or null for unlimited; got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+const SETTING_KEYS = [
+  "plan",
+  "planMinimum",
+  "rateLimit",
+  "rateBurst",
+  "latencyMs",
+  "maxAuthConnections",
+];
 
 /**
  * The settings after a change (the settings control's body). Throws SettingsError, changing
@@ -148,6 +172,11 @@ export function applySettings(current: Settings, body: unknown): Settings {
   if ("plan" in b) next.plan = parsePlan(b.plan);
   if ("planMinimum" in b) next.plan = parsePlanMinimum(b.planMinimum);
   if ("latencyMs" in b) next.latencyMs = parseLatency(b.latencyMs);
+  if ("maxAuthConnections" in b) {
+    const max = parseMaxAuthConnections(b.maxAuthConnections);
+    if (max === undefined) delete next.maxAuthConnections;
+    else next.maxAuthConnections = max;
+  }
   if ("rateLimit" in b) {
     next.rateLimit = parseRateLimit(b.rateLimit, b.rateBurst);
   } else if ("rateBurst" in b) {

@@ -14,7 +14,9 @@
  * a placeholder id, so `proxy: {id: residential.id}` arrives as that placeholder. Before each
  * resource's step, `up` replaces every placeholder in its inputs with the real id of the
  * resource it names, which must be in the state by then (created earlier in the same `up` or
- * before), as the engine knows a dependency's id before it registers the dependent.
+ * before), as the engine knows a dependency's id before it registers the dependent. A resource
+ * replaced create-first has its old object deleted at the end of `up`, after its dependents'
+ * steps, as the engine's deletes of replaced objects come last.
  */
 import {
   type DiffOutcome,
@@ -91,9 +93,16 @@ export class MiniEngine {
    */
   async up(resources: Declared[]): Promise<Step[]> {
     const steps: Step[] = [];
+    // As the engine does, a resource replaced create-first loses its old object only after
+    // every step has run, dependents last-first, so a dependent moved to the new object no
+    // longer holds the old one (a connection on a replaced proxy, say).
+    const replaced: (() => Promise<void>)[] = [];
     for (const { name, inputs, ...options } of resources) {
-      steps.push(await this.apply(name, this.resolveIds(name, inputs), options));
+      steps.push(
+        await this.apply(name, this.resolveIds(name, inputs), options, (del) => replaced.push(del)),
+      );
     }
+    for (const del of replaced.reverse()) await del();
     return steps;
   }
 
@@ -116,6 +125,8 @@ export class MiniEngine {
     name: string,
     news: Props,
     options: Omit<Declared, "name" | "inputs"> = {},
+    /** Where a create-first replacement's delete of the old object goes; at once without. */
+    deferDelete?: (del: () => Promise<void>) => void,
   ): Promise<Step> {
     const key = options.key ?? name;
     const { step, urn, inputs, stored } = await this.plan(name, news, options);
@@ -147,7 +158,9 @@ export class MiniEngine {
       await create();
     } else {
       await create();
-      await this.host.delete(old.id, old.urn, withoutSecrets(old.outputs));
+      const del = () => this.host.delete(old.id, old.urn, withoutSecrets(old.outputs));
+      if (deferDelete) deferDelete(del);
+      else await del();
     }
     return step;
   }

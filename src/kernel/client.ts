@@ -47,6 +47,8 @@ export interface RequestOptions<T> {
 export interface OperationOptions {
   /** Sent as `X-Kernel-Project` on every request of the operation; omitted when undefined. */
   project?: string;
+  /** `project` is an id only (env `KERNEL_PROJECT_ID`): sent as `X-Kernel-Project-Id` instead. */
+  projectById?: boolean;
   /** 400 guidance naming the resource's input, from the API's message + details text. */
   badRequestHint?: (text: string) => string | undefined;
   /**
@@ -191,6 +193,12 @@ function projectProblem(project: string | undefined): KernelConfigError | undefi
   return undefined;
 }
 
+/** The one project header of an operation's requests (none for the default project). */
+function projectHeader(op: OperationState): Record<string, string> {
+  if (op.project === undefined) return {};
+  return { [op.projectById ? "x-kernel-project-id" : "x-kernel-project"]: op.project };
+}
+
 function encodeSegment(segment: string, what: string): string {
   if (segment === "" || segment === "." || segment === "..") {
     throw new KernelError(`${JSON.stringify(segment)} is not a valid ${what}`);
@@ -201,6 +209,7 @@ function encodeSegment(segment: string, what: string): string {
 /** What the client keeps per operation. */
 interface OperationState {
   readonly project?: string;
+  readonly projectById?: boolean;
   readonly badRequestHint?: (text: string) => string | undefined;
   readonly budgetMs: number;
   /** Absolute time (client clock) when the budget runs out. */
@@ -252,6 +261,7 @@ export class KernelClient {
   operation(options: OperationOptions = {}): KernelOperation {
     const state: OperationState = {
       project: options.project,
+      projectById: options.projectById,
       problem: projectProblem(options.project),
       badRequestHint: options.badRequestHint,
       budgetMs: this.operationTimeoutMs,
@@ -325,7 +335,7 @@ export class KernelClient {
       let paced: RateOutcome = "other";
       let pacedRetryAfterMs: number | undefined;
       try {
-        const answer = await this.attempt(url, method, payload, op.project, attemptMs);
+        const answer = await this.attempt(url, method, payload, projectHeader(op), attemptMs);
         if (answer.status >= 200 && answer.status < 300) {
           paced = "accepted";
           try {
@@ -452,7 +462,7 @@ export class KernelClient {
     url: string,
     method: HttpMethod,
     payload: string | undefined,
-    project: string | undefined,
+    project: Record<string, string>,
     attemptMs: number,
   ): Promise<{ status: number; headers: ResponseHeaders; text: string; tooLarge: boolean }> {
     return new Promise((resolve, reject) => {
@@ -523,7 +533,7 @@ export class KernelClient {
             headers: {
               authorization: `Bearer ${this.apiKey}`,
               accept: "application/json",
-              ...(project === undefined ? {} : { "x-kernel-project": project }),
+              ...project,
               ...(payload === undefined ? {} : { "content-type": "application/json" }),
             },
             body: payload,

@@ -62,6 +62,18 @@ describe("resolveSettings", () => {
     expect(resolveSettings(undefined, {})).not.toHaveProperty("defaultProject");
   });
 
+  it("reads KERNEL_PROJECT_ID (the Terraform provider's variable) beside KERNEL_PROJECT", () => {
+    const settings = resolveSettings(undefined, {
+      KERNEL_PROJECT: "env-name",
+      KERNEL_PROJECT_ID: " proj_tf ",
+    });
+    expect(settings.defaultProject).toBe("env-name");
+    expect(settings.defaultProjectId).toBe("proj_tf");
+    expect(resolveSettings(undefined, { KERNEL_PROJECT_ID: "" })).not.toHaveProperty(
+      "defaultProjectId",
+    );
+  });
+
   it("reads the operation budget in seconds, config over env, and refuses a bad one", () => {
     expect(
       resolveSettings(config({ "kernel:operationTimeoutSeconds": "30" }), {

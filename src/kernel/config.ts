@@ -61,6 +61,11 @@ export interface KernelSettings {
   project?: string;
   /** Env `KERNEL_PROJECT`: only a default for creating; it never causes a diff (docs/behaviour.md). */
   defaultProject?: string;
+  /**
+   * Env `KERNEL_PROJECT_ID` (the Terraform provider's variable): a project id, a default for
+   * creating like `KERNEL_PROJECT`, which wins when both are set.
+   */
+  defaultProjectId?: string;
 }
 
 export function resolveSettings(
@@ -79,6 +84,7 @@ export function resolveSettings(
     env.KERNEL_REQUEST_TIMEOUT_MS,
     env.KERNEL_OPERATION_TIMEOUT_SECONDS,
     env.KERNEL_PROJECT,
+    env.KERNEL_PROJECT_ID,
   ];
   // Every provider call reads its settings, and they almost never change: the last texts read
   // and what they gave are kept (validating a URL and a key is most of a call's cost here).
@@ -103,6 +109,7 @@ type RawSettings = [
   envTimeout: string | undefined,
   envOperationTimeout: string | undefined,
   envProject: string | undefined,
+  envProjectId: string | undefined,
 ];
 
 let lastSettings: { raw: RawSettings; settings: KernelSettings } | undefined;
@@ -118,6 +125,7 @@ function settingsFrom([
   envTimeout,
   envOperationTimeout,
   envProject,
+  envProjectId,
 ]: RawSettings): KernelSettings {
   const configKey = nonEmpty(rawConfigKey?.trim());
   const apiKey =
@@ -129,6 +137,7 @@ function settingsFrom([
   const operationTimeout = nonEmpty(configOperationTimeout) ?? nonEmpty(envOperationTimeout);
   const project = nonEmpty(configProject?.trim());
   const defaultProject = nonEmpty(envProject?.trim());
+  const defaultProjectId = nonEmpty(envProjectId?.trim());
   const settings: KernelSettings = { apiKey, baseUrl: validateBaseUrl(baseUrl) };
   if (timeout !== undefined) settings.requestTimeoutMs = positiveInteger(timeout);
   if (operationTimeout !== undefined) {
@@ -136,6 +145,7 @@ function settingsFrom([
   }
   if (project !== undefined) settings.project = project;
   if (defaultProject !== undefined) settings.defaultProject = defaultProject;
+  if (defaultProjectId !== undefined) settings.defaultProjectId = defaultProjectId;
   return settings;
 }
 

@@ -3,6 +3,7 @@
  * the method, path, status, API code, message and details, so that a failed `pulumi up` says
  * what the API refused without a debug log.
  */
+import { hintForCode } from "./codeHints";
 import type { ApiErrorBody } from "./errorBody";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -76,8 +77,13 @@ const KEY_HINT =
   "Set the API key with `pulumi config set --secret kernel:apiKey <key>` " +
   "or the KERNEL_API_KEY environment variable.";
 
-/** Picks the class for a status; 401/403 always carry the key hint. */
-export function apiErrorFor(init: ApiErrorInit): KernelApiError {
+/**
+ * Picks the class for a status. A documented code's hint comes first (./codeHints); else the
+ * caller's (a 400's inputs); else 401/403 carry the key hint.
+ */
+export function apiErrorFor(given: ApiErrorInit): KernelApiError {
+  const hint = hintForCode(given.body?.code, given.method) ?? given.hint;
+  const init = hint === undefined ? given : { ...given, hint };
   const { status } = init;
   if (status === 400) return new BadRequestError(init);
   if (status === 401) return new AuthenticationError({ ...init, hint: init.hint ?? KEY_HINT });

@@ -12,6 +12,7 @@ import {
   makeProvider,
 } from "../dynamic/provider";
 import { ProxyOutcomeUnknownError } from "./errors";
+import { explainProxyFailure } from "./inUse";
 import { type ProxyResponse, parseProxy } from "./api";
 import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
 import { toProxyLiveInputs, toProxyState } from "./flatten";
@@ -60,6 +61,7 @@ export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {
   toState: (live, ctx) => toProxyState(live, ctx),
   toLiveInputs: (state) => ({ ...toProxyLiveInputs(state) }),
   unknownOutcome: outcomeUnknown,
+  explainFailure: explainProxyFailure,
   badRequestHint: proxyBadRequestHint,
   secretOutputs: PROXY_SECRET_OUTPUTS,
 };

@@ -51,7 +51,8 @@ interface ProxyArgsBase {
   bypassHosts?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * The Kernel project (id or exact name) to create the proxy in; else config `kernel:project`,
-   * else env `KERNEL_PROJECT`, else the org's default project. Changing it replaces.
+   * else env `KERNEL_PROJECT`, else env `KERNEL_PROJECT_ID` (both only when creating), else the
+   * org's default project. Changing it replaces.
    */
   project?: pulumi.Input<string>;
 }

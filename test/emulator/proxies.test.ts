@@ -155,8 +155,10 @@ describe("/proxies", () => {
       browser: { proxy: { name: "made-here" } },
     });
     expect(stale.status).toBe(400);
-    // A deleted proxy can no longer be selected.
-    await call("DELETE", "/proxies/px_seeded");
+    // A deleted proxy can no longer be selected (p2 goes first: a proxy in use stays).
+    expect((await call("DELETE", "/proxies/px_seeded")).body.code).toBe("resource_in_use");
+    await call("DELETE", `/auth/connections/${byId.body.id}`);
+    expect((await call("DELETE", "/proxies/px_seeded")).status).toBe(204);
     const gone = await call("POST", "/auth/connections", {
       profile_name: "p4",
       domain: "a.com",

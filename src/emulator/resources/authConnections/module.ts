@@ -26,6 +26,10 @@ export const authConnections: RouteModule<ConnectionStore> = {
       now: () => env.now(),
       newId: () => env.newId("ma"),
       ensureProfile: (name) => env.storeOf<ProfileStore>("profiles")?.ensure(name),
+      connectionLimit: () => ({
+        max: env.settings().maxAuthConnections,
+        used: env.countInOrg("authConnections"),
+      }),
     });
   },
 

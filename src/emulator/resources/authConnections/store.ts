@@ -22,10 +22,17 @@ import type {
   ManagedAuthCreateRequest,
   ManagedAuthUpdateRequest,
   ProxyMode,
+  TelemetryRequest,
 } from "./wire";
 
 /** What `browser.proxy` holds once resolved: a proxy by id, or a mode. */
 export type StoredProxyChoice = { id: string } | { mode: ProxyMode };
+
+/** `browser.telemetry` as kept: capture on or off, and the OTLP destination exported to. */
+export interface StoredTelemetry {
+  enabled: boolean;
+  destination?: { id?: string; name?: string };
+}
 
 /** What the store keeps; responses are built from it. */
 export interface StoredConnection {
@@ -44,7 +51,7 @@ export interface StoredConnection {
     proxy?: StoredProxyChoice;
     stealth: boolean;
     region?: BrowserRegion;
-    telemetry?: Record<string, unknown>;
+    telemetry?: StoredTelemetry;
   };
   browser_telemetry?: Record<string, unknown> | null;
   status: "AUTHENTICATED" | "NEEDS_AUTH";
@@ -62,6 +69,11 @@ export interface ConnectionStoreOptions {
   newId?: () => string;
   /** Called with the profile name of each new connection: the API creates a missing profile. */
   ensureProfile?: (name: string) => void;
+  /**
+   * The plan's `max_auth_connections` and the connections counted against it org-wide; a
+   * create at the limit is 403 `insufficient_plan`. Unlimited when absent or `max` is.
+   */
+  connectionLimit?: () => { max?: number; used: number };
 }
 
 export class ConnectionStore {
@@ -99,6 +111,14 @@ export class ConnectionStore {
     if (problem) return problem;
     const proxy = this.proxyChoice(body);
     if (!proxy.ok) return proxy;
+    const limit = this.options.connectionLimit?.();
+    if (limit?.max !== undefined && limit.used >= limit.max) {
+      return fail(
+        403,
+        "insufficient_plan",
+        `your plan allows ${limit.max} managed auth connections; upgrade to create more`,
+      );
+    }
     const connection: StoredConnection = {
       id: this.newId(),
       profile_name: body.profile_name,
@@ -114,7 +134,9 @@ export class ConnectionStore {
       last_auth_check_at: this.now().toISOString(),
     };
     if (proxy.value) connection.browser.proxy = proxy.value;
-    applyBrowserExtras(connection.browser, body.browser);
+    if (body.browser?.region !== undefined) connection.browser.region = body.browser.region;
+    const telemetry = nextTelemetry(undefined, body.browser?.telemetry);
+    if (telemetry) connection.browser.telemetry = telemetry;
     if (body.login_url) connection.login_url = body.login_url;
     if (body.credential) connection.credential = { ...body.credential };
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
@@ -179,7 +201,12 @@ export class ConnectionStore {
     if (body.save_credentials !== undefined) connection.save_credentials = body.save_credentials;
     if (proxy.value) connection.browser.proxy = proxy.value;
     if (body.browser?.stealth !== undefined) connection.browser.stealth = body.browser.stealth;
-    applyBrowserExtras(connection.browser, body.browser);
+    if (body.browser?.region !== undefined) connection.browser.region = body.browser.region;
+    if (body.browser?.telemetry !== undefined) {
+      const telemetry = nextTelemetry(connection.browser.telemetry, body.browser.telemetry);
+      if (telemetry) connection.browser.telemetry = telemetry;
+      else delete connection.browser.telemetry;
+    }
     if (body.browser_telemetry !== undefined) connection.browser_telemetry = body.browser_telemetry;
     return ok(connection);
   }
@@ -229,8 +256,25 @@ export class ConnectionStore {
     );
   }
 
-  /** Rules the schema cannot say: the credential's three shapes, the plan minimum. */
+  /** Rules the schema cannot say: the credential's three shapes, the plan minimum, telemetry. */
   private checkFields(body: ManagedAuthUpdateRequest) {
+    const otlp = body.browser?.telemetry?.export?.otlp;
+    if (otlp?.destination && otlp.enabled === false) {
+      return fail(
+        400,
+        "bad_request",
+        "browser.telemetry.export.otlp: enabled false with a destination is rejected",
+        [{ code: "invalid_input", message: "browser.telemetry" }],
+      );
+    }
+    if (otlp?.destination && body.browser?.telemetry?.enabled === false) {
+      return fail(
+        400,
+        "bad_request",
+        "browser.telemetry.export.otlp.destination requires telemetry capture to be enabled",
+        [{ code: "invalid_input", message: "browser.telemetry" }],
+      );
+    }
     if (body.credential && !isCredentialShape(body.credential)) {
       return fail(
         400,
@@ -306,16 +350,24 @@ export class ConnectionStore {
 }
 
 /**
- * `browser.region` and `browser.telemetry` as sent: left out, unchanged; telemetry `null`
- * clears it. Without a region the API uses us-east, and the answer leaves it out.
+ * Telemetry after a request: `null` removes it; `enabled` sets capture; a destination sets the
+ * export (and implies it); `export.otlp.enabled: false` stops exporting. Properties left out
+ * are unchanged. Undefined when there is none.
  */
-function applyBrowserExtras(
-  browser: StoredConnection["browser"],
-  sent: ManagedAuthUpdateRequest["browser"],
-): void {
-  if (sent?.region !== undefined) browser.region = sent.region;
-  if (sent?.telemetry === null) delete browser.telemetry;
-  else if (sent?.telemetry !== undefined) browser.telemetry = structuredClone(sent.telemetry);
+export function nextTelemetry(
+  current: StoredTelemetry | undefined,
+  sent: TelemetryRequest | null | undefined,
+): StoredTelemetry | undefined {
+  if (sent === undefined) return current;
+  if (sent === null) return undefined;
+  const next: StoredTelemetry = { enabled: current?.enabled ?? false };
+  if (current?.destination) next.destination = { ...current.destination };
+  const otlp = sent.export?.otlp;
+  if (otlp?.destination) next.destination = { ...otlp.destination };
+  else if (otlp?.enabled === false) delete next.destination;
+  if (sent.enabled !== undefined) next.enabled = sent.enabled;
+  else if (otlp?.destination) next.enabled = true;
+  return next;
 }
 
 function sameChoice(a: StoredProxyChoice, b: StoredProxyChoice): boolean {
@@ -345,13 +397,21 @@ export function toManagedAuth(
   const canReauth = Boolean(c.credential && c.login_url);
   const browser: Record<string, unknown> = { stealth: c.browser.stealth };
   if (c.browser.region !== undefined) browser.region = c.browser.region;
-  if (c.browser.telemetry !== undefined) browser.telemetry = structuredClone(c.browser.telemetry);
   const choice = c.browser.proxy;
   if (choice && "id" in choice) {
     const name = proxyName(choice.id);
     browser.proxy = name === undefined ? { id: choice.id } : { id: choice.id, name };
   } else if (choice) {
     browser.proxy = { mode: choice.mode };
+  }
+  const telemetry = c.browser.telemetry;
+  if (telemetry) {
+    browser.telemetry = telemetry.destination
+      ? {
+          enabled: telemetry.enabled,
+          export: { otlp: { enabled: true, destination: { ...telemetry.destination } } },
+        }
+      : { enabled: telemetry.enabled };
   }
   const out: Record<string, unknown> = {
     id: c.id,
@@ -371,6 +431,8 @@ export function toManagedAuth(
       : c.credential
         ? "no_prior_successful_login"
         : "no_credential",
+    // A runtime value drifted in (a reason this version does not know, say) shows as it is.
+    ...pick(c as unknown as Record<string, unknown>, ["can_reauth", "can_reauth_reason"]),
     last_auth_check_at: c.last_auth_check_at,
     last_auth_at: c.last_auth_check_at,
     flow_status: null,
@@ -386,6 +448,10 @@ export function toManagedAuth(
     if (!(key in out) && !MODELED.has(key)) out[key] = value;
   }
   return out;
+}
+
+function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
 }
 
 const MODELED = new Set(["browser", "credential", "login_url", "browser_telemetry"]);

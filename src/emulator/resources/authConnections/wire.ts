@@ -26,12 +26,18 @@ export type BrowserProxyRef = { id: string } | { name: string } | { mode: ProxyM
 /** `browser.region` (kernel 0.102; us-west 0.120). */
 export type BrowserRegion = "us-east" | "us-west" | "eu-west" | "ap-southeast";
 
+/** `browser.telemetry` (Python SDK 0.91+), as far as the emulator keeps it. */
+export interface TelemetryRequest {
+  enabled?: boolean;
+  export?: { otlp?: { destination?: { id?: string; name?: string }; enabled?: boolean } };
+}
+
 export interface BrowserSettings {
   proxy?: BrowserProxyRef;
   stealth?: boolean;
   region?: BrowserRegion;
-  /** As on browser create; kept as sent, its inside not modelled. `null` clears it. */
-  telemetry?: Record<string, unknown> | null;
+  /** `null` removes the telemetry configuration. */
+  telemetry?: TelemetryRequest | null;
 }
 
 export interface ManagedAuthUpdateRequest {

@@ -5,6 +5,7 @@
  */
 import { ok } from "../../answers";
 import type { RouteModule } from "../../core";
+import type { ConnectionStore } from "../authConnections/store";
 import { handleCrud } from "../crud";
 import { type EmulatedProxy, ProxyStore, view } from "./store";
 
@@ -29,6 +30,11 @@ export function proxiesModule(
       new ProxyStore(seedFor(env.project), {
         now: () => env.now(),
         newId: () => env.newId("proxy"),
+        usedBy: (proxyId) =>
+          (env.storeOf<ConnectionStore>("authConnections")?.all() ?? [])
+            .filter((c) => c.browser.proxy !== undefined && "id" in c.browser.proxy)
+            .filter((c) => (c.browser.proxy as { id: string }).id === proxyId)
+            .map((c) => c.id),
       }),
 
     handle: (req, store) => handleCrud(req, store, { filters: ["name", "query"], listed: view }),

@@ -86,9 +86,20 @@ const CONFIG_KEYS: Record<ProxyType, readonly string[]> = {
 };
 const RESIDENTIAL_OS = ["windows", "macos", "android"];
 
+export interface ProxyStoreOptions extends TableOptions {
+  /**
+   * The ids of the auth connections of this project that use a proxy: a proxy in use cannot be
+   * deleted (400 `resource_in_use`, docs changelog 2026-08-07).
+   */
+  usedBy?: (proxyId: string) => string[];
+}
+
 export class ProxyStore extends TableStore<StoredProxy> {
-  constructor(seeds: readonly EmulatedProxy[] = [], options: TableOptions = {}) {
+  private readonly usedBy: (proxyId: string) => string[];
+
+  constructor(seeds: readonly EmulatedProxy[] = [], options: ProxyStoreOptions = {}) {
     super(PROXY_ID_PREFIX, options);
+    this.usedBy = options.usedBy ?? (() => []);
     for (const seed of seeds) this.seed(seed);
   }
 
@@ -157,7 +168,17 @@ export class ProxyStore extends TableStore<StoredProxy> {
   remove(idOrName: string): StoreResult<void> {
     const found = this.find(idOrName);
     if (!found.ok) return found;
-    this.table.delete(found.value.id);
+    const id = found.value.id;
+    // The API's answer does not say which connection holds it; the provider finds out.
+    if (this.usedBy(id).length > 0) {
+      return fail(
+        400,
+        "resource_in_use",
+        `proxy ${id} is in use by a managed auth connection; point the connection at another ` +
+          `proxy or delete it first`,
+      );
+    }
+    this.table.delete(id);
     return ok(undefined);
   }
 

@@ -5,5 +5,4 @@ module.exports = async () => {
   const bin = findPulumiCli();
   if (!bin) throw new Error(MISSING);
   require("../../scripts/link-self")();
-  process.stdout.write(`\npulumi: ${bin}\n`);
 };

@@ -31,11 +31,3 @@ export function saveOutput(name: string, text: string): void {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUTPUT_DIR, name), text);
 }
-
-/** The resource-change block of a `pulumi preview --diff` text: from the first resource line. */
-export function resourceBlocks(text: string): string {
-  return text
-    .split("\n")
-    .filter((line) => !/^\s*\[urn=/.test(line))
-    .join("\n");
-}

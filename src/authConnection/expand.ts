@@ -68,7 +68,8 @@ export function toUpdateRequest(
         body.credential = toCredentialReference(desired.credential);
         break;
       case "allowedDomains":
-        body.allowed_domains = [...(desired.allowedDomains ?? [])];
+        // Sorted: the inputs may keep the old order for the preview (dynamic/engineDiff).
+        body.allowed_domains = [...(desired.allowedDomains ?? [])].sort();
         break;
       case "healthCheckInterval":
         if (desired.healthCheckInterval !== undefined) {

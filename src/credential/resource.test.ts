@@ -66,9 +66,23 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
       value,
     });
-    expect(sent.values).toEqual(secret({ password: "plain-text-pw" }));
+    // A plain map is secret value by value, so previews can name its keys.
+    expect(sent.values).toEqual({ password: secret("plain-text-pw") });
     expect(sent.totpSecret).toEqual(secret("JBSWY3DPEHPK3PXP"));
     expect(sent.name).toBe("plain");
+  });
+
+  it("sends `values` given as one Output as one secret (its keys are not known apart)", async () => {
+    const cred = new Credential("whole", {
+      name: "whole",
+      domain: "whole.com",
+      values: pulumi.output({ password: "pw-in-an-output" }),
+    });
+    await value(cred.urn);
+    expect(sentFor("whole").wire.values).toEqual({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value: { password: "pw-in-an-output" },
+    });
   });
 
   it("keeps the program's own additionalSecretOutputs beside its secrets", async () => {

@@ -2,12 +2,23 @@
  * `npm run demo`: the example stack's whole life through Pulumi's dynamic-provider host against
  * the embedded Kernel API emulator (the steps are in steps.ts). Fails, exit 1, when a secret
  * reaches the printout or the host's output, or when anything is left after destroy.
+ * `npm run demo -- --real-cli`: the same steps through the real `pulumi` (realCli.ts).
  */
+import { findPulumi } from "../host/pulumiCli";
+import { runRealCliDemo } from "./realCli";
 import { demoProblems, runDemo } from "./steps";
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--real-cli")) {
+    if (!findPulumi()) {
+      throw new Error("--real-cli needs the Pulumi CLI: run `npm run pulumi:cli` first");
+    }
+    const { problems } = await runRealCliDemo((line) => console.log(line));
+    if (problems.length) throw new Error(problems.join("; "));
+    return;
+  }
   const result = await runDemo({ print: (line) => console.log(line), color });
   const problems = demoProblems(result);
   if (problems.length) throw new Error(problems.join("; "));

@@ -6,8 +6,10 @@
  *
  * What the skeleton does, so no resource has to:
  * - configure: keeps Pulumi's config; settings (key, base URL, project) are read at call time.
- * - check: `spec.check` without `__provider`; never throws.
- * - diff: `spec.plan`, no request; adds the project move (docs/behaviour.md) as a replace of `project`.
+ * - check: `spec.check` without `__provider`, aligned with the old inputs (./engineDiff); never
+ *   throws.
+ * - diff: `spec.plan`, no request; adds the project move (docs/behaviour.md) as a replace of
+ *   `project`. Answers so that the engine's own input diff names the planned fields (./engineDiff).
  * - create: one POST of `spec.createBody`. On a 409 (docs/behaviour.md): `adopt: true` → find by the unique
  *   key, take over with the minimal PATCH; else fail naming the existing id. On an unknown
  *   outcome: find by the unique key → nothing: POST again; `adopt: true`: take over; every
@@ -39,6 +41,7 @@ import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/
 import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
 import { PROVIDER_KEY, containsUnknown, withoutEngineKeys, withoutUndefined } from "./engineKeys";
+import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
 import {
@@ -311,6 +314,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     recordedProject(old) ??
     (Object.keys(old).length === 0 ? createProject(undefined, settings()) : undefined);
 
+  /** The inputs as the state holds them; a state too old to tell gives none (DIFF_SOME). */
+  const liveInputsOf = (state: Partial<State>): Record<string, unknown> | undefined => {
+    try {
+      return spec.toLiveInputs(state as State);
+    } catch {
+      return undefined;
+    }
+  };
+
   const known = (values: Record<string, unknown>): Inputs => {
     if (containsUnknown(values)) {
       throw new KernelError(
@@ -499,15 +511,25 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       config = req.config;
     },
 
-    async check(_olds, news) {
+    async check(olds, news) {
       try {
-        const checked = spec.check(withoutEngineKeys(news));
+        const { inputs, failures: inputFailures } = spec.check(withoutEngineKeys(news));
         // A mistyped kernel:* setting fails the preview here, before any request is planned.
         const setting = configKeysProblem(config);
         const failures = setting
-          ? [...checked.failures, { property: "", reason: setting }]
-          : checked.failures;
-        return failures.length ? { inputs: checked.inputs, failures } : { inputs: checked.inputs };
+          ? [...inputFailures, { property: "", reason: setting }]
+          : inputFailures;
+        if (failures.length) return { inputs, failures };
+        // The engine diffs old against these inputs itself (./engineDiff): aligned with the
+        // old inputs, they differ exactly where the plan changes something.
+        const oldInputs = withoutEngineKeys(olds as Record<string, unknown> | undefined);
+        return {
+          inputs: alignWithOldInputs(
+            (o, n) => spec.plan(o as Partial<State>, n),
+            oldInputs,
+            inputs,
+          ),
+        };
       } catch (err) {
         // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
         const reason = err instanceof Error ? err.message : String(err);
@@ -535,6 +557,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
               deleteBeforeReplace = false;
             }
           }
+          if (replaces.length === 0 && plan.changed.length === 0) {
+            return { changes: false, replaces, deleteBeforeReplace: false };
+          }
+          // Undefined (DIFF_UNKNOWN): the engine names the changed inputs itself (./engineDiff).
+          const shows = plannedFieldsShow(
+            { replaces, changed: plan.changed },
+            liveInputsOf(old),
+            desired,
+          );
           const deletesFirst = replaces.length > 0 && deleteBeforeReplace;
           const warning = replaces.length > 0 && spec.replaceWarning?.(replaces, deletesFirst);
           if (warning) {
@@ -543,7 +574,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
             );
           }
           return {
-            changes: replaces.length > 0 || plan.changed.length > 0,
+            ...(shows ? {} : { changes: true }),
             replaces,
             deleteBeforeReplace: deletesFirst,
           };

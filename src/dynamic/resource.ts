@@ -76,7 +76,7 @@ export function registration(
   // them encrypted in the state's inputs too, not only in the outputs that
   // `additionalSecretOutputs` marks, even when the program passes plain strings.
   for (const key of type.secretOutputs) {
-    if (props[key] !== undefined) props[key] = pulumi.secret(props[key]);
+    if (props[key] !== undefined) props[key] = secretInput(props[key]);
   }
   props[PROVIDER_KEY] = type.providerText;
   const secret = new Set([...(opts?.additionalSecretOutputs ?? []), ...type.secretOutputs]);
@@ -94,5 +94,23 @@ export function isInstanceOf(type: DynamicResourceType, obj: unknown): boolean {
     obj !== null &&
     typeof obj === "object" &&
     (obj as { __pulumiType?: unknown }).__pulumiType === type.token
+  );
+}
+
+/**
+ * A secret input: a plain map (a credential's `values`) is secret value by value, so the
+ * preview names its keys (`~ values: { ~ password: [secret] => [secret] }`) while every value
+ * stays secret; anything else (a string, an Output of a map) is one secret.
+ */
+function secretInput(value: unknown): unknown {
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  ) {
+    return pulumi.secret(value);
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, v === undefined ? v : pulumi.secret(v)]),
   );
 }

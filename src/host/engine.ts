@@ -29,6 +29,7 @@ import {
   secret,
   withoutSecrets,
 } from "./providerHost";
+import { changedKeys, diffInputs } from "./inputDiff";
 
 export interface ResourceState {
   name: string;
@@ -42,6 +43,11 @@ export interface ResourceState {
   external?: boolean;
   /** `additionalSecretOutputs` of the resource. */
   secretOutputs?: readonly string[];
+  /**
+   * The reasons of a partial failure that recorded it: the next `up` updates it even when
+   * nothing differs, as the engine does, to finish what failed.
+   */
+  initErrors?: string[];
 }
 
 /** One resource of a program: its name, the inputs it registers, and its type's options. */
@@ -67,8 +73,16 @@ export interface Step {
   /** The type token. */
   type: string;
   kind: StepKind;
-  /** Property lines as the preview shows them: `~ healthCheckInterval: 7200 => 1800`. */
+  /**
+   * Property lines as the preview shows them: `~ healthCheckInterval: 7200 => 1800`,
+   * `+ allowedDomains[2]: "sso.netflix.com"`, `~ values.password: [secret] => [secret]`.
+   */
   changes: string[];
+  /**
+   * The keys `pulumi preview --json` names in `diffReasons`: set when the provider left the
+   * diff to the engine (DIFF_UNKNOWN); a DIFF_SOME step has none.
+   */
+  diffReasons?: string[];
   diff?: DiffOutcome;
   deleteBeforeReplace?: boolean;
 }
@@ -212,21 +226,35 @@ export class MiniEngine {
       withoutSecrets(news),
     );
     if (checked.failures.length) throw new CheckFailedError(name, checked.failures);
-    const inputs = checked.inputs;
-    // The engine keeps the program's secrets secret in the inputs it stores.
-    const stored = markSecret(inputs, secretKeysOf(news));
+    let inputs = checked.inputs;
+    // The engine keeps the program's secrets secret in the inputs it stores, at any depth.
+    let stored = annotateSecrets(inputs, news);
     if (!old) {
       const step: Step = { name, type, kind: "create", changes: describeChanges({}, stored) };
       return { step, urn, inputs, stored };
     }
     const diff = await this.host.diff(old.id, urn, withoutSecrets(old.outputs), inputs);
+    // DIFF_UNKNOWN: the engine diffs the old inputs against the new ones itself; no
+    // difference is a same, whatever the provider planned.
+    const inputChanges = diff.changes === "none" ? [] : diffInputs(old.inputs, stored);
+    const some = diff.changes === "some" || (diff.changes === "unknown" && inputChanges.length > 0);
     const kind: StepKind =
-      diff.changes === "none" ? "same" : diff.replaces.length ? "replace" : "update";
+      some && diff.replaces.length ? "replace" : some || old.initErrors?.length ? "update" : "same";
+    if (kind === "replace") {
+      // A replacement checks the program's inputs again, without the old ones.
+      const again = await this.host.check(urn, {}, withoutSecrets(news));
+      if (again.failures.length) throw new CheckFailedError(name, again.failures);
+      inputs = again.inputs;
+      stored = annotateSecrets(inputs, news);
+    }
     const step: Step = {
       name,
       type,
       kind,
-      changes: kind === "same" ? [] : describeChanges(old.inputs, stored),
+      changes: kind === "same" ? [] : inputChanges.map((c) => c.line),
+      ...(kind !== "same" && diff.changes === "unknown"
+        ? { diffReasons: changedKeys(inputChanges) }
+        : {}),
       diff,
       deleteBeforeReplace: diff.deleteBeforeReplace,
     };
@@ -261,7 +289,7 @@ export class MiniEngine {
         name: resource.name,
         type,
         kind: "refresh",
-        changes: describeChanges(before, resource.inputs),
+        changes: diffInputs(before, resource.inputs).map((c) => c.line),
       });
     }
     return steps;
@@ -349,4 +377,27 @@ export function markSecret(values: Props, keys: ReadonlySet<string>): Props {
     out[key] = keys.has(key) && !isSecret(value) ? secret(withoutSecrets(value)) : value;
   }
   return out;
+}
+
+/**
+ * What the engine does with the inputs check returns from a provider that takes no secrets:
+ * each value whose input held a secret is marked secret again; maps are followed key by key,
+ * so a map of secrets stays a plain map whose values are secret.
+ */
+export function annotateSecrets(outs: Props, ins: Props): Props {
+  const out: Props = { ...outs };
+  for (const [key, input] of Object.entries(ins)) {
+    if (!Object.hasOwn(out, key)) continue;
+    const value = out[key];
+    if (isPlainMap(value) && isPlainMap(input)) {
+      out[key] = annotateSecrets(value as Props, input as Props);
+    } else if (!isSecret(value) && containsSecret(input)) {
+      out[key] = secret(value);
+    }
+  }
+  return out;
+}
+
+function isPlainMap(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isSecret(value);
 }

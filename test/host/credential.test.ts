@@ -189,7 +189,7 @@ describe("Credential lifecycle", () => {
     expect(checked.failures).toEqual([]);
     expect(checked.inputs.values).toEqual({ username: "me@example.com", password: UNKNOWN });
     expect(await host.diff(stack.id, urn("netflix"), stack.outputs, checked.inputs)).toEqual({
-      changes: "some",
+      changes: "unknown",
       replaces: [],
       deleteBeforeReplace: false,
     });

@@ -84,7 +84,8 @@ describe("preview with values not known yet", () => {
       allowedDomains: ["a.com", UNKNOWN],
     });
     const diff = await f.host.diff(state.id, state.urn, state.outputs, checked.inputs);
-    expect(diff).toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+    // Undefined changes (DIFF_UNKNOWN): the engine names the changed inputs itself.
+    expect(diff).toEqual({ changes: "unknown", replaces: [], deleteBeforeReplace: false });
     expect(f.emulator.requests()).toEqual([]);
   });
 
@@ -92,64 +93,69 @@ describe("preview with values not known yet", () => {
     const state = await created();
     const checked = await f.host.check(state.urn, state.inputs, { ...f.inputs, domain: UNKNOWN });
     const diff = await f.host.diff(state.id, state.urn, state.outputs, checked.inputs);
-    expect(diff).toEqual({ changes: "some", replaces: ["domain"], deleteBeforeReplace: true });
+    expect(diff).toEqual({ changes: "unknown", replaces: ["domain"], deleteBeforeReplace: true });
   });
 });
 
 describe("drift: refresh shows live => desired, up corrects it with one PATCH", () => {
-  const drifts: [string, Record<string, unknown>, string, Record<string, unknown>][] = [
+  // [field, drift, the preview's lines (as `pulumi preview --diff` draws them), PATCH body]
+  const drifts: [string, Record<string, unknown>, string[], Record<string, unknown>][] = [
     [
       "loginUrl",
       { login_url: "https://www.netflix.com/other" },
-      '~ loginUrl: "https://www.netflix.com/other" => "https://www.netflix.com/login"',
+      ['~ loginUrl: "https://www.netflix.com/other" => "https://www.netflix.com/login"'],
       { login_url: "https://www.netflix.com/login" },
     ],
     [
       "loginUrl cleared",
       { login_url: null },
-      '+ loginUrl: "https://www.netflix.com/login"',
+      ['+ loginUrl: "https://www.netflix.com/login"'],
       { login_url: "https://www.netflix.com/login" },
     ],
     [
       "credential",
       { credential: { name: "someone-elses" } },
-      '~ credential: {"name":"someone-elses"} => {"name":"netflix-creds"}',
+      ['~ credential.name: "someone-elses" => "netflix-creds"'],
       { credential: { name: "netflix-creds" } },
     ],
     [
       "allowedDomains",
       { allowed_domains: ["evil.com"] },
-      '~ allowedDomains: ["evil.com"] => ["auth.netflix.com","login.netflix.com"]',
+      [
+        '~ allowedDomains[0]: "evil.com" => "auth.netflix.com"',
+        '+ allowedDomains[1]: "login.netflix.com"',
+      ],
       { allowed_domains: ["auth.netflix.com", "login.netflix.com"] },
     ],
     [
       "healthCheckInterval",
       { health_check_interval: 7200 },
-      "~ healthCheckInterval: 7200 => 1800",
+      ["~ healthCheckInterval: 7200 => 1800"],
       { health_check_interval: 1800 },
     ],
     [
       "saveCredentials",
       { save_credentials: false },
-      "~ saveCredentials: false => true",
+      ["~ saveCredentials: false => true"],
       { save_credentials: true },
     ],
     [
       "proxy",
       { proxy_id: "px_datacenter" },
-      '~ proxy: {"id":"px_datacenter"} => {"name":"residential"}',
+      ['- proxy.id: "px_datacenter"', '+ proxy.name: "residential"'],
       { browser: { proxy: { name: "residential" } } },
     ],
   ];
 
-  it.each(drifts)("%s", async (_field, change, previewLine, patchBody) => {
+  it.each(drifts)("%s", async (field, change, previewLines, patchBody) => {
     const state = await created();
     f.emulator.drift(state.id, change);
     await f.engine.refresh();
     expect(f.emulator.requests().map((r) => r.method)).toEqual(["GET"]);
     const preview = await f.engine.preview("netflix", f.inputs);
     expect(preview.kind).toBe("update");
-    expect(preview.changes).toEqual([previewLine]);
+    expect(preview.changes).toEqual(previewLines);
+    expect(preview.diffReasons).toEqual([field.split(" ")[0]]);
     f.emulator.clearRequests();
     const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(step.kind).toBe("update");
@@ -175,7 +181,14 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
     });
     await f.engine.refresh();
     const preview = await f.engine.preview("netflix", f.inputs);
-    expect(preview.changes).toHaveLength(6);
+    expect(preview.diffReasons).toEqual([
+      "allowedDomains",
+      "credential",
+      "healthCheckInterval",
+      "loginUrl",
+      "proxy",
+      "saveCredentials",
+    ]);
     f.emulator.clearRequests();
     await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(requestLines(f.emulator)).toEqual([
@@ -377,6 +390,7 @@ describe("adoption", () => {
       id,
       inputs: { ...f.inputs, adopt: true },
       outputs: err.initFailed.properties,
+      initErrors: err.initFailed.reasons,
     });
     f.emulator.clearRequests();
     const [step] = await f.engine.up([{ name: "netflix", inputs: { ...f.inputs, adopt: true } }]);

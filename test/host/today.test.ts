@@ -168,7 +168,7 @@ describe("proxy", () => {
     await f.engine.refresh();
     f.emulator.clearRequests();
     const [step] = await f.engine.up([{ name: "netflix", inputs: freeProgram() }]);
-    expect(step.changes).toEqual(['~ proxy: {"id":"px_datacenter"} => {"name":"residential"}']);
+    expect(step.changes).toEqual(['- proxy.id: "px_datacenter"', '+ proxy.name: "residential"']);
     expect(requestLines(f.emulator)).toEqual([
       {
         method: "PATCH",

@@ -100,9 +100,7 @@ it("a destination changed behind Pulumi's back shows on refresh and is set back"
     browser: { telemetry: { enabled: true, destination: { name: "other" } } },
   });
   const [refresh] = await f.engine.refresh();
-  expect(refresh.changes).toEqual([
-    '~ telemetryDestination: {"name":"otel-prod"} => {"name":"other"}',
-  ]);
+  expect(refresh.changes).toEqual(['~ telemetryDestination.name: "otel-prod" => "other"']);
   f.emulator.clearRequests();
   await up(CONNECTION);
   expect(requestLines(f.emulator).filter((r) => r.method !== "GET")).toEqual([

@@ -185,13 +185,26 @@ describe("drift", () => {
 
 describe("ConnectionStore browser region and telemetry", () => {
   const telemetry = { enabled: true, export: { otlp: { destination: { name: "collector" } } } };
+  /** As answered: a destination implies export.otlp.enabled. */
+  const answered = {
+    enabled: true,
+    export: { otlp: { enabled: true, destination: { name: "collector" } } },
+  };
 
   it("keeps them as sent, unchanged when a PATCH leaves them out, telemetry null clears", () => {
     const store = storeOn();
     const c = created(store, { browser: { region: "eu-west", telemetry } });
-    expect(show(store, c.id).browser).toEqual({ stealth: true, region: "eu-west", telemetry });
+    expect(show(store, c.id).browser).toEqual({
+      stealth: true,
+      region: "eu-west",
+      telemetry: answered,
+    });
     store.update(c.id, { browser: { stealth: false } });
-    expect(show(store, c.id).browser).toEqual({ stealth: false, region: "eu-west", telemetry });
+    expect(show(store, c.id).browser).toEqual({
+      stealth: false,
+      region: "eu-west",
+      telemetry: answered,
+    });
     store.update(c.id, { browser: { region: "us-west", telemetry: null } });
     expect(show(store, c.id).browser).toEqual({ stealth: false, region: "us-west" });
   });
@@ -202,7 +215,7 @@ describe("ConnectionStore browser region and telemetry", () => {
     const c = created(store, { browser: { telemetry: sent } });
     sent.enabled = false;
     const answer = show(store, c.id);
-    expect(answer.browser).toEqual({ stealth: true, telemetry });
+    expect(answer.browser).toEqual({ stealth: true, telemetry: answered });
     expect(show(store, created(store, { profile_name: "q" }).id).browser).toEqual({
       stealth: true,
     });

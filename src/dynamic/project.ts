@@ -2,12 +2,19 @@
  * Projects (docs/behaviour.md). Which project an object lives in is decided once, at create, and recorded in
  * state as the output `project`; every later call uses the recorded one. The desired project is
  * the resource's `project` input, else config `kernel:project`. Env `KERNEL_PROJECT` is only a
- * default for creating: it never makes a diff, so a machine with another environment cannot
- * plan replacements. With none set, requests go to the org's default project (no header).
+ * default for creating a new resource: it never makes a diff, so a machine with another
+ * environment cannot plan replacements. With none set, requests go to the org's default project
+ * (no header).
+ *
+ * A replacement's create receives only the new inputs, so check carries the project a create
+ * would use in the inputs, under PROJECT_PIN_KEY: the desired project when there is one, else
+ * the pin of the old inputs (the project the object was created in), else, for a new resource,
+ * `KERNEL_PROJECT`, else "" (the default project). A replacement made for another reason thus
+ * stays in its project whatever the environment of the machine that runs it.
  */
 import { z } from "zod";
 import { orUnknown } from "./checks";
-import { UNKNOWN } from "./engineKeys";
+import { PROJECT_PIN_KEY, UNKNOWN } from "./engineKeys";
 
 /** The output that records the project an object was created in. */
 export const PROJECT_KEY = "project";
@@ -20,6 +27,12 @@ export const projectInputSchema = orUnknown(
     error: PROJECT_REASON,
   }),
 );
+
+/**
+ * The input check adds: the project a create of this resource goes to ("" for the default
+ * project). withoutEngineKeys drops it, so no resource's own logic sees it.
+ */
+export { PROJECT_PIN_KEY };
 
 /** The project settings the provider has from configure. */
 export interface ProjectSettings {
@@ -35,9 +48,38 @@ export function desiredProject(input: unknown, settings: ProjectSettings): strin
   return settings.project || undefined;
 }
 
-/** The project a create goes to: the desired one, else env `KERNEL_PROJECT`, else none. */
-export function createProject(input: unknown, settings: ProjectSettings): string | undefined {
-  return desiredProject(input, settings) ?? (settings.defaultProject || undefined);
+/**
+ * The project a create goes to: the desired one, else the pin check made (the project the
+ * resource was created in), else env `KERNEL_PROJECT`, else none (the default project).
+ */
+export function createProject(
+  input: unknown,
+  settings: ProjectSettings,
+  pin?: unknown,
+): string | undefined {
+  const desired = desiredProject(input, settings);
+  if (desired !== undefined) return desired;
+  if (typeof pin === "string") return pin === "" ? undefined : pin;
+  return settings.defaultProject || undefined;
+}
+
+/**
+ * The pin check puts into the inputs (PROJECT_PIN_KEY): the desired project; else the old
+ * inputs' pin; else, for a resource with no old inputs (a new one), env `KERNEL_PROJECT`; else ""
+ * (the default project). Undefined for an existing resource whose old inputs hold no pin (a
+ * state written before pins): its create keeps the older rule until a refresh pins it.
+ */
+export function projectPin(
+  input: unknown,
+  settings: ProjectSettings,
+  olds: Record<string, unknown> | undefined,
+): string | undefined {
+  const desired = desiredProject(input, settings);
+  if (desired !== undefined) return desired;
+  const old = olds?.[PROJECT_PIN_KEY];
+  if (typeof old === "string") return old;
+  const isNew = olds === undefined || Object.keys(olds).length === 0;
+  return isNew ? (settings.defaultProject ?? "") : undefined;
 }
 
 /** The project recorded in state; undefined for objects in the org's default project. */

@@ -446,8 +446,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     new AlreadyExistsError(
       (lost === undefined
         ? ""
-        : `The create's POST ended with its outcome unknown (${errorText(lost)}), and a ` +
-          `${what} with its key exists, which nothing the API returns proves this POST made. `) +
+        : `The create's POST ended with its outcome unknown (${errorText(lost)}), and ` +
+          `${article(what).toLowerCase()} ${what} with its key exists, which nothing the API returns proves this POST made. `) +
         `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
         `${existingId}. If you renamed this resource in the program, give it \`aliases\` with ` +
         `its old name instead, so Pulumi keeps the object rather than adopting it under the new ` +
@@ -467,7 +467,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     new KernelError(
       `The create's POST ended with its outcome unknown (${errorText(lost)}), and the lookup ` +
         `of ${spec.uniqueKey?.describe(desired) ?? "its key"} that would tell whether it made ` +
-        `the ${what} failed too: ${errorText(lookup)}. A ${what} with ` +
+        `the ${what} failed too: ${errorText(lookup)}. ${article(what)} ${what} with ` +
         `${spec.uniqueKey?.describe(desired) ?? "this key"} may now exist in Kernel` +
         `${project === undefined ? "" : ` (project ${JSON.stringify(project)})`} that no ` +
         `state records. Check for it in the Kernel dashboard or API: if it is there, delete it ` +
@@ -780,7 +780,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** An error's message, for a sentence that quotes it. */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return (err instanceof Error ? err.message : String(err)).replace(/\.+$/, "");
 }
 
 function partialFailure(

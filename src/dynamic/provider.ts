@@ -17,8 +17,9 @@
  *   was made after our first POST (`uniqueKey.createdAt`, within CLOCK_SKEW_MS): record it;
  *   else fail as a 409.
  * - ownership: an id a create takes over is reserved before any await after its lookup, so
- *   two creates cannot both take one object; a delete of an id a create of this process ended
- *   with (another resource of the deployment owns it now) deletes nothing.
+ *   two creates cannot both take one object; a delete of an id a create of this process took
+ *   over, with properties other than that create's, is another resource's that had the object
+ *   before (a rename, then `adopt: true`), and deletes nothing.
  * - read: one GET; only a 404 `not_found` is "gone"; the answer's id must be the asked id.
  * - update: one PATCH of exactly `spec.updateBody`, none when it is empty.
  * - delete: one DELETE; only a 404 `not_found` counts as already deleted (docs/behaviour.md).
@@ -126,8 +127,8 @@ export const CLOCK_SKEW_MS = 120_000;
 /**
  * Everything that differs between resources. `Inputs` are the checked inputs with no unknown
  * value (create, update); `State` the outputs the provider keeps; `Live` the parsed answer.
- * The skeleton owns the keys `__provider` and `project` of the state; `spec.toState` must not
- * produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
+ * The skeleton owns the keys `__provider` and `project` of the state (and the input pin
+ * `__project`, ./project); `spec.toState` must not produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
  */
 export interface ResourceSpec<Inputs extends object, State extends object, Live> {
   /** `Credential`: used in messages. */
@@ -447,7 +448,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       (lost === undefined
         ? ""
         : `The create's POST ended with its outcome unknown (${errorText(lost)}), and ` +
-          `${article(what).toLowerCase()} ${what} with its key exists, which nothing the API returns proves this POST made. `) +
+          `${article(what).toLowerCase()} ${what} with its key exists, which nothing the API ` +
+          `returns proves this POST made. `) +
         `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
         `${existingId}. If you renamed this resource in the program, give it \`aliases\` with ` +
         `its old name instead, so Pulumi keeps the object rather than adopting it under the new ` +

@@ -108,8 +108,10 @@ const MAX_PAGES = 1000;
  */
 export const MAX_LIST_CHARS = 32 * 1024 * 1024;
 export const MAX_LIST_ITEMS = 50_000;
-/** The longest API message (and detail message) an error shows, after redaction. */
+/** The longest API message an error shows, after redaction. */
 export const MAX_MESSAGE_CHARS = 1000;
+/** The longest message of one detail (or inner error) an error shows, after redaction. */
+const MAX_DETAIL_CHARS = 300;
 /** The most details of one API error an error shows. */
 const MAX_DETAILS = 20;
 
@@ -709,16 +711,16 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * An API error body as an error may show it: every string redacted, then cut to
- * MAX_MESSAGE_CHARS, and at most MAX_DETAILS details (a server may answer a megabyte-long
+ * An API error body as an error may show it: every string redacted, then cut (the message to
+ * MAX_MESSAGE_CHARS, each detail to MAX_DETAIL_CHARS), and at most MAX_DETAILS details (a server may answer a megabyte-long
  * message, which would otherwise be an error, and a retry log line, of that size).
  */
 function cutBody(body: ApiErrorBody, secrets: Secrets): ApiErrorBody {
-  const cut = <V>(value: V): V =>
-    (typeof value === "string" ? excerpt(value, secrets, MAX_MESSAGE_CHARS) : value) as V;
+  const cut = <V>(value: V, max = MAX_MESSAGE_CHARS): V =>
+    (typeof value === "string" ? excerpt(value, secrets, max) : value) as V;
   const detail = (d: ApiErrorDetail): ApiErrorDetail => ({
-    ...(d.code === undefined ? {} : { code: cut(d.code) }),
-    ...(d.message === undefined ? {} : { message: cut(d.message) }),
+    ...(d.code === undefined ? {} : { code: cut(d.code, MAX_DETAIL_CHARS) }),
+    ...(d.message === undefined ? {} : { message: cut(d.message, MAX_DETAIL_CHARS) }),
   });
   const details = body.details ?? undefined;
   return {

@@ -140,26 +140,28 @@ describe("create", () => {
     expect(Object.values(err.properties)).not.toContain(undefined);
   });
 
-  it("after a POST with an unknown outcome, finds the connection it made instead of creating a duplicate", async () => {
-    const made = managedAuth();
+  it("after a POST with an unknown outcome, an identical connection is not provably its own: fails as a 409, sends nothing more", async () => {
+    // A connection has no created_at: nothing the API returns proves our POST made it.
     const api = mockApi((req) => {
       if (req.method === "POST")
         return { status: 502, body: { code: "bad_gateway", message: "upstream" } };
       if (req.path.startsWith("/proxies")) return { status: 200, body: PROXY_LIST };
-      return { status: 200, body: [made], headers: {} };
+      return { status: 200, body: [managedAuth()], headers: {} };
     });
-    const result = await providerFor(api).create(exampleInputs());
-    // It holds what our POST sent, and "residential" names its proxy now: nothing to reconcile.
+    const err = await providerFor(api)
+      .create(exampleInputs())
+      .then(
+        () => Promise.reject(new Error("expected a failure")),
+        (e: unknown) => e as Failure,
+      );
+    expect(err).toBeInstanceOf(AlreadyExistsError);
+    expect(err.message).toMatch(
+      /^The create's POST ended with its outcome unknown \(POST \/auth\/connections failed with 502 bad_gateway: upstream\).*already exists: ma_abc123\..*set `adopt: true`/,
+    );
     expect(api.calls().map((c) => `${c.method} ${c.path.split("?")[0]}`)).toEqual([
       "POST /auth/connections",
       "GET /auth/connections",
-      "GET /proxies",
     ]);
-    expect(result.id).toBe("ma_abc123");
-    expect(result.outs).toMatchObject({
-      resolvedProxyId: "px_res",
-      proxy: { name: "residential" },
-    });
   });
 
   it.each([
@@ -272,6 +274,8 @@ describe("read", () => {
       healthCheckInterval: 7200,
       saveCredentials: true,
       proxy: { name: "residential" },
+      // The project it lives in (the default one), pinned for a later replacement.
+      __project: "",
     });
   });
 
@@ -465,8 +469,9 @@ describe("project (docs/behaviour.md)", () => {
   it("never plans a change from env KERNEL_PROJECT; a differing desired project replaces, creating first", async () => {
     const { result } = await created({ KERNEL_PROJECT: "env" }, {});
     const olds = { ...result.outs, __provider: PROVIDER_TEXT };
+    // The object is not in "prod": the API answers not_found there.
     const elsewhere = providerFor(
-      mockApi(() => ({ status: 500 })),
+      mockApi(() => ({ status: 404, body: { code: "not_found" } })),
       { KERNEL_PROJECT: "other-env" },
     );
     await elsewhere.configure({ config: configOf({}) });
@@ -489,7 +494,7 @@ describe("project (docs/behaviour.md)", () => {
 
   it("replaces an object in the default project when a project is now desired", async () => {
     const { result } = await created({}, {});
-    const provider = providerFor(mockApi(() => ({ status: 500 })));
+    const provider = providerFor(mockApi(() => ({ status: 404, body: { code: "not_found" } })));
     await provider.configure({ config: configOf({}) });
     expect(
       await provider.diff("ma_abc123", result.outs, exampleInputs({ project: "prod" })),

@@ -87,8 +87,10 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
       `profile ${JSON.stringify(desired.profileName)} and domain ${JSON.stringify(desired.domain)}`,
     find: findConnection,
     /**
-     * Ours only if the connection is exactly what our POST would have made: the plan from it
-     * to the desired inputs is empty, and a proxy given by name resolves now to the live id.
+     * Whether the connection is exactly what our POST would have made: the plan from it to the
+     * desired inputs is empty, and a proxy given by name resolves now to the live id. Not
+     * enough to make it ours: a connection has no `created_at` (no `createdAt` here), so nothing
+     * proves our POST made it, and the skeleton fails as a 409.
      */
     async matchesPost(op, live, desired) {
       const body = toCreateRequest(desired);

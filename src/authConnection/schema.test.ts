@@ -47,6 +47,23 @@ describe("check: validation", () => {
     },
   );
 
+  it("refuses a loginUrl with a user name or password, without echoing it", () => {
+    for (const loginUrl of [
+      "https://me:hunter2-pw@www.netflix.com/login",
+      "https://me@www.netflix.com/login",
+    ]) {
+      const found = failuresOf({ ...valid, loginUrl });
+      expect(found).toEqual([
+        {
+          property: "loginUrl",
+          reason:
+            "must not hold a user name or password: outputs keep the URL in plain text; put " +
+            "them in a Credential; received a string",
+        },
+      ]);
+    }
+  });
+
   it("names the offending element of allowedDomains", () => {
     const failures = failuresOf({ ...valid, allowedDomains: ["ok.com", "x.com", "https://bad"] });
     expect(failures).toEqual([
@@ -269,11 +286,11 @@ describe("parsedUrl (kept answers)", () => {
     ];
     for (let round = 0; round < 2; round++) {
       for (const text of texts) {
-        let expected: { href: string; http: boolean } | undefined;
+        let expected: { href: string; http: boolean; userinfo: boolean } | undefined;
         try {
           const url = new URL(text);
           const http = (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname;
-          expected = { href: url.href, http };
+          expected = { href: url.href, http, userinfo: url.username !== "" || url.password !== "" };
         } catch {
           expected = undefined;
         }

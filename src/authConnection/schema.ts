@@ -71,16 +71,23 @@ export function isHttpUrl(value: string): boolean {
   return parsedUrl(value)?.http ?? false;
 }
 
+/** Whether a URL carries a user name or password (`https://me:pw@host/`). */
+export function hasUserinfo(value: string): boolean {
+  return parsedUrl(value)?.userinfo ?? false;
+}
+
 /**
  * A URL's canonical text (`href`) and whether it is an absolute http(s) URL with a host;
  * undefined when it does not parse. The answer is shared: read it, do not change it.
  */
-export const parsedUrl: (value: string) => Readonly<{ href: string; http: boolean }> | undefined =
+export const parsedUrl: (
+  value: string,
+) => Readonly<{ href: string; http: boolean; userinfo: boolean }> | undefined =
   keepingRecentAnswers((value) => {
     try {
       const url = new URL(value);
       const http = (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-      return { href: url.href, http };
+      return { href: url.href, http, userinfo: url.username !== "" || url.password !== "" };
     } catch {
       return undefined;
     }
@@ -90,6 +97,9 @@ const reasons = {
   profileName: "must be a non-empty profile name without leading or trailing spaces",
   domain: "must be a bare host name such as netflix.com (no scheme, path, port or wildcard)",
   loginUrl: "must be an absolute http(s) URL such as https://www.netflix.com/login",
+  loginUrlUserinfo:
+    "must not hold a user name or password: outputs keep the URL in plain text; put them in " +
+    "a Credential",
   allowedDomains:
     "must be a host name such as login.netflix.com, or a wildcard such as *.okta.com " +
     "(`*.` and at least two labels)",
@@ -161,7 +171,10 @@ export const inputsSchema = z.strictObject({
   domain: orUnknown(z.string({ error: reasons.domain }).refine(isHostName, reasons.domain)),
   project: projectInputSchema.optional(),
   loginUrl: orUnknown(
-    z.string({ error: reasons.loginUrl }).refine(isHttpUrl, reasons.loginUrl),
+    z
+      .string({ error: reasons.loginUrl })
+      .refine(isHttpUrl, reasons.loginUrl)
+      .refine((u) => !hasUserinfo(u), reasons.loginUrlUserinfo),
   ).optional(),
   credential: orUnknown(credentialSchema).optional(),
   allowedDomains: orUnknown(
@@ -201,10 +214,17 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
 
 /** Validates and normalises; `__provider` is left to the caller. */
 export function checkInputs(news: Record<string, unknown>): CheckResult {
+  // A login URL with a password in it is never echoed back in a failure.
+  const loginUrl = news.loginUrl;
+  const secretUrl = typeof loginUrl === "string" && hasUserinfo(loginUrl);
   return checkWithSchema(
     inputsSchema,
     news,
-    { inputNames: INPUT_NAMES, fieldsAt: (path) => NESTED_FIELDS[String(path[0])] ?? [] },
+    {
+      inputNames: INPUT_NAMES,
+      fieldsAt: (path) => NESTED_FIELDS[String(path[0])] ?? [],
+      ...(secretUrl ? { secretInputs: ["loginUrl"] } : {}),
+    },
     normalizeInputs,
   );
 }

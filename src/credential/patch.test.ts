@@ -233,7 +233,8 @@ const liveArb = fc
 const desiredArb = fc
   .record({
     name: fc.constantFrom("c1", "c2"),
-    values: valuesArb,
+    // check refuses a credential with no values.
+    values: fc.dictionary(fc.constantFrom(...KEYS), valueArb, { minKeys: 1, maxKeys: 5 }),
     ssoProvider: sso,
     totpSecret: totp,
   })

@@ -59,10 +59,36 @@ describe("Credential check", () => {
         reason: expect.stringMatching(/map of field names.*received a list of 0 items/),
       },
     ]);
-    expect(checkInputs({ domain: "a.com", values: {} }).failures).toEqual([
+    expect(checkInputs({ domain: "a.com", values: { password: "pw-1234" } }).failures).toEqual([
       {
         property: "name",
         reason: "is required and must be a non-empty name without leading or trailing spaces",
+      },
+    ]);
+  });
+
+  it.each([".", ".."])(
+    "refuses the name %j, which no URL path can carry (it could never be found or adopted)",
+    (name) => {
+      expect(checkInputs({ ...base, name }).failures).toEqual([
+        {
+          property: "name",
+          reason: expect.stringMatching(/^must not be "\." or "\.\." or hold a control character/),
+        },
+      ]);
+    },
+  );
+
+  it("refuses a name with a control character", () => {
+    expect(checkInputs({ ...base, name: "a\u0007b" }).failures).toHaveLength(1);
+  });
+
+  it("refuses a credential with no values", () => {
+    expect(checkInputs({ ...base, values: {} }).failures).toEqual([
+      {
+        property: "values",
+        reason:
+          "must hold at least one field (such as username or password); received an empty object",
       },
     ]);
   });

@@ -26,8 +26,12 @@ export function asciiHostName(value: string): string | undefined {
 
 const reasons = {
   name: "must be a non-empty name without leading or trailing spaces",
+  namePath:
+    'must not be "." or ".." or hold a control character: the credential is found by its ' +
+    "name in a URL path, which cannot carry such a name",
   domain: "must be a bare host name such as netflix.com (no scheme, path, port or wildcard)",
   values: "must be a map of field names (such as username, password) to strings",
+  valuesEmpty: "must hold at least one field (such as username or password)",
   valueKey: "field names must be non-empty",
   value: "must be a string",
   ssoProvider: "must be a string naming the SSO provider, such as google",
@@ -46,6 +50,9 @@ export function normalizeTotpSecret(secret: string): string {
 
 const BASE32 = /^[A-Z2-7]+=*$/;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 const valuesSchema = z.record(
   z.string().refine((key) => key.trim() !== "", { error: reasons.valueKey }),
   orUnknown(z.string({ error: reasons.value })),
@@ -54,13 +61,19 @@ const valuesSchema = z.record(
 );
 
 export const inputsSchema = z.strictObject({
-  name: orUnknown(trimmedName(reasons.name)),
+  name: orUnknown(
+    trimmedName(reasons.name).refine((n) => n !== "." && n !== ".." && !CONTROL.test(n), {
+      error: reasons.namePath,
+    }),
+  ),
   domain: orUnknown(
     z.string({ error: reasons.domain }).refine((d) => asciiHostName(d) !== undefined, {
       error: reasons.domain,
     }),
   ),
-  values: orUnknown(valuesSchema),
+  values: orUnknown(
+    valuesSchema.refine((v) => Object.keys(v).length > 0, { error: reasons.valuesEmpty }),
+  ),
   ssoProvider: orUnknown(
     z.string({ error: reasons.ssoProvider }).refine((s) => s.trim() === s, {
       error: `${reasons.ssoProvider}, without leading or trailing spaces`,

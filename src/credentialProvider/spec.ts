@@ -84,6 +84,7 @@ export const credentialProviderSpec: ResourceSpec<
     describe: (desired) => `name ${JSON.stringify(desired.name)}`,
     find: (op, desired) => findByName(op, desired.name),
     matchesPost: async (_op, live, desired) => matchesPost(live, desired),
+    createdAt: (live) => live.created_at,
   },
   afterCreate,
   badRequestHint,

@@ -16,11 +16,14 @@ export const TOKEN_PREFIX = "pulumi-nodejs:dynamic/kernel:";
 /** The value Pulumi sends in place of anything not yet known during a preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** The properties without `__provider`; `undefined` gives `{}`. */
+/** The project pin check adds to a project-scoped resource's inputs (./project). */
+export const PROJECT_PIN_KEY = "__project";
+
+/** The properties without `__provider` and the project pin; `undefined` gives `{}`. */
 export function withoutEngineKeys(
   values: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  const { [PROVIDER_KEY]: _provider, ...rest } = values ?? {};
+  const { [PROVIDER_KEY]: _provider, [PROJECT_PIN_KEY]: _pin, ...rest } = values ?? {};
   return rest;
 }
 

@@ -9,10 +9,17 @@
  * Headers, as the Python SDK 0.131 sends them: a value that may be an id or a name (the input,
  * config, `KERNEL_PROJECT`, the project recorded in state) travels in `X-Kernel-Project`; the
  * id of `KERNEL_PROJECT_ID` in `X-Kernel-Project-Id`. One header per request, never both.
+ *
+ * A replacement's create receives only the new inputs, so check carries the project a create
+ * would use in the inputs, under PROJECT_PIN_KEY: the desired project when there is one, else
+ * the pin of the old inputs (the project the object was created in), else, for a new resource,
+ * `KERNEL_PROJECT` (else `KERNEL_PROJECT_ID`), else "" (the default project). A replacement made
+ * for another reason thus stays in its project whatever the environment of the machine that
+ * runs it.
  */
 import { z } from "zod";
 import { orUnknown } from "./checks";
-import { UNKNOWN } from "./engineKeys";
+import { PROJECT_PIN_KEY, UNKNOWN } from "./engineKeys";
 
 /** The output that records the project an object was created in. */
 export const PROJECT_KEY = "project";
@@ -25,6 +32,12 @@ export const projectInputSchema = orUnknown(
     error: PROJECT_REASON,
   }),
 );
+
+/**
+ * The input check adds: the project a create of this resource goes to ("" for the default
+ * project). withoutEngineKeys drops it, so no resource's own logic sees it.
+ */
+export { PROJECT_PIN_KEY };
 
 /** The project settings the provider has from configure. */
 export interface ProjectSettings {
@@ -43,23 +56,56 @@ export function desiredProject(input: unknown, settings: ProjectSettings): strin
 }
 
 /**
- * The project a create goes to: the desired one, else env `KERNEL_PROJECT`, else env
- * `KERNEL_PROJECT_ID`, else none.
+ * The project a create goes to: the desired one, else the pin check made (the project the
+ * resource was created in), else env `KERNEL_PROJECT`, else env `KERNEL_PROJECT_ID`, else none
+ * (the default project).
  */
-export function createProject(input: unknown, settings: ProjectSettings): string | undefined {
-  return (
-    desiredProject(input, settings) ??
-    (settings.defaultProject || settings.defaultProjectId || undefined)
-  );
+export function createProject(
+  input: unknown,
+  settings: ProjectSettings,
+  pin?: unknown,
+): string | undefined {
+  const desired = desiredProject(input, settings);
+  if (desired !== undefined) return desired;
+  if (typeof pin === "string") return pin === "" ? undefined : pin;
+  return settings.defaultProject || settings.defaultProjectId || undefined;
 }
 
-/** Whether a create's project is `KERNEL_PROJECT_ID`'s id, sent as `X-Kernel-Project-Id`. */
-export function createsByProjectId(input: unknown, settings: ProjectSettings): boolean {
+/**
+ * Whether a create's project is `KERNEL_PROJECT_ID`'s id, sent as `X-Kernel-Project-Id`: no
+ * desired project, no `KERNEL_PROJECT`, and no pin naming another project.
+ */
+export function createsByProjectId(
+  input: unknown,
+  settings: ProjectSettings,
+  pin?: unknown,
+): boolean {
   return (
     desiredProject(input, settings) === undefined &&
     !settings.defaultProject &&
-    !!settings.defaultProjectId
+    !!settings.defaultProjectId &&
+    (typeof pin !== "string" || pin === settings.defaultProjectId)
   );
+}
+
+/**
+ * The pin check puts into the inputs (PROJECT_PIN_KEY): the desired project; else the old
+ * inputs' pin; else, for a resource with no old inputs (a new one), env `KERNEL_PROJECT`, else
+ * env `KERNEL_PROJECT_ID`; else "" (the default project). Undefined for an existing resource
+ * whose old inputs hold no pin (a state written before pins): its create keeps the older rule
+ * until a refresh pins it.
+ */
+export function projectPin(
+  input: unknown,
+  settings: ProjectSettings,
+  olds: Record<string, unknown> | undefined,
+): string | undefined {
+  const desired = desiredProject(input, settings);
+  if (desired !== undefined) return desired;
+  const old = olds?.[PROJECT_PIN_KEY];
+  if (typeof old === "string") return old;
+  const isNew = olds === undefined || Object.keys(olds).length === 0;
+  return isNew ? settings.defaultProject || settings.defaultProjectId || "" : undefined;
 }
 
 /** The project recorded in state; undefined for objects in the org's default project. */

@@ -10,7 +10,7 @@ import { UNKNOWN } from "./engineKeys";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
 import { projectInputSchema } from "./project";
-import { type ChangePlan, type ResourceSpec, makeProvider } from "./provider";
+import { CLOCK_SKEW_MS, type ChangePlan, type ResourceSpec, makeProvider } from "./provider";
 
 interface WidgetInputs {
   name: string;
@@ -70,6 +70,7 @@ function widgetSpec(
           (w) => w.name === d.name,
         ),
       matchesPost: async (_op, w, d) => d.size === undefined || w.size === d.size,
+      createdAt: (w) => w.created_at,
     },
     badRequestHint: () => undefined,
     secretOutputs: [],
@@ -79,6 +80,10 @@ function widgetSpec(
 
 const TEXT = 'exports.handler = () => require("pulumi-kernel/provider").widget;';
 
+/** This machine's clock in the tests: the first POST of a create is sent at NOW. */
+const NOW = Date.parse("2026-12-04T12:00:00Z");
+const at = (ms: number) => new Date(ms).toISOString();
+
 function provider(
   api: ReturnType<typeof mockApi>,
   spec = widgetSpec(),
@@ -86,11 +91,14 @@ function provider(
 ) {
   return makeProvider(spec, {
     env: { KERNEL_API_KEY: TEST_KEY, ...env },
+    now: () => NOW,
     client: { dispatcher: api.agent, sleep: async () => undefined, log: () => undefined },
   });
 }
 
 const widget = (over: Partial<Widget> = {}): Widget => ({ id: "w_1", name: "a", size: 1, ...over });
+/** A widget the API says was made just after our first POST. */
+const fresh = (over: Partial<Widget> = {}) => widget({ created_at: at(NOW + 1000), ...over });
 const lines = (api: ReturnType<typeof mockApi>) =>
   api
     .calls()
@@ -140,7 +148,7 @@ describe("makeProvider: create", () => {
 
   it("after an unknown outcome records a found object only when it matches the POST", async () => {
     const matching = mockApi((req) =>
-      req.method === "POST" ? { status: 502, body: {} } : { status: 200, body: [widget()] },
+      req.method === "POST" ? { status: 502, body: {} } : { status: 200, body: [fresh()] },
     );
     expect((await provider(matching).create({ name: "a", size: 1 })).id).toBe("w_1");
     expect(lines(matching)).toEqual(['POST /widgets {"name":"a","size":1}', "GET /widgets"]);
@@ -148,11 +156,51 @@ describe("makeProvider: create", () => {
     const other = mockApi((req) =>
       req.method === "POST"
         ? { status: 502, body: {} }
-        : { status: 200, body: [widget({ size: 7 })] },
+        : { status: 200, body: [fresh({ size: 7 })] },
     );
     const err = await failure(provider(other).create({ name: "a", size: 1 }));
     expect(err).toBeInstanceOf(AlreadyExistsError);
     expect(lines(other)).toEqual(['POST /widgets {"name":"a","size":1}', "GET /widgets"]);
+  });
+
+  it.each([
+    ["made before our POST, beyond the clock skew", { created_at: at(NOW - CLOCK_SKEW_MS - 1) }],
+    ["with no created_at (nothing proves it)", { created_at: undefined }],
+    ["with a created_at that is no date", { created_at: "yesterday" }],
+  ])(
+    "after an unknown outcome, a matching object %s is someone else's: fails as a 409",
+    async (_, over) => {
+      const api = mockApi((req) =>
+        req.method === "POST" ? { status: 502, body: {} } : { status: 200, body: [widget(over)] },
+      );
+      const err = await failure(provider(api).create({ name: "a", size: 1 }));
+      expect(err).toBeInstanceOf(AlreadyExistsError);
+      expect(err.message).toMatch(
+        /^The create's POST ended with its outcome unknown \(POST \/widgets failed with 502.*nothing the API returns proves this POST made\. A Widget with name "a" already exists: w_1\..*adopt: true/,
+      );
+      expect(lines(api)).toEqual(['POST /widgets {"name":"a","size":1}', "GET /widgets"]);
+    },
+  );
+
+  it("after an unknown outcome, a matching object made within the clock skew is ours", async () => {
+    const api = mockApi((req) =>
+      req.method === "POST"
+        ? { status: 502, body: {} }
+        : { status: 200, body: [fresh({ created_at: at(NOW - CLOCK_SKEW_MS) })] },
+    );
+    expect((await provider(api).create({ name: "a", size: 1 })).id).toBe("w_1");
+  });
+
+  it("when the lookup after an unknown outcome fails, says both and what to check", async () => {
+    const api = mockApi((req) =>
+      req.method === "POST"
+        ? { status: 502, body: {} }
+        : { status: 403, body: { code: "forbidden", message: "no list" } },
+    );
+    const err = await failure(provider(api).create({ name: "a", size: 1, project: "p" }));
+    expect(err.message).toMatch(
+      /^The create's POST ended with its outcome unknown \(POST \/widgets failed with 502[^)]*\), and the lookup of name "a" that would tell whether it made the Widget failed too: GET \/widgets failed with 403 forbidden: no list\. Set the API key[^]*?variable\. A Widget with name "a" may now exist in Kernel \(project "p"\) that no state records\. Check for it/,
+    );
   });
 
   it("a 409 after an unknown outcome is ours when it matches (the first POST acted slowly)", async () => {
@@ -163,7 +211,7 @@ describe("makeProvider: create", () => {
         return ++posts === 1
           ? { status: 503, body: {} }
           : { status: 409, body: { code: "conflict" } };
-      return { status: 200, body: listed++ === 0 ? [] : [widget()] };
+      return { status: 200, body: listed++ === 0 ? [] : [fresh()] };
     });
     expect((await provider(api).create({ name: "a", size: 1 })).id).toBe("w_1");
     expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET", "POST", "GET"]);
@@ -241,8 +289,9 @@ describe("makeProvider: one owner per object in a process (issue 10 §8)", () =>
     api.mode.conflict = true;
     const p = provider(api);
     await p.read("w_1", {});
-    expect((await p.create({ name: "a", size: 1, adopt: true })).id).toBe("w_1");
-    await p.delete("w_1", {});
+    const adopted = await p.create({ name: "a", size: 1, adopt: true });
+    expect(adopted.id).toBe("w_1");
+    await p.delete("w_1", adopted.outs);
     expect((await p.create({ name: "a", size: 1, adopt: true })).id).toBe("w_1");
   });
 
@@ -251,7 +300,7 @@ describe("makeProvider: one owner per object in a process (issue 10 §8)", () =>
     const api = mockApi((req) => {
       if (req.method === "POST")
         return ++posts === 1 ? { status: 200, body: widget() } : { status: 502 };
-      return { status: 200, body: [widget()] };
+      return { status: 200, body: [fresh()] };
     });
     const p = provider(api);
     expect((await p.create({ name: "a", size: 1 })).id).toBe("w_1");
@@ -267,7 +316,7 @@ describe("makeProvider: read, update, delete, diff", () => {
     expect(await provider(ok).read("w_1", { name: "a", size: 1, project: "p" })).toEqual({
       id: "w_1",
       props: { name: "a", size: 3, project: "p" },
-      inputs: { name: "a", size: 3 },
+      inputs: { name: "a", size: 3, __project: "p" },
     });
     expect(ok.requests[0].headers["x-kernel-project"]).toBe("p");
 
@@ -300,7 +349,7 @@ describe("makeProvider: read, update, delete, diff", () => {
     await expect(provider(html).delete("w_1", {})).rejects.toThrow(/404/);
   });
 
-  it("diffs with no request, adding the project move as a replace that creates first", async () => {
+  it("diffs with no request while the desired project is none, unknown or written as recorded", async () => {
     const api = mockApi(() => ({ status: 500 }));
     const p = provider(api, widgetSpec(), { KERNEL_PROJECT: "elsewhere" });
     const olds = { name: "a", size: 1, project: "p", __provider: TEXT };
@@ -309,15 +358,42 @@ describe("makeProvider: read, update, delete, diff", () => {
       replaces: [],
       deleteBeforeReplace: false,
     });
-    expect(await p.diff("w_1", olds, { name: "a", project: "q" })).toEqual({
-      changes: true,
-      replaces: ["project"],
-      deleteBeforeReplace: false,
+    expect(await p.diff("w_1", olds, { name: "a", project: "p" })).toMatchObject({
+      changes: false,
     });
     expect(await p.diff("w_1", olds, { name: "a", project: UNKNOWN })).toMatchObject({
       replaces: ["project"],
     });
     expect(api.requests).toEqual([]);
+  });
+
+  it("a project written otherwise is asked of the API: a move only where the object is not", async () => {
+    // The API knows the project "p" also by its id "proj_p"; the object w_1 lives there.
+    const api = mockApi((req) => {
+      const project = req.headers["x-kernel-project"];
+      if (project === "q") return { status: 404, body: { code: "not_found" } };
+      if (project === "nope") return { status: 404, body: { code: "project_not_found" } };
+      if (project === "proj_p") return { status: 200, body: widget() };
+      return { status: 500 };
+    });
+    const p = provider(api);
+    const olds = { name: "a", size: 1, project: "p" };
+    expect(await p.diff("w_1", olds, { name: "a", project: "proj_p" })).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    for (const other of ["q", "nope"]) {
+      expect(await p.diff("w_1", olds, { name: "a", project: other })).toEqual({
+        changes: true,
+        replaces: ["project"],
+        deleteBeforeReplace: false,
+      });
+    }
+    expect(lines(api)).toEqual(["GET /widgets/w_1", "GET /widgets/w_1", "GET /widgets/w_1"]);
+    await expect(p.diff("w_1", olds, { name: "a", project: "down" })).rejects.toThrow(
+      /^Could not tell whether project "down" is "p", where Widget w_1 was created/,
+    );
   });
 
   it("check never throws and drops __provider", async () => {

@@ -6,14 +6,22 @@
  *
  * What the skeleton does, so no resource has to:
  * - configure: keeps Pulumi's config; settings (key, base URL, project) are read at call time.
- * - check: `spec.check` without `__provider`, aligned with the old inputs (./engineDiff); never
- *   throws.
- * - diff: `spec.plan`, no request; adds the project move (docs/behaviour.md) as a replace of
- *   `project`. Answers so that the engine's own input diff names the planned fields (./engineDiff).
+ * - check: `spec.check` without `__provider`, aligned with the old inputs (./engineDiff), plus the
+ *   project pin (./project); never throws.
+ * - diff: `spec.plan`; adds the project move (docs/behaviour.md) as a replace of `project`.
+ *   Answers so that the engine's own input diff names the planned fields (./engineDiff). No
+ *   request, except one GET of the id in the desired project when it is written otherwise than
+ *   the recorded one (an id for a name, the default project by name): found there, no move.
  * - create: one POST of `spec.createBody`. On a 409 (docs/behaviour.md): `adopt: true` → find by the unique
  *   key, take over with the minimal PATCH; else fail naming the existing id. On an unknown
  *   outcome: find by the unique key → nothing: POST again; `adopt: true`: take over; every
- *   field the POST carried matches (`uniqueKey.matchesPost`): record it; else fail as a 409.
+ *   field the POST carried matches (`uniqueKey.matchesPost`) AND the answer proves the object
+ *   was made after our first POST (`uniqueKey.createdAt`, within CLOCK_SKEW_MS): record it;
+ *   else fail as a 409.
+ * - ownership: an id a create takes over is reserved before any await after its lookup, so
+ *   two creates cannot both take one object; a delete of an id a create of this process took
+ *   over, with properties other than that create's, is another resource's that had the object
+ *   before (a rename, then `adopt: true`), and deletes nothing.
  * - read: one GET; only a 404 `not_found` is "gone"; the answer's id must be the asked id.
  * - update: one PATCH of exactly `spec.updateBody`, none when it is empty.
  * - delete: one DELETE; only a 404 `not_found` counts as already deleted (docs/behaviour.md).
@@ -37,10 +45,23 @@ import {
   configKeys,
   resolveSettings,
 } from "../kernel/config";
-import { ConflictError, KernelError, isGone, isOutcomeUnknown } from "../kernel/errors";
+import {
+  ConflictError,
+  KernelApiError,
+  KernelError,
+  isGone,
+  isOutcomeUnknown,
+} from "../kernel/errors";
 import { redact, secretStrings } from "../kernel/redact";
 import type { CheckResult } from "./checks";
-import { PROVIDER_KEY, containsUnknown, withoutEngineKeys, withoutUndefined } from "./engineKeys";
+import {
+  PROJECT_PIN_KEY,
+  PROVIDER_KEY,
+  UNKNOWN,
+  containsUnknown,
+  withoutEngineKeys,
+  withoutUndefined,
+} from "./engineKeys";
 import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
@@ -50,7 +71,9 @@ import {
   createsByProjectId,
   desiredProject,
   projectMoves,
+  projectPin,
   recordedProject,
+  type ProjectSettings,
 } from "./project";
 
 /** What diff reports and update carries out: one pure plan per resource (docs/behaviour.md). */
@@ -77,7 +100,10 @@ export interface StateContext<Inputs, State> {
 export type CreateOutcome =
   /** Our POST answered with it. */
   | "created"
-  /** Our POST's outcome was unknown; the object found matches everything the POST carried. */
+  /**
+   * Our POST's outcome was unknown; the object found matches everything the POST carried and
+   * its `created_at` proves it was made after our first POST.
+   */
   | "recovered"
   /** Taken over with `adopt: true` and reconciled with the minimal PATCH. */
   | "adopted";
@@ -93,13 +119,27 @@ export interface UniqueKey<Inputs, Live> {
    * is it ours (a proxy by name: the name must resolve to the live proxy id now).
    */
   matchesPost(op: KernelOperation, live: Live, desired: Inputs): Promise<boolean>;
+  /**
+   * When the API says the object was made (`created_at`). Only an object made at or after our
+   * first POST (less CLOCK_SKEW_MS) can be the POST's own; absent (AuthConnection has no
+   * `created_at`), nothing proves it, and the create fails as a 409.
+   */
+  createdAt?(live: Live): string | null | undefined;
 }
+
+/**
+ * How far the API's clock may run behind this machine's for an object's `created_at` to still
+ * prove it was made by our POST. An object made by someone else within this window before our
+ * POST, with every field the POST carried, would be taken for ours: two minutes is far longer
+ * than NTP-synchronised clocks differ, and far shorter than the usual life of a collision.
+ */
+export const CLOCK_SKEW_MS = 120_000;
 
 /**
  * Everything that differs between resources. `Inputs` are the checked inputs with no unknown
  * value (create, update); `State` the outputs the provider keeps; `Live` the parsed answer.
- * The skeleton owns the keys `__provider` and `project` of the state; `spec.toState` must not
- * produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
+ * The skeleton owns the keys `__provider` and `project` of the state (and the input pin
+ * `__project`, ./project); `spec.toState` must not produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
  */
 export interface ResourceSpec<Inputs extends object, State extends object, Live> {
   /** `Credential`: used in messages. */
@@ -188,6 +228,11 @@ export interface ProviderOptions {
   createAttempts?: number;
   /** Where diff's warnings go; the host's stderr by default, which the engine shows. */
   warn?: (line: string) => void;
+  /**
+   * This machine's clock (ms), compared with an object's `created_at` after an unknown POST
+   * outcome; the client's clock (`client.now`), else `Date.now`, by default.
+   */
+  now?: () => number;
 }
 
 /** The object the `__provider` text hands to Pulumi's dynamic-provider host. */
@@ -242,6 +287,18 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
    * A read by id without state (`get`) does not count: it owns nothing.
    */
   const managed = new Set<string>();
+  /**
+   * Ids a create of this process took over (adopted, or recovered after an unknown outcome),
+   * with the outputs this process last returned for them. The engine deletes the resources
+   * that left the program after every create of the `up`, in the same process: a delete of one
+   * of these ids with other properties is of another resource that had the object before (a
+   * rename followed by `adopt: true`), and must not delete what the new owner now holds.
+   */
+  const takenOver = new Map<string, Record<string, unknown>>();
+  const noteTakenOver = (id: string, outs: Record<string, unknown>): void => {
+    takenOver.set(id, withoutEngineKeys(outs));
+  };
+  const now = options.now ?? options.client?.now ?? Date.now;
 
   const settings = (): KernelSettings => {
     const resolved = resolveSettings(config, options.env ?? process.env);
@@ -424,29 +481,114 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     return result;
   };
 
-  /** A create that would make a second owner of an object this process already manages. */
-  const refuseSecondOwner = (desired: Inputs, existingId: string): void => {
-    if (!managed.has(existingId)) return;
+  /**
+   * Reserves `existingId` for this create, or refuses a second owner of an object this process
+   * already manages. Synchronous, and called before any await after the lookup: of two
+   * creates that found one object, exactly one reserves it.
+   */
+  const reserve = (desired: Inputs, existingId: string, adopt: boolean): void => {
+    if (!managed.has(existingId)) {
+      managed.add(existingId);
+      return;
+    }
+    const keep = adopt
+      ? `Keep one of them in the program (drop \`adopt: true\` here), or give this one ` +
+        `another ${what}.`
+      : `Keep one of them in the program, or give this one another ${what}.`;
     throw new AlreadyExistsError(
       `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already ` +
         `exists: ${existingId}, and another resource of this deployment already manages it. ` +
         `Two resources must not own one ${what}: each \`up\` would overwrite the other's ` +
-        `settings, and deleting either deletes it. Keep one of them in the program (drop ` +
-        `\`adopt: true\` here), or give this one another ${what}.`,
+        `settings, and deleting either deletes it. ${keep}`,
       existingId,
     );
   };
 
-  const alreadyExists = (desired: Inputs, existingId: string): AlreadyExistsError =>
+  /** Whether the answer proves `live` was made after our first POST (sent at `postSentAt`). */
+  const madeAfter = (live: Live, postSentAt: number): boolean => {
+    const createdAt = spec.uniqueKey?.createdAt?.(live);
+    if (typeof createdAt !== "string") return false;
+    const made = Date.parse(createdAt);
+    return Number.isFinite(made) && made >= postSentAt - CLOCK_SKEW_MS;
+  };
+
+  /**
+   * A create met an object with its unique key that is not provably its own: a 409, or an
+   * unknown POST outcome whose lookup found an object nothing proves this POST made (`lost`,
+   * the POST's error, says why the outcome is unknown).
+   */
+  const alreadyExists = (desired: Inputs, existingId: string, lost?: unknown): AlreadyExistsError =>
     new AlreadyExistsError(
-      `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
-        `${existingId}. To manage it from this stack, set \`adopt: true\` on this ${what} and ` +
-        `run \`pulumi up\` again (its settings are then reconciled with one PATCH), or delete ` +
-        `${existingId} in Kernel first. Do not adopt it if another resource or stack manages ` +
-        `it: two owners overwrite each other's settings, and deleting either deletes it. ` +
-        `(\`pulumi import\` cannot work for dynamic resources.)`,
+      (lost === undefined
+        ? ""
+        : `The create's POST ended with its outcome unknown (${errorText(lost)}), and ` +
+          `${article(what).toLowerCase()} ${what} with its key exists, which nothing the API ` +
+          `returns proves this POST made. `) +
+        `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
+        `${existingId}. If you renamed this resource in the program, give it \`aliases\` with ` +
+        `its old name instead, so Pulumi keeps the object rather than adopting it under the new ` +
+        `name and deleting it under the old one. To manage it from this stack, set ` +
+        `\`adopt: true\` on this ${what} and run \`pulumi up\` again (its settings are then ` +
+        `reconciled with one PATCH), or delete ${existingId} in Kernel first. Do not adopt it ` +
+        `if another resource or stack manages it: two owners overwrite each other's settings, ` +
+        `and deleting either deletes it. (\`pulumi import\` cannot work for dynamic resources.)`,
       existingId,
     );
+
+  /**
+   * The lookup after an unknown POST outcome failed: an object may exist that no state
+   * records. Says both failures, and what to check.
+   */
+  const lookupFailed = (desired: Inputs, lost: unknown, lookup: unknown, project?: string) =>
+    new KernelError(
+      `The create's POST ended with its outcome unknown (${errorText(lost)}), and the lookup ` +
+        `of ${spec.uniqueKey?.describe(desired) ?? "its key"} that would tell whether it made ` +
+        `the ${what} failed too: ${errorText(lookup)}. ${article(what)} ${what} with ` +
+        `${spec.uniqueKey?.describe(desired) ?? "this key"} may now exist in Kernel` +
+        `${project === undefined ? "" : ` (project ${JSON.stringify(project)})`} that no ` +
+        `state records. Check for it in the Kernel dashboard or API: if it is there, delete it ` +
+        `or set \`adopt: true\` on this ${what}; then run \`pulumi up\` again.`,
+    );
+
+  /** The project pin of check (./project `projectPin`); undefined when settings fail. */
+  const pinFor = (input: unknown, olds: unknown): string | undefined => {
+    let projectSettings: ProjectSettings;
+    try {
+      projectSettings = settings();
+    } catch {
+      // A settings problem is reported by the call that sends a request, not by check.
+      return undefined;
+    }
+    const old = olds !== null && typeof olds === "object" ? (olds as Record<string, unknown>) : {};
+    return projectPin(input, projectSettings, old);
+  };
+
+  /**
+   * Whether the object `id`, recorded in `recorded`, also answers in the `desired` project: one
+   * project written two ways (an id and a name, the default project by name) is no move.
+   */
+  const sameProject = async (
+    id: string,
+    recorded: string | undefined,
+    desired: string,
+    secrets: readonly string[],
+  ): Promise<boolean> => {
+    try {
+      await operation(desired, secrets).request("GET", resourcePath(spec.collection, id), {
+        parse: parseWithId(id),
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof KernelApiError && err.status === 404) {
+        if (isGone(err) || err.code === "project_not_found") return false;
+      }
+      const where = recorded === undefined ? "the default project" : JSON.stringify(recorded);
+      throw new KernelError(
+        `Could not tell whether project ${JSON.stringify(desired)} is ${where}, where ${what} ` +
+          `${id} was created (a GET of it there failed): ${errorText(err)}`,
+      );
+    }
+  };
 
   /** create's work; `create` records the id it ends with. */
   const createObject = async (
@@ -455,11 +597,19 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     const provider = inputs[PROVIDER_KEY];
     const desired = known(withoutEngineKeys(inputs));
     const project = spec.projectScoped
-      ? createProject((desired as Record<string, unknown>)[PROJECT_KEY], settings())
+      ? createProject(
+          (desired as Record<string, unknown>)[PROJECT_KEY],
+          settings(),
+          inputs[PROJECT_PIN_KEY],
+        )
       : undefined;
     const byId =
       spec.projectScoped &&
-      createsByProjectId((desired as Record<string, unknown>)[PROJECT_KEY], settings());
+      createsByProjectId(
+        (desired as Record<string, unknown>)[PROJECT_KEY],
+        settings(),
+        inputs[PROJECT_PIN_KEY],
+      );
     const op = operation(project, secretsIn(inputs), byId);
     const adopt = (desired as { adopt?: unknown }).adopt === true;
     const body = spec.createBody(desired);
@@ -467,6 +617,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     // Set once a POST's outcome was unknown: a later 409 may then be our own object.
     let outcomeUnknown = false;
     let lastError: unknown;
+    // When our first POST was sent: an object made before it cannot be ours.
+    const postSentAt = now();
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         const live = await op.request("POST", resourcePath(spec.collection), {
@@ -482,25 +634,48 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         if (!spec.uniqueKey) {
           throw !conflict && spec.unknownOutcome ? spec.unknownOutcome(desired, err as Error) : err;
         }
-        const existing = await spec.uniqueKey.find(op, desired);
+        if (!conflict) {
+          outcomeUnknown = true;
+          lastError = err;
+        }
+        let existing: Live | undefined;
+        try {
+          existing = await spec.uniqueKey.find(op, desired);
+        } catch (lookupErr) {
+          if (!outcomeUnknown) throw lookupErr;
+          throw lookupFailed(desired, lastError, lookupErr, project);
+        }
         if (!existing) {
           // A 409 for an object we cannot find: say what the API said.
           if (conflict) throw err;
-          outcomeUnknown = true;
-          lastError = err;
           continue;
         }
         const existingId = spec.liveId(existing);
         assertValidId(existingId, what);
-        refuseSecondOwner(desired, existingId);
-        if (adopt) return await takeOver(op, existing, desired, project, provider);
-        if (
-          (outcomeUnknown || !conflict) &&
-          (await spec.uniqueKey.matchesPost(op, existing, desired))
-        ) {
-          return await finish(op, existing, desired, "recovered", body, project, provider);
+        // Nothing but this call may run between the lookup and the reservation.
+        reserve(desired, existingId, adopt);
+        try {
+          let result: pulumi.dynamic.CreateResult | undefined;
+          if (adopt) result = await takeOver(op, existing, desired, project, provider);
+          else if (
+            outcomeUnknown &&
+            madeAfter(existing, postSentAt) &&
+            (await spec.uniqueKey.matchesPost(op, existing, desired))
+          ) {
+            result = await finish(op, existing, desired, "recovered", body, project, provider);
+          }
+          if (result) {
+            noteTakenOver(existingId, result.outs ?? {});
+            return result;
+          }
+        } catch (takeErr) {
+          // A partial failure records the object: it stays reserved, and is this resource's.
+          if (takeErr instanceof PartialFailureError) noteTakenOver(existingId, takeErr.properties);
+          else managed.delete(existingId);
+          throw takeErr;
         }
-        throw alreadyExists(desired, existingId);
+        managed.delete(existingId);
+        throw alreadyExists(desired, existingId, outcomeUnknown ? lastError : undefined);
       }
     }
     throw lastError;
@@ -523,13 +698,13 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         // The engine diffs old against these inputs itself (./engineDiff): aligned with the
         // old inputs, they differ exactly where the plan changes something.
         const oldInputs = withoutEngineKeys(olds as Record<string, unknown> | undefined);
-        return {
-          inputs: alignWithOldInputs(
-            (o, n) => spec.plan(o as Partial<State>, n),
-            oldInputs,
-            inputs,
-          ),
-        };
+        const aligned = alignWithOldInputs(
+          (o, n) => spec.plan(o as Partial<State>, n),
+          oldInputs,
+          inputs,
+        );
+        const pin = spec.projectScoped ? pinFor(inputs[PROJECT_KEY], olds) : undefined;
+        return { inputs: pin === undefined ? aligned : { ...aligned, [PROJECT_PIN_KEY]: pin } };
       } catch (err) {
         // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
         const reason = err instanceof Error ? err.message : String(err);
@@ -551,7 +726,12 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           let deleteBeforeReplace = plan.deleteBeforeReplace;
           if (spec.projectScoped) {
             const target = desiredProject(desired[PROJECT_KEY], settings());
-            if (projectMoves(old as Record<string, unknown>, target)) {
+            const recorded = recordedProject(old as Record<string, unknown>);
+            const moves =
+              projectMoves(old as Record<string, unknown>, target) &&
+              (target === UNKNOWN ||
+                !(await sameProject(id, recorded, target as string, secretsIn(olds, news))));
+            if (moves) {
               replaces.push(PROJECT_KEY);
               // In another project the unique key does not collide: create first.
               deleteBeforeReplace = false;
@@ -619,10 +799,16 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         // A refresh carries the resource's state; a `get` by id carries none and owns nothing.
         if (Object.keys(old).length > 0) managed.add(id);
         const state = spec.toState(live, { olds: old });
+        const liveInputs = withoutUndefined(spec.toLiveInputs(state));
+        const readProps = outputs(state, project);
+        if (takenOver.has(id) && sameValue(takenOver.get(id), old)) noteTakenOver(id, readProps);
         return {
           id,
-          props: outputs(state, project),
-          inputs: withoutUndefined(spec.toLiveInputs(state)),
+          props: readProps,
+          // The pin of the project the object lives in, so a later replacement stays there.
+          inputs: spec.projectScoped
+            ? { ...liveInputs, [PROJECT_PIN_KEY]: project ?? "" }
+            : liveInputs,
         };
       }, secrets);
     },
@@ -638,26 +824,37 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           : undefined;
         const plan = spec.plan(old, desired as Record<string, unknown>);
         const body = spec.updateBody(plan, old, desired);
+        let outs: Record<string, unknown>;
         if (Object.keys(body).length === 0) {
-          return { outs: outputs(noopState(old, desired), project) };
+          outs = outputs(noopState(old, desired), project);
+        } else {
+          const op = operation(project, secrets);
+          let live: Live;
+          try {
+            live = await op.request("PATCH", resourcePath(spec.collection, id), {
+              body,
+              parse: parseWithId(id),
+            });
+          } catch (err) {
+            throw await explain(op, err, { kind: "update", id, body });
+          }
+          outs = outputs(spec.toState(live, { desired, olds: old, justSent: body }), project);
         }
-        const op = operation(project, secrets);
-        let live: Live;
-        try {
-          live = await op.request("PATCH", resourcePath(spec.collection, id), {
-            body,
-            parse: parseWithId(id),
-          });
-        } catch (err) {
-          throw await explain(op, err, { kind: "update", id, body });
-        }
-        return {
-          outs: outputs(spec.toState(live, { desired, olds: old, justSent: body }), project),
-        };
+        if (takenOver.has(id)) noteTakenOver(id, outs);
+        return { outs };
       }, secrets);
     },
 
     async delete(id, props) {
+      const owner = takenOver.get(id);
+      if (owner && !sameValue(owner, withoutEngineKeys(props))) {
+        process.stderr.write(
+          `kernel: kept ${what} ${id}: another resource of this deployment took it over in this ` +
+            `update, so the delete of the resource that had it before deletes nothing\n`,
+        );
+        return;
+      }
+      takenOver.delete(id);
       const secrets = secretsIn(props);
       await guard(async () => {
         const old = withoutEngineKeys(props);
@@ -676,6 +873,31 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       managed.delete(id);
     },
   };
+}
+
+/** Deep equality of two JSON-like values, key order aside (the host's Struct reorders keys). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((v, i) => sameValue(v, b[i]))
+    );
+  }
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** An error's message, for a sentence that quotes it. */
+function errorText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/\.+$/, "");
 }
 
 function partialFailure(

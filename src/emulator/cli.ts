@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { normalizeApiKey } from "../kernel/config";
 import { DEFAULT_PROJECT, parseProjectSpec, type Project } from "./projects";
+import { exposureWarning } from "./exposure";
 import { PROXY_TYPES, type EmulatedProxy, type ProxyType } from "./resources/proxies/store";
 import { startEmulator } from "./server";
 import {
@@ -227,6 +228,8 @@ export async function runEmulatorCli(argv: string[]): Promise<number | undefined
         : ""),
     `Point Pulumi at it with: pulumi config set kernel:baseUrl ${emulator.url}`,
   ];
+  const exposed = exposureWarning(config.host, config.apiKey !== undefined);
+  if (exposed) lines.push(exposed);
   process.stderr.write(`${lines.join("\n")}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

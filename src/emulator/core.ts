@@ -1,9 +1,12 @@
 /**
  * The emulator's HTTP core: everything every resource shares, so a resource is one module.
  *
- * Request path, in order: percent-decoding of the path (a bad escape is a 400, never a crash),
- * `/_emulator/*` to the controls (behind the API key when one is set), then for the API: request
- * log entry, JSON body, bearer auth, rate limit (429 + `Retry-After`), the project header
+ * Request path, in order: the `Host` header (guard.ts: a DNS name other than localhost is refused,
+ * so a rebinding page cannot reach the log), percent-decoding of the path (a bad escape is a
+ * 400, never a crash), `/_emulator/*` to the controls (behind the API key when one is set, and
+ * never from another site's page), then for the API: request log entry (the log keeps the last
+ * MAX_LOG_ENTRIES), bearer auth, then the body (at most MAX_BODY_BYTES: a stranger's body is
+ * never read), JSON, rate limit (429 + `Retry-After`), the project header
  * (`X-Kernel-Project`, see projects.ts; unknown -> 404 `project_not_found`), injected faults,
  * validation of the body against the OpenAPI document (openapi/kernel.openapi.json, by the
  * operation's path template), and finally the route module that owns the path.
@@ -30,6 +33,13 @@
 import * as http from "node:http";
 import { type Answer, apiError, invalid, type StoreResult } from "./answers";
 import { type FaultPlan, RateLimiter } from "./faults";
+import {
+  MAX_BODY_BYTES,
+  MAX_LOG_ENTRIES,
+  crossSiteProblem,
+  declaredTooLarge,
+  hostProblem,
+} from "./guard";
 import { maskSecrets } from "./mask";
 import { matchOperation } from "./openapi";
 import { PROJECT_HEADER, PROJECT_ID_HEADER, type Project, type Projects } from "./projects";
@@ -157,6 +167,8 @@ export interface CoreOptions {
   settings(): Settings;
   limiter(): RateLimiter | undefined;
   log: RequestLogEntry[];
+  /** Entries `log` keeps (MAX_LOG_ENTRIES by default). */
+  logLimit?: number;
   /** The controls under `/_emulator/`: segments after the prefix. */
   control(method: string, segments: string[], body: unknown): Answer | Promise<Answer>;
   /** The index `GET /` answers. */
@@ -213,10 +225,26 @@ export function createCoreServer(options: CoreOptions): http.Server {
     return options.apiKey === undefined || match[1] === options.apiKey;
   }
 
+  /** An answer to a request whose body is left unread: the connection closes after it. */
+  function refuseUnread(ex: Exchange, answer: Answer): void {
+    respond(ex, { ...answer, headers: { ...answer.headers, connection: "close" } });
+  }
+
+  const tooLarge = (): Answer => ({
+    status: 413,
+    body: apiError(
+      "payload_too_large",
+      `the request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MiB`,
+    ),
+  });
+
   async function handle(ex: Exchange): Promise<void> {
     const { req, res } = ex;
-    const raw = await readBody(req);
     const method = req.method ?? "GET";
+    const misdirected = hostProblem(req.headers);
+    if (misdirected) {
+      return refuseUnread(ex, { status: 403, body: apiError("forbidden_host", misdirected) });
+    }
     let url: URL;
     let segments: string[];
     try {
@@ -238,11 +266,20 @@ export function createCoreServer(options: CoreOptions): http.Server {
       // The index only lists them, so it stays open for someone finding their way.
       const isIndex = segments.length === 1 && method === "GET";
       if (!isIndex && options.apiKey !== undefined && !authorized(req.headers.authorization)) {
-        return respond(ex, {
+        return refuseUnread(ex, {
           status: 401,
           body: apiError("unauthorized", "the controls need the emulator's API key"),
         });
       }
+      const crossSite = crossSiteProblem(method, req.headers);
+      if (crossSite) {
+        return refuseUnread(ex, {
+          status: 403,
+          body: apiError("forbidden", `${crossSite} is refused: the controls hold secrets`),
+        });
+      }
+      const raw = await readBody(req);
+      if (raw === undefined) return refuseUnread(ex, tooLarge());
       let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : undefined;
@@ -264,6 +301,18 @@ export function createCoreServer(options: CoreOptions): http.Server {
     };
     ex.entry = entry;
     options.log.push(entry);
+    const logLimit = options.logLimit ?? MAX_LOG_ENTRIES;
+    if (options.log.length > logLimit) options.log.splice(0, options.log.length - logLimit);
+    // The key before the body: a stranger's body is never read, nor kept in the log.
+    if (!authorized(req.headers.authorization)) {
+      return refuseUnread(ex, {
+        status: 401,
+        body: apiError("unauthorized", "missing or invalid authorization token"),
+      });
+    }
+    if (declaredTooLarge(req.headers)) return refuseUnread(ex, tooLarge());
+    const raw = await readBody(req);
+    if (raw === undefined) return refuseUnread(ex, tooLarge());
     let body: unknown;
     if (raw) {
       try {
@@ -276,12 +325,6 @@ export function createCoreServer(options: CoreOptions): http.Server {
           body: apiError("bad_request", "request body is not JSON"),
         });
       }
-    }
-    if (!authorized(req.headers.authorization)) {
-      return respond(ex, {
-        status: 401,
-        body: apiError("unauthorized", "missing or invalid authorization token"),
-      });
     }
     const waitMs = options.limiter()?.take() ?? 0;
     if (waitMs > 0) {
@@ -452,10 +495,22 @@ export function makeLimiter(limit: { ratePerSecond: number; burst: number } | un
   return limit ? new RateLimiter(limit.ratePerSecond, limit.burst) : undefined;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The body as text, read up to MAX_BODY_BYTES; undefined (and read no further) past it. */
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off("data", onData);
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });

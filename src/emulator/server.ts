@@ -62,6 +62,8 @@ export interface StartOptions {
   rateLimit?: RateLimitInput | null;
   /** Requests allowed at once under `rateLimit`; 1 by default. */
   rateBurst?: number;
+  /** Requests the log keeps, the oldest dropped first (default MAX_LOG_ENTRIES). */
+  logLimit?: number;
   /** Receives one line per API request, secrets masked (the CLI's `--log`). */
   print?: (line: string) => void;
   now?: () => Date;
@@ -232,6 +234,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     settings: () => settings,
     limiter: () => limiter,
     log,
+    logLimit: options.logLimit,
     control: controlHandler(api, resourceNames),
     index: () => ({
       name: "Kernel API emulator (pulumi-kernel)",
@@ -252,7 +255,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const host = reachableHost(address);
   return Object.defineProperties(api, {
     url: { value: `http://${host}:${address.port}`, enumerable: true },
     close: {
@@ -264,4 +267,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       enumerable: true,
     },
   }) as Emulator;
+}
+
+/**
+ * The host of the emulator's URL: the address it listens on, except that an unspecified one
+ * (`0.0.0.0`, `::`, every interface) is named by loopback, which reaches it and which the
+ * provider's base URL accepts over plain http.
+ */
+export function reachableHost(address: Pick<AddressInfo, "address" | "family">): string {
+  if (address.address === "0.0.0.0") return "127.0.0.1";
+  if (address.address === "::") return "[::1]";
+  return address.family === "IPv6" ? `[${address.address}]` : address.address;
 }

@@ -1,12 +1,22 @@
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
-import { KernelClient, type OperationOptions, assertValidId, resourcePath } from "./client";
+import {
+  KernelClient,
+  MAX_LIST_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_MESSAGE_CHARS,
+  type OperationOptions,
+  assertValidId,
+  resourcePath,
+} from "./client";
 import {
   AuthenticationError,
   BadRequestError,
   BudgetExceededError,
   ConflictError,
+  KernelApiError,
   KernelConfigError,
   KernelConnectionError,
+  KernelError,
   MalformedResponseError,
   NotFoundError,
   RateLimitError,
@@ -299,5 +309,96 @@ describe("a Retry-After longer than the budget", () => {
     expect(isOutcomeUnknown(err)).toBe(false);
     expect(api.requests).toHaveLength(1);
     expect(waits).toEqual([]);
+  });
+});
+
+describe("bounds on what a server sends", () => {
+  const client = (api: ReturnType<typeof mockApi>, log?: (line: string) => void) =>
+    new KernelClient({
+      baseUrl: BASE_URL,
+      apiKey: TEST_KEY,
+      dispatcher: api.agent,
+      retry: { maxAttempts: 3 },
+      sleep: async () => undefined,
+      ...(log ? { log } : {}),
+    });
+
+  it("an endless list of large pages fails clearly once the list passes its size bound", async () => {
+    // Each page is about 1 MiB; the list never ends.
+    const page = Array.from({ length: 100 }, (_, i) => ({ id: `x_${i}`, pad: "p".repeat(10_000) }));
+    let served = 0;
+    const api = mockApi((req) => {
+      const offset = Number(new URL(req.path, BASE_URL).searchParams.get("offset"));
+      served++;
+      return {
+        status: 200,
+        body: page,
+        headers: { "x-has-more": "true", "x-next-offset": String(offset + 100) },
+      };
+    });
+    const err = (await client(api)
+      .operation()
+      .list("/proxies", {}, (j) => j)
+      .catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(KernelError);
+    expect(err.message).toBe(
+      `GET /proxies: the list did not end within ${MAX_LIST_CHARS / (1024 * 1024)} MiB; the API ` +
+        "(or what answers at the base URL) sends more than any list the provider reads can hold",
+    );
+    // It stopped right after the page that passed the bound, and asked no page twice.
+    expect(served).toBe(Math.floor(MAX_LIST_CHARS / JSON.stringify(page).length) + 1);
+  });
+
+  it("one page of more items than a list may hold fails clearly, without overflowing the stack", async () => {
+    const api = mockApi(() => ({
+      status: 200,
+      body: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 0),
+      headers: { "x-has-more": "false" },
+    }));
+    await expect(
+      client(api)
+        .operation()
+        .list("/proxies", {}, (j) => j),
+    ).rejects.toThrow(`GET /proxies: the list did not end within ${MAX_LIST_ITEMS} items`);
+  });
+
+  it("cuts a huge API error message (after redaction) in the error and in retry log lines", async () => {
+    const SECRET = "pw-Secret-Value-77";
+    const message = `${SECRET} ${"m".repeat(3_900_000)}`;
+    const api = mockApi(() => ({
+      status: 500,
+      body: {
+        code: "internal",
+        message,
+        details: Array.from({ length: 50 }, () => ({ message: "d".repeat(5000) })),
+      },
+    }));
+    const lines: string[] = [];
+    const err = (await client(api, (line) => lines.push(line))
+      .operation({ secrets: [SECRET] })
+      .request("GET", "/profiles/p", { parse: (j) => j })
+      .catch((e: unknown) => e)) as KernelApiError;
+    expect(err).toBeInstanceOf(KernelApiError);
+    expect(lines).toHaveLength(2);
+    for (const text of [err.message, ...lines]) {
+      // The message, 20 details of 300 characters, and the words around them.
+      expect(text.length).toBeLessThan(MAX_MESSAGE_CHARS + 21 * 320 + 500);
+      expect(text).not.toContain(SECRET.slice(0, 8));
+    }
+    expect(err.apiMessage).toBe(`[redacted] ${"m".repeat(MAX_MESSAGE_CHARS - 11)}…`);
+    expect(err.details).toHaveLength(21);
+    expect(err.details[20]).toEqual({ message: "and 30 more details" });
+  });
+
+  it("names a 2xx body that is not JSON without quoting it", async () => {
+    const SECRET = "JBSWY3DPEHPK3PXP";
+    const api = mockApi(() => ({ status: 200, body: `${SECRET.slice(0, 10)}` }));
+    const err = (await client(api)
+      .operation({ secrets: [SECRET] })
+      .request("GET", "/credentials/c", { parse: (j) => j })
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      "GET /credentials/c returned 200 with a malformed body: the body is not JSON (10 characters)",
+    );
   });
 });

@@ -21,7 +21,8 @@ import {
 import { type KernelSettings, isLoopback, normalizeApiKey } from "./config";
 import type { RateOutcome } from "./adaptiveRate";
 import { PauseExceedsBudget, RateGate } from "./rateGate";
-import { type Secrets, excerpt, redact, redactDeep } from "./redact";
+import type { ApiErrorBody, ApiErrorDetail } from "./errorBody";
+import { type Secrets, excerpt, redact } from "./redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -40,8 +41,11 @@ export type ResponseHeaders = Record<string, string | string[] | undefined>;
 export interface RequestOptions<T> {
   body?: unknown;
   query?: Query;
-  /** Turns a 2xx body into T; throw to mark it malformed (then treated as outcome-unknown). */
-  parse: (json: unknown, headers: ResponseHeaders) => T;
+  /**
+   * Turns a 2xx body into T; throw to mark it malformed (then treated as outcome-unknown).
+   * `size` is the body's length in characters.
+   */
+  parse: (json: unknown, headers: ResponseHeaders, size: number) => T;
 }
 
 export interface OperationOptions {
@@ -99,6 +103,19 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const PAGE_LIMIT = 100;
 /** Pages read before a list is declared runaway (a server that never says "last page"). */
 const MAX_PAGES = 1000;
+/**
+ * Characters and items one list may hold, over all its pages: a server that answers page after
+ * page of near-cap bodies must end in a clear error, not in a host out of memory. Far above any
+ * list the provider reads (proxies, connections of one profile and domain).
+ */
+export const MAX_LIST_CHARS = 32 * 1024 * 1024;
+export const MAX_LIST_ITEMS = 50_000;
+/** The longest API message an error shows, after redaction. */
+export const MAX_MESSAGE_CHARS = 1000;
+/** The longest message of one detail (or inner error) an error shows, after redaction. */
+const MAX_DETAIL_CHARS = 300;
+/** The most details of one API error an error shows. */
+const MAX_DETAILS = 20;
 
 let sharedAgent: Agent | undefined;
 
@@ -293,24 +310,37 @@ export class KernelClient {
   ): Promise<T[]> {
     const all: T[] = [];
     let offset = 0;
+    let chars = 0;
+    let items = 0;
+    const runaway = (what: string) =>
+      new KernelError(
+        `GET ${path}: the list did not end within ${what}; the API (or what answers at the ` +
+          `base URL) sends more than any list the provider reads can hold`,
+      );
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await request("GET", path, {
         query: { ...query, limit: PAGE_LIMIT, offset },
-        parse: (json, headers) => {
+        parse: (json, headers, size) => {
           const raw = parsePage(json, headers, offset);
-          return { ...raw, items: raw.items.map((item) => parseItem(item)) };
+          return { ...raw, size, items: raw.items.map((item) => parseItem(item)) };
         },
       });
+      // One page is bounded by the answer's size cap; the list by these.
+      chars += result.size;
+      items += result.items.length;
+      if (chars > MAX_LIST_CHARS) throw runaway(`${MAX_LIST_CHARS / (1024 * 1024)} MiB`);
+      if (items > MAX_LIST_ITEMS) throw runaway(`${MAX_LIST_ITEMS} items`);
       if (match) {
         const found = result.items.find(match);
         if (found !== undefined) return [found];
       } else {
-        all.push(...result.items);
+        // One at a time: spreading a huge page into push overflows the call stack.
+        for (const item of result.items) all.push(item);
       }
       if (!result.hasMore) return all;
       offset = result.nextOffset;
     }
-    throw new KernelError(`GET ${path}: the list did not end after ${MAX_PAGES} pages`);
+    throw runaway(`${MAX_PAGES} pages`);
   }
 
   private async send<T>(
@@ -341,14 +371,18 @@ export class KernelClient {
           try {
             if (answer.tooLarge) throw new Error(`the answer is larger than ${this.capText()}`);
             const text = answer.text;
-            return options.parse(text === "" ? undefined : JSON.parse(text), answer.headers);
+            return options.parse(parseJson(text), answer.headers, text.length);
           } catch (err) {
             outcome = { kind: "malformed-body" };
             failure = new MalformedResponseError(
               method,
               path,
               answer.status,
-              this.clean(err, op.secrets),
+              excerpt(
+                err instanceof Error ? err.message : String(err),
+                op.secrets,
+                MAX_MESSAGE_CHARS,
+              ),
             );
           }
         } else {
@@ -652,8 +686,8 @@ export class KernelClient {
       // Not JSON (a proxy's HTML page, say): keep a short excerpt, redacted before it is cut.
       if (text.trim()) body = { message: excerpt(text, op.secrets) };
     }
-    // Every string of the body, before the error's text is made of it.
-    if (body) body = redactDeep(body, op.secrets);
+    // Every string of the body redacted, then cut, before the error's text is made of it.
+    if (body) body = cutBody(body, op.secrets);
     const hint =
       status === 400 && op.badRequestHint && body
         ? op.badRequestHint(JSON.stringify(body))
@@ -707,6 +741,49 @@ function hostnameOf(url: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * A 2xx body as JSON; "" is no body. A body that is not JSON is named as such, without the
+ * characters `JSON.parse` would quote from it (they may be a secret the server echoed).
+ */
+function parseJson(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`the body is not JSON (${text.length} characters)`);
+  }
+}
+
+/**
+ * An API error body as an error may show it: every string redacted, then cut (the message to
+ * MAX_MESSAGE_CHARS, each detail to MAX_DETAIL_CHARS), and at most MAX_DETAILS details (a server may answer a megabyte-long
+ * message, which would otherwise be an error, and a retry log line, of that size).
+ */
+function cutBody(body: ApiErrorBody, secrets: Secrets): ApiErrorBody {
+  const cut = <V>(value: V, max = MAX_MESSAGE_CHARS): V =>
+    (typeof value === "string" ? excerpt(value, secrets, max) : value) as V;
+  const detail = (d: ApiErrorDetail): ApiErrorDetail => ({
+    ...(d.code === undefined ? {} : { code: cut(d.code, MAX_DETAIL_CHARS) }),
+    ...(d.message === undefined ? {} : { message: cut(d.message, MAX_DETAIL_CHARS) }),
+  });
+  const details = body.details ?? undefined;
+  return {
+    ...(body.code === undefined ? {} : { code: cut(body.code) }),
+    ...(body.message === undefined ? {} : { message: cut(body.message) }),
+    ...(details
+      ? {
+          details: [
+            ...details.slice(0, MAX_DETAILS).map(detail),
+            ...(details.length > MAX_DETAILS
+              ? [{ message: `and ${details.length - MAX_DETAILS} more details` }]
+              : []),
+          ],
+        }
+      : {}),
+    ...(body.inner_error ? { inner_error: detail(body.inner_error) } : {}),
+  };
 }
 
 /** Errors by which undici (or Node) refuses a request before anything is written. */

@@ -14,9 +14,64 @@ describe("redact", () => {
     expect(redact(`${KEY.slice(-9)} was revoked`, KEY)).toBe(`${REDACTED} was revoked`);
   });
 
-  it("keeps ordinary text, and short fragments that are not at a cut", () => {
+  it("keeps ordinary text, and runs of the key shorter than 8 characters", () => {
     expect(redact("GET /auth/connections failed", KEY)).toBe("GET /auth/connections failed");
-    expect(redact(`the prefix sk_live_ is common`, KEY)).toBe("the prefix sk_live_ is common");
+    expect(redact(`the prefix sk_live is common`, KEY)).toBe("the prefix sk_live is common");
+  });
+});
+
+describe("a secret echoed in another form", () => {
+  const PASSWORD = "Pa'ss&w<rd>-92kq\\x";
+  const BUNDLE = [
+    "-----BEGIN CERTIFICATE-----",
+    "MIIBszCCAVmgAwIBAgIUa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5pZZ",
+    "q6r7s8t9u0v1w2x3y4z5A6B7C8D9E0F1G2H3I4J5K6L7M8N9O0P1",
+    "-----END CERTIFICATE-----",
+  ].join("\n");
+  const TOTP = "JBSWY3DPEHPK3PXP";
+  const secrets = secretStrings({ password: PASSWORD, caBundle: BUNDLE, totp: TOTP });
+
+  /** Every run of 8 characters of `secret`, in either case: none may survive. */
+  const expectNoRun = (text: string, secret: string) => {
+    const lowered = text.toLowerCase();
+    for (let i = 0; i + 8 <= secret.length; i++) {
+      expect(lowered).not.toContain(secret.slice(i, i + 8).toLowerCase());
+    }
+  };
+
+  it.each([
+    ["cut short by the server", `bad password '${PASSWORD.slice(0, 10)}...' for user`],
+    ["inside a Python-style repr", `ValueError("invalid value 'Pa\\'ss&w<rd>-92kq\\\\x'")`],
+    ["HTML-escaped", `<p>rejected Pa&#39;ss&amp;w&lt;rd&gt;-92kq\\x</p>`],
+    ["HTML-escaped with a hex quote", `<p>rejected Pa&#x27;ss&amp;w&lt;rd&gt;-92kq</p>`],
+  ])("the password %s", (_, text) => {
+    const out = redact(text, secrets);
+    expect(out).toContain(REDACTED);
+    expectNoRun(out, PASSWORD);
+    expectNoRun(out, JSON.stringify(PASSWORD).slice(1, -1));
+  });
+
+  it("one line of a multi-line CA bundle", () => {
+    const line = BUNDLE.split("\n")[2];
+    const out = redact(`certificate line rejected: ${line} (bad base64)`, secrets);
+    expect(out).toBe(`certificate line rejected: ${REDACTED} (bad base64)`);
+  });
+
+  it("a TOTP secret in another letter case", () => {
+    expect(redact(`totp ${TOTP.toLowerCase()} is not base32`, secrets)).toBe(
+      `totp ${REDACTED} is not base32`,
+    );
+  });
+
+  it("the characters JSON.parse quotes from a body that is not JSON", () => {
+    let quoted = "";
+    try {
+      JSON.parse(`${TOTP}xyz`);
+    } catch (err) {
+      quoted = (err as Error).message;
+    }
+    expect(quoted).toContain(TOTP.slice(0, 8));
+    expectNoRun(redact(quoted, secrets), TOTP);
   });
 });
 

@@ -1,9 +1,12 @@
+import { AlreadyExistsError } from "../dynamic/errors";
 import { TEST_KEY, mockApi } from "../../test/support/mockApi";
 import { makeProfileProvider } from "./provider";
 
 function provider(api: ReturnType<typeof mockApi>) {
   return makeProfileProvider({
     env: { KERNEL_API_KEY: TEST_KEY },
+    // Our first POST is sent just before the fixture's profile was made.
+    now: () => Date.parse("2026-11-26T23:59:59Z"),
     client: { dispatcher: api.agent, sleep: async () => undefined, log: () => undefined },
   });
 }
@@ -38,6 +41,19 @@ describe("the Profile provider's unique key", () => {
       req.method === "POST" ? { status: 500, body: {} } : { status: 200, body: [profile()] },
     );
     expect((await provider(api).create({ name: "team" })).id).toBe("prof_1");
+  });
+
+  it("after an unknown outcome, refuses an unused profile made before our POST (someone else's)", async () => {
+    const api = mockApi((req) =>
+      req.method === "POST"
+        ? { status: 500, body: {} }
+        : { status: 200, body: [profile({ created_at: "2026-11-20T00:00:00Z" })] },
+    );
+    const err = await provider(api)
+      .create({ name: "team" })
+      .catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(AlreadyExistsError);
+    expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
   });
 
   it("after an unknown outcome, refuses a used profile of the name (it existed before)", async () => {

@@ -56,6 +56,7 @@ export const profileSpec: ResourceSpec<ProfileInputs, ProfileState, ProfileRespo
     async matchesPost(_op, live, desired) {
       return live.name === desired.name && live.last_used_at == null;
     },
+    createdAt: (live) => live.created_at,
   },
   badRequestHint: profileBadRequestHint,
   secretOutputs: [],

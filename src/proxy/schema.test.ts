@@ -142,6 +142,24 @@ describe("checkProxy: refusals", () => {
     ]);
   });
 
+  it("refuses a password of only spaces, and a CA bundle holding a private key", () => {
+    const KEY_PEM = `${PEM}-----BEGIN PRIVATE KEY-----\nMIIEvQkeysecret\n-----END PRIVATE KEY-----\n`;
+    const found = failures({ ...custom, password: "   ", caBundle: KEY_PEM });
+    expect(found).toEqual([
+      {
+        property: "password",
+        reason: "must be a non-empty string that is not only spaces; received a string",
+      },
+      {
+        property: "caBundle",
+        reason: expect.stringMatching(/^must hold certificates only: it holds a PRIVATE KEY block/),
+      },
+    ]);
+    expect(JSON.stringify(found)).not.toContain("keysecret");
+    const rsa = KEY_PEM.replace(/PRIVATE KEY/g, "RSA PRIVATE KEY");
+    expect(failures({ ...custom, caBundle: rsa }).map((f) => f.property)).toEqual(["caBundle"]);
+  });
+
   it("takes password and caBundle only for a custom proxy", () => {
     expect(failures({ type: "isp", password: PASSWORD, caBundle: PEM })).toEqual([
       { property: "password", reason: "is only for type custom" },

@@ -33,8 +33,11 @@ const reasons = {
   host: "must be a host name or IP address, without scheme, port or path",
   port: "must be a whole number from 1 to 65535",
   username: "must be a non-empty string",
-  password: "must be a non-empty string",
+  password: "must be a non-empty string that is not only spaces",
   caBundle: "must be PEM text holding at least one -----BEGIN CERTIFICATE----- block",
+  caBundleKey:
+    "must hold certificates only: it holds a PRIVATE KEY block, which must never be sent to " +
+    "the API (a CA bundle needs no key)",
   bypassHosts: "must be a list of host names, *.wildcard host names or IP addresses",
   customOnly: "is only for type custom",
 } as const;
@@ -76,9 +79,14 @@ export const proxyInputsSchema = z.strictObject({
   protocol: orUnknown(z.enum(PROXY_PROTOCOLS, { error: reasons.protocol })).optional(),
   // Checked per type below, once the type is known.
   config: orUnknown(z.record(z.string(), z.unknown(), { error: reasons.config })).optional(),
-  password: orUnknown(z.string({ error: reasons.password }).min(1, reasons.password)).optional(),
+  password: orUnknown(
+    z.string({ error: reasons.password }).refine((p) => p.trim() !== "", reasons.password),
+  ).optional(),
   caBundle: orUnknown(
-    z.string({ error: reasons.caBundle }).refine(isPem, reasons.caBundle),
+    z
+      .string({ error: reasons.caBundle })
+      .refine(isPem, reasons.caBundle)
+      .refine((pem) => !/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem), reasons.caBundleKey),
   ).optional(),
   bypassHosts: orUnknown(
     z.array(

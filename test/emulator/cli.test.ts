@@ -91,4 +91,18 @@ describe("pulumi-kernel-emulator", () => {
       await p.exited;
     }
   });
+
+  it("--host 0.0.0.0 prints a loopback URL the provider accepts, and warns that the log is open", async () => {
+    const p = run(["--port", "0", "--host", "0.0.0.0"]);
+    try {
+      await waitFor(p.child, p.err, "Point Pulumi at it");
+      expect(p.out()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
+      expect(p.err()).toMatch(
+        /WARNING: listening on every network interface \(--host 0\.0\.0\.0\).*request log shows every secret sent/,
+      );
+    } finally {
+      p.child.kill("SIGTERM");
+      await p.exited;
+    }
+  });
 });

@@ -297,7 +297,10 @@ describe("Credential projects (docs/behaviour.md)", () => {
       project: "stage",
     });
     expect(diff).toEqual({ changes: "some", replaces: ["project"], deleteBeforeReplace: false });
-    expect(requests()).toEqual([]);
+    // The one request of a diff: is the object in "stage" too (one project written two ways)?
+    expect(
+      emulator.requests().map((r) => `${r.method} ${r.path} ${r.project} ${r.status}`),
+    ).toEqual([`GET /credentials/${stack.id} proj_stage 404`]);
   });
 });
 
@@ -317,15 +320,18 @@ describe("Credential faults", () => {
     expect(emulator.objects("credentials")).toHaveLength(1);
   });
 
-  it("create: a lost POST answer whose lookup finds someone else's credential fails as a 409", async () => {
+  it("create: a lost POST answer whose lookup finds a credential another resource of the deployment manages fails, naming it", async () => {
     const other = new Stack(host, "theirs");
     await other.up(program({ password: "theirs", pin: "1234" }));
     emulator.clearRequests();
     emulator.injectFault({ kind: "reset-after", method: "POST", path: "/credentials" });
     const err = await stack.up(desired).catch((e) => e);
     expect(err).toBeInstanceOf(HostCallError);
-    expect(err.message).toContain(other.id);
-    expect(err.message).toMatch(/adopt: true/);
+    expect(err.message).toContain(
+      `already exists: ${other.id}, and another resource of this deployment already manages it`,
+    );
+    // This resource did not set adopt: the advice must not be to drop it.
+    expect(err.message).not.toMatch(/adopt: true/);
     expect(requests().filter((r) => r.method === "PATCH")).toEqual([]);
   });
 

@@ -125,6 +125,7 @@ it("a new project replaces, creating first (the name does not collide across pro
   const [step] = await f.engine.up([{ name: "profile", inputs: { ...PROFILE, project: "stage" } }]);
   expect(step.diff).toEqual({ changes: "some", replaces: ["project"], deleteBeforeReplace: false });
   expect(f.emulator.requests().map((r) => `${r.method} ${r.path} ${r.project}`)).toEqual([
+    `GET /profiles/${before.id} proj_stage`,
     "POST /profiles proj_stage",
     `DELETE /profiles/${before.id} proj_prod`,
   ]);

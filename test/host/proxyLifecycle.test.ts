@@ -215,6 +215,9 @@ describe("projects (docs/behaviour.md)", () => {
     });
     // Removing the input (no config project either) is no change.
     expect((await f.engine.preview("proxy", { ...PROXY, name: "renamed" })).kind).toBe("same");
-    expect(f.emulator.requests()).toEqual([]);
+    // The one request: is the proxy in "stage" too (one project written two ways)? No.
+    expect(
+      f.emulator.requests().map((r) => `${r.method} ${r.path} ${r.project} ${r.status}`),
+    ).toEqual([`GET /proxies/${state.id} proj_stage 404`]);
   });
 });

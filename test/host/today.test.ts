@@ -195,10 +195,12 @@ describe("project (docs/behaviour.md)", () => {
     });
     const log = f.emulator.requests().map((r) => [r.method, r.path, r.project ?? null]);
     expect(log).toEqual([
+      // diff asks whether the object is in "staging" too (one project written two ways): no.
+      ["GET", `/auth/connections/${old.id}`, "proj_staging"],
       ["POST", "/auth/connections", "proj_staging"],
       ["DELETE", `/auth/connections/${old.id}`, null],
     ]);
-    expect(requestLines(f.emulator)[0].body).not.toHaveProperty("project");
+    expect(requestLines(f.emulator)[1].body).not.toHaveProperty("project");
     const moved = f.engine.state.get("netflix")!;
     expect(moved.outputs).toMatchObject({ project: "staging", proxyId: "px_staging_res" });
     expect(f.emulator.objects("authConnections").map((c) => c.id)).toEqual([moved.id]);

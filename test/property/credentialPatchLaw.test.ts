@@ -21,7 +21,9 @@ import { CredentialStore } from "../../src/emulator/resources/credentials/store"
 import { CredentialProviderStore } from "../../src/emulator/resources/credentialProviders/store";
 
 const KEYS = ["username", "password", "email", "otp", "my key"];
+// check refuses a credential with no values.
 const values = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom("a", "b", "hunter2"), {
+  minKeys: 1,
   maxKeys: 4,
 });
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });

@@ -65,6 +65,7 @@ import {
 import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
+import { PendingReplacements } from "./pendingReplacements";
 import {
   PROJECT_KEY,
   createProject,
@@ -295,6 +296,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
    * rename followed by `adopt: true`), and must not delete what the new owner now holds.
    */
   const takenOver = new Map<string, Record<string, unknown>>();
+  /** Objects diff plans to replace, with their project, until the engine's re-check. */
+  const replacing = new PendingReplacements();
   const noteTakenOver = (id: string, outs: Record<string, unknown>): void => {
     takenOver.set(id, withoutEngineKeys(outs));
   };
@@ -550,6 +553,16 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         `or set \`adopt: true\` on this ${what}; then run \`pulumi up\` again.`,
     );
 
+  /**
+   * The engine's re-check of a replacement (no old inputs, no desired project): the project of
+   * the object diff planned to replace (./pendingReplacements).
+   */
+  const recheckedPin = (inputs: Record<string, unknown>, olds: unknown): string | undefined => {
+    const hasOlds = olds !== null && typeof olds === "object" && Object.keys(olds).length > 0;
+    if (hasOlds || inputs[PROJECT_KEY] !== undefined) return undefined;
+    return replacing.take(inputs);
+  };
+
   /** The project pin of check (./project `projectPin`); undefined when settings fail. */
   const pinFor = (input: unknown, olds: unknown): string | undefined => {
     let projectSettings: ProjectSettings;
@@ -703,7 +716,9 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           oldInputs,
           inputs,
         );
-        const pin = spec.projectScoped ? pinFor(inputs[PROJECT_KEY], olds) : undefined;
+        const pin = spec.projectScoped
+          ? (recheckedPin(inputs, olds) ?? pinFor(inputs[PROJECT_KEY], olds))
+          : undefined;
         return { inputs: pin === undefined ? aligned : { ...aligned, [PROJECT_PIN_KEY]: pin } };
       } catch (err) {
         // check never throws (docs/behaviour.md): a bug shows as a failure, not as a crashed host call.
@@ -746,6 +761,10 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
             liveInputsOf(old),
             desired,
           );
+          if (spec.projectScoped && replaces.length > 0 && !replaces.includes(PROJECT_KEY)) {
+            // The engine re-checks a replacement without old inputs: keep its project for that.
+            replacing.remember(desired, recordedProject(old as Record<string, unknown>) ?? "");
+          }
           const deletesFirst = replaces.length > 0 && deleteBeforeReplace;
           const warning = replaces.length > 0 && spec.replaceWarning?.(replaces, deletesFirst);
           if (warning) {

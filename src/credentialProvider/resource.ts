@@ -28,7 +28,7 @@ export interface CredentialProviderArgs {
   /**
    * Name of the provider, unique in the org. An AuthConnection refers to it as
    * `credential: { provider: cp.name, path: "Vault/Item" }` (or `auto: true`). Changing it
-   * renames it in place.
+   * renames it in place. No leading or trailing spaces (the API trims them).
    */
   name: pulumi.Input<string>;
   /** The kind of provider: `"onepassword"` (the only one the API knows). Changing it replaces. */

@@ -5,6 +5,7 @@
  * package root's declarations reach imports this module (zod stays out of users' types).
  */
 import { z } from "zod";
+import type { BrowserRegion } from "./types";
 
 export const COLLECTION = "/auth/connections";
 
@@ -27,6 +28,8 @@ export interface BrowserProxy {
 export interface BrowserSettings {
   proxy?: BrowserProxy;
   stealth?: boolean;
+  /** Omitted on update: the region is kept. */
+  region?: BrowserRegion;
 }
 
 /** What a PATCH may carry; only the fields sent change. */
@@ -79,13 +82,19 @@ export const managedAuthSchema = z.looseObject({
   /** Deprecated in favour of `browser.proxy`; read only when `browser.proxy` is absent. */
   proxy_id: z.string().nullish(),
   browser: z
-    .looseObject({ proxy: browserProxySchema.nullish(), stealth: z.boolean().nullish() })
+    .looseObject({
+      proxy: browserProxySchema.nullish(),
+      stealth: z.boolean().nullish(),
+      // Open: a region this version does not know is kept and shown.
+      region: z.string().nullish(),
+    })
     .nullish(),
   can_reauth: z.boolean().nullish(),
   can_reauth_reason: z.string().nullish(),
   post_login_url: z.string().nullish(),
   last_auth_check_at: z.string().nullish(),
   flow_status: z.string().nullish(),
+  health_check_unavailable_reason: z.string().nullish(),
 });
 
 export type ManagedAuth = z.infer<typeof managedAuthSchema>;

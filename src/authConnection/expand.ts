@@ -1,8 +1,8 @@
 /**
  * expand: desired state to API requests, field by field, so that the PATCH carries exactly the
  * fields the planner names, each in its API form, with the API's own clears. Server-owned
- * fields are sent only when the program set them (docs/behaviour.md). `proxy` and `stealth` travel in one
- * `browser` object.
+ * fields are sent only when the program set them (docs/behaviour.md). `proxy`, `stealth` and
+ * `region` travel in one `browser` object.
  */
 import type {
   BrowserProxy,
@@ -34,6 +34,7 @@ export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateReques
     if (proxy !== undefined) body.browser.proxy = proxy;
     if (desired.stealth !== undefined) body.browser.stealth = desired.stealth;
   }
+  if (desired.region !== undefined) (body.browser ??= {}).region = desired.region;
   return body;
 }
 
@@ -84,6 +85,9 @@ export function toUpdateRequest(
         break;
       case "stealth":
         if (desired.stealth !== undefined) browser().stealth = desired.stealth;
+        break;
+      case "region":
+        if (desired.region !== undefined) browser().region = desired.region;
         break;
     }
   }

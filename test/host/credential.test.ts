@@ -393,8 +393,14 @@ describe("Credential secrets", () => {
     emulator.injectFault({ kind: "status", method: "PATCH", status: 400 });
     await attempt(() => stack.up({ ...withTotp, values: { password: NEW_PASSWORD } }));
     await attempt(() => stack.up({ ...withTotp, values: { password: NEW_PASSWORD } }));
+    // A TOTP setting changed alone sends the secret along: refused once, then applied.
+    const eightDigits = { ...withTotp, values: { password: NEW_PASSWORD }, totpDigits: 8 };
+    emulator.injectFault({ kind: "status", method: "PATCH", status: 400 });
+    await attempt(() => stack.up(eightDigits));
+    await attempt(() => stack.up(eightDigits));
     await attempt(() => stack.refresh());
-    expect(errors).toHaveLength(3);
+    expect(errors).toHaveLength(4);
+    expect(stack.outputs.totpDigits).toBe(8);
 
     // Outside the secret outputs, no secret anywhere: outputs, inputs read back, host output,
     // errors, the emulator's own answers.

@@ -5,6 +5,7 @@
  * package root's declarations reach imports this module (zod stays out of users' types).
  */
 import { z } from "zod";
+import type { BrowserRegion } from "./types";
 
 export const COLLECTION = "/auth/connections";
 
@@ -37,6 +38,8 @@ export interface BrowserSettings {
   proxy?: BrowserProxy;
   stealth?: boolean;
   telemetry?: BrowserTelemetry;
+  /** Omitted on update: the region is kept. */
+  region?: BrowserRegion;
 }
 
 /** What a PATCH may carry; only the fields sent change. */
@@ -108,6 +111,8 @@ export const managedAuthSchema = z.looseObject({
             .nullish(),
         })
         .nullish(),
+      // Open: a region this version does not know is kept and shown.
+      region: z.string().nullish(),
     })
     .nullish(),
   can_reauth: z.boolean().nullish(),
@@ -115,6 +120,7 @@ export const managedAuthSchema = z.looseObject({
   post_login_url: z.string().nullish(),
   last_auth_check_at: z.string().nullish(),
   flow_status: z.string().nullish(),
+  health_check_unavailable_reason: z.string().nullish(),
 });
 
 export type ManagedAuth = z.infer<typeof managedAuthSchema>;

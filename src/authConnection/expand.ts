@@ -1,8 +1,8 @@
 /**
  * expand: desired state to API requests, field by field, so that the PATCH carries exactly the
  * fields the planner names, each in its API form, with the API's own clears. Server-owned
- * fields are sent only when the program set them (docs/behaviour.md). `proxy`, `stealth` and
- * `telemetryDestination` travel in one `browser` object.
+ * fields are sent only when the program set them (docs/behaviour.md). `proxy`, `stealth`,
+ * `telemetryDestination` and `region` travel in one `browser` object.
  */
 import type {
   BrowserProxy,
@@ -43,6 +43,7 @@ export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateReques
     if (desired.stealth !== undefined) body.browser.stealth = desired.stealth;
     if (telemetry !== undefined) body.browser.telemetry = toBrowserTelemetry(telemetry);
   }
+  if (desired.region !== undefined) (body.browser ??= {}).region = desired.region;
   return body;
 }
 
@@ -100,6 +101,9 @@ export function toUpdateRequest(
           desired.telemetryDestination === undefined
             ? { export: { otlp: { enabled: false } } }
             : toBrowserTelemetry(desired.telemetryDestination);
+        break;
+      case "region":
+        if (desired.region !== undefined) browser().region = desired.region;
         break;
     }
   }

@@ -115,6 +115,33 @@ describe("flatten", () => {
     });
   });
 
+  it("reads the region from browser (a region it does not know included) and the health-check reason as a runtime output", () => {
+    const state = toState({
+      ...apiObject,
+      browser: { region: "sa-east" },
+      health_check_unavailable_reason: "no_auth_check_url",
+    });
+    expect(state).toMatchObject({
+      region: "sa-east",
+      healthCheckUnavailableReason: "no_auth_check_url",
+    });
+    expect(toState(apiObject).region).toBeUndefined();
+    // A runtime field is never an input: a refresh does not report it as one.
+    expect(toLiveInputs(state)).not.toHaveProperty("healthCheckUnavailableReason");
+  });
+
+  it("sends region inside browser on create, with or without proxy and stealth", () => {
+    expect(toCreateRequest({ profileName: "p", domain: "d.com", region: "ap-southeast" })).toEqual({
+      profile_name: "p",
+      domain: "d.com",
+      browser: { region: "ap-southeast" },
+    });
+    expect(
+      toCreateRequest({ profileName: "p", domain: "d.com", stealth: true, region: "eu-west" })
+        .browser,
+    ).toEqual({ stealth: true, region: "eu-west" });
+  });
+
   it("carries the live server-owned values, stealth from browser", () => {
     const state = toState({
       ...apiObject,

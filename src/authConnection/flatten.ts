@@ -7,6 +7,7 @@ import type { CredentialReference, ManagedAuth } from "./api";
 import { normalizeDomainSet, parsedUrl, toAsciiDomainPattern, toAsciiHost } from "./schema";
 import {
   type AuthConnectionState,
+  type BrowserRegion,
   type CheckedInputs,
   type CredentialInput,
   type ProxyInput,
@@ -68,6 +69,8 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
   if (live.browser?.stealth != null) state.stealth = live.browser.stealth;
   const destination = liveTelemetryDestination(live, ctx.telemetryDestination);
   if (destination) state.telemetryDestination = destination;
+  // Kept as live even when this version does not know the region (a server-owned output).
+  if (live.browser?.region != null) state.region = live.browser.region as BrowserRegion;
   if (ctx.adopt) state.adopt = true;
   if (ctx.serverOwnedInputs) state.serverOwnedInputs = [...ctx.serverOwnedInputs];
 
@@ -78,6 +81,9 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
   if (live.post_login_url != null) runtime.postLoginUrl = live.post_login_url;
   if (live.last_auth_check_at != null) runtime.lastAuthCheckAt = live.last_auth_check_at;
   if (live.flow_status != null) runtime.flowStatus = live.flow_status;
+  if (live.health_check_unavailable_reason != null) {
+    runtime.healthCheckUnavailableReason = live.health_check_unavailable_reason;
+  }
   Object.assign(state, runtime);
 
   const proxy = liveProxy(live);

@@ -108,6 +108,7 @@ describe("planChanges: PATCH fields", () => {
     [{ proxy: { id: "px_2" } }, { browser: { proxy: { id: "px_2" } } }],
     [{ proxy: { mode: "direct" } }, { browser: { proxy: { mode: "direct" } } }],
     [{ stealth: false }, { browser: { stealth: false } }],
+    [{ region: "eu-west" }, { browser: { region: "eu-west" } }],
   ])("sends only %j as %j", (change, body) => {
     const news = desired(change);
     const p = plan(news);
@@ -154,6 +155,20 @@ describe("planChanges: PATCH fields", () => {
     expect(
       planPatch({ ...live, stealth: true }, desired({ proxy: { mode: "direct" }, stealth: false })),
     ).toEqual({ browser: { proxy: { mode: "direct" }, stealth: false } });
+  });
+
+  it("sends a changed region inside the one browser object, and none while region is unset", () => {
+    const inEu = { ...live, region: "eu-west" as const };
+    expect(
+      planPatch(inEu, desired({ proxy: { mode: "direct" }, stealth: false, region: "us-west" })),
+    ).toEqual({ browser: { proxy: { mode: "direct" }, stealth: false, region: "us-west" } });
+    expect(planPatch(inEu, desired({ region: "eu-west" }))).toEqual({});
+    // Server-owned: unset (or removed from the program) is no change, whatever region is live.
+    expect(plan(desired(), inEu).changed).toEqual([]);
+    // The runtime reason is never a difference.
+    const unverifiable = { ...inEu, healthCheckUnavailableReason: "no_auth_check_url" };
+    expect(hasChanges(plan(desired(), unverifiable))).toBe(false);
+    expect(planPatch({ ...live, region: "mars-1" as never }, desired())).toEqual({});
   });
 
   it("makes no diff for a direct proxy that is live, and none for no proxy where none is", () => {

@@ -154,6 +154,12 @@ export interface AuthConnectionArgs {
    */
   telemetryDestination?: pulumi.Input<TelemetryDestinationArgs>;
   /**
+   * Where the login browser runs: `us-east`, `us-west`, `eu-west` or `ap-southeast`. A change
+   * is an update in place. Unset: Kernel's choice (us-east), kept as it is. Regions other than
+   * us-east need an eligible plan.
+   */
+  region?: pulumi.Input<"us-east" | "us-west" | "eu-west" | "ap-southeast">;
+  /**
    * When a connection for this `profileName` and `domain` already exists in the project, take
    * it over (and bring its settings to these arguments) instead of failing. Never adopt a
    * connection that another resource or stack manages. Not sent to Kernel; changing it later
@@ -237,6 +243,7 @@ const TYPE = dynamicResourceType({
     "postLoginUrl",
     "lastAuthCheckAt",
     "flowStatus",
+    "healthCheckUnavailableReason",
   ],
 });
 
@@ -295,6 +302,8 @@ export class AuthConnection extends pulumi.CustomResource {
   declare readonly stealth: pulumi.Output<boolean | undefined>;
   /** The OTLP destination telemetry is exported to, in the form the program gave it; none when not exporting. */
   declare readonly telemetryDestination: pulumi.Output<TelemetryDestinationOutput | undefined>;
+  /** The login browser's region, as Kernel has it (it may name a region not listed here). */
+  declare readonly region: pulumi.Output<string | undefined>;
   /** Whether this resource took over an existing connection. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** `AUTHENTICATED` or `NEEDS_AUTH`: every answer of the API carries it. */
@@ -311,6 +320,8 @@ export class AuthConnection extends pulumi.CustomResource {
   declare readonly lastAuthCheckAt: pulumi.Output<string | undefined>;
   /** The state of a login flow in progress, if any. */
   declare readonly flowStatus: pulumi.Output<AuthFlowStatus | undefined>;
+  /** Why health checks cannot verify the connection (`no_auth_check_url`), when they cannot. */
+  declare readonly healthCheckUnavailableReason: pulumi.Output<string | undefined>;
 
   /**
    * Reads an existing connection by id into the program, without managing it. It is looked

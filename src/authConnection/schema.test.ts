@@ -149,6 +149,18 @@ describe("check: validation", () => {
     });
   });
 
+  it("takes the four regions the API's request names, and refuses any other", () => {
+    for (const region of ["us-east", "us-west", "eu-west", "ap-southeast"]) {
+      expect(failuresOf({ ...valid, region })).toEqual([]);
+    }
+    expect(failuresOf({ ...valid, region: "EU-West" })).toEqual([
+      {
+        property: "region",
+        reason: expect.stringMatching(/us-east, us-west, eu-west, ap-southeast.*"EU-West"/),
+      },
+    ]);
+  });
+
   it.each([
     [{ id: "a", name: "b" }],
     [{}],

@@ -9,7 +9,7 @@ import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks"
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
 import { projectInputSchema } from "../dynamic/project";
 import { HEALTH_CHECK_INTERVAL_MAX, HEALTH_CHECK_INTERVAL_MIN } from "./api";
-import type { CheckedInputs } from "./types";
+import { BROWSER_REGIONS, type CheckedInputs } from "./types";
 
 export type { CheckFailure, CheckResult } from "../dynamic/checks";
 
@@ -111,6 +111,7 @@ const reasons = {
   proxyMode: 'must be "direct" (no proxy) or "default" (the default egress)',
   telemetryDestination: "must be exactly one of { id } or { name } of an OTLP destination",
   nonEmpty: "must be a non-empty string without leading or trailing spaces",
+  region: `must be one of ${BROWSER_REGIONS.join(", ")} (the browser's region)`,
 } as const;
 
 const nonEmptyString = (reason: string) =>
@@ -201,6 +202,7 @@ export const inputsSchema = z.strictObject({
   proxy: orUnknown(proxySchema).optional(),
   stealth: bool(),
   telemetryDestination: orUnknown(telemetryDestinationSchema).optional(),
+  region: orUnknown(z.enum(BROWSER_REGIONS, { error: reasons.region })).optional(),
   adopt: bool(),
 });
 

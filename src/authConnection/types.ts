@@ -42,7 +42,13 @@ export interface ManagedState {
   stealth?: boolean;
   /** `browser.telemetry.export.otlp.destination`: where the sessions' telemetry is exported. */
   telemetryDestination?: TelemetryDestinationInput;
+  /** Server-owned: the login browser's region (the API's default is us-east). */
+  region?: BrowserRegion;
 }
+
+/** The regions a program may ask for (the API's request enum); answers may name others. */
+export const BROWSER_REGIONS = ["us-east", "us-west", "eu-west", "ap-southeast"] as const;
+export type BrowserRegion = (typeof BROWSER_REGIONS)[number];
 
 /** Inputs after check: the managed fields plus `project` and the provider's own `adopt`. */
 export interface CheckedInputs extends ManagedState {
@@ -60,6 +66,8 @@ export interface RuntimeOutputs {
   postLoginUrl?: string;
   lastAuthCheckAt?: string;
   flowStatus?: string;
+  /** Why health checks cannot verify the connection (`no_auth_check_url`; open). */
+  healthCheckUnavailableReason?: string;
   /**
    * The id `proxy.name` resolved to at the last apply: when the live `proxyId` moves away from
    * it, the proxy has drifted and the next update re-sends it.
@@ -88,6 +96,7 @@ export const UPDATABLE_FIELDS = [
   "proxy",
   "stealth",
   "telemetryDestination",
+  "region",
 ] as const;
 
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
@@ -100,6 +109,7 @@ export const SERVER_OWNED = [
   "recordSession",
   "saveCredentials",
   "stealth",
+  "region",
 ] as const satisfies readonly UpdatableField[];
 
 export type ServerOwnedField = (typeof SERVER_OWNED)[number];
@@ -119,4 +129,5 @@ export const API_FIELD: Record<UpdatableField | "profileName" | "domain", string
   proxy: "proxy",
   stealth: "stealth",
   telemetryDestination: "telemetry",
+  region: "region",
 };

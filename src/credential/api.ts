@@ -1,8 +1,10 @@
 /**
- * Credential's wire types, per @onkernel/sdk@0.84.0 (src/resources/credentials.ts). Requests are
- * TS types; responses are zod schemas that tolerate unknown fields.
+ * Credential's wire types, per @onkernel/sdk@0.84.0 (src/resources/credentials.ts) and the TOTP
+ * settings of kernel 0.131 (docs/api-changes.md). Requests are TS types; responses are zod
+ * schemas that tolerate unknown fields.
  */
 import { z } from "zod";
+import type { TotpAlgorithm } from "./types";
 
 /** `POST /credentials`. */
 export interface CredentialCreateRequest {
@@ -11,6 +13,9 @@ export interface CredentialCreateRequest {
   values: Record<string, string>;
   sso_provider?: string;
   totp_secret?: string;
+  totp_algorithm?: TotpAlgorithm;
+  totp_digits?: number;
+  totp_period?: number;
 }
 
 /** `PATCH /credentials/{id}`: removals are applied before `values` are merged. */
@@ -20,8 +25,12 @@ export interface CredentialUpdateRequest {
   remove_value_keys?: string[];
   /** `""` removes it. */
   sso_provider?: string;
-  /** `""` removes it. */
+  /** `""` removes it, with its settings. */
   totp_secret?: string;
+  /** The settings are refused without `totp_secret` in the same request. */
+  totp_algorithm?: TotpAlgorithm;
+  totp_digits?: number;
+  totp_period?: number;
 }
 
 /**
@@ -38,6 +47,10 @@ export const credentialSchema = z
     has_values: z.boolean().nullish(),
     has_totp_secret: z.boolean().nullish(),
     value_keys: z.array(z.string()).nullish(),
+    // Open: an algorithm this version does not know is kept, not refused.
+    totp_algorithm: z.string().nullish(),
+    totp_digits: z.number().nullish(),
+    totp_period: z.number().nullish(),
     created_at: z.string().nullish(),
     updated_at: z.string().nullish(),
   })

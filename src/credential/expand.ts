@@ -1,10 +1,17 @@
 /**
  * expand: desired state to request bodies. The PATCH carries exactly the fields the planner
  * names; for `values` only the keys added or changed, and the removed keys in
- * `remove_value_keys`; removed `ssoProvider` and `totpSecret` as the API's clear, `""`.
+ * `remove_value_keys`; removed `ssoProvider` and `totpSecret` as the API's clear, `""`. The TOTP
+ * secret and its settings go as one group: the API takes a setting only with the secret in the
+ * same request, so a changed setting sends the recorded secret along.
  */
 import type { CredentialCreateRequest, CredentialUpdateRequest } from "./api";
-import type { CredentialInputs, CredentialState, UpdatableField } from "./types";
+import {
+  type CredentialInputs,
+  type CredentialState,
+  TOTP_SETTINGS,
+  type UpdatableField,
+} from "./types";
 
 /** POST body: every managed field the program set. */
 export function toCreateRequest(desired: CredentialInputs): CredentialCreateRequest {
@@ -14,8 +21,30 @@ export function toCreateRequest(desired: CredentialInputs): CredentialCreateRequ
     values: Object.fromEntries(Object.entries(desired.values)),
   };
   if (desired.ssoProvider !== undefined) body.sso_provider = desired.ssoProvider;
-  if (desired.totpSecret !== undefined) body.totp_secret = desired.totpSecret;
+  if (desired.totpSecret !== undefined) Object.assign(body, totpGroup(desired));
   return body;
+}
+
+/** The secret and every TOTP setting the program sets, in API form. */
+function totpGroup(desired: CredentialInputs) {
+  const group: Pick<
+    CredentialCreateRequest,
+    "totp_secret" | "totp_algorithm" | "totp_digits" | "totp_period"
+  > = { totp_secret: desired.totpSecret };
+  if (desired.totpAlgorithm !== undefined) group.totp_algorithm = desired.totpAlgorithm;
+  if (desired.totpDigits !== undefined) group.totp_digits = desired.totpDigits;
+  if (desired.totpPeriod !== undefined) group.totp_period = desired.totpPeriod;
+  return group;
+}
+
+/**
+ * Whether the PATCH carries the TOTP group: the secret or one of its settings changed. A
+ * removed secret is cleared with `""`, which drops its settings too.
+ */
+function totpChanged(fields: readonly UpdatableField[]): boolean {
+  return fields.some(
+    (field) => field === "totpSecret" || (TOTP_SETTINGS as readonly string[]).includes(field),
+  );
 }
 
 export interface ValuesDelta {
@@ -67,9 +96,15 @@ export function toUpdateRequest(
         body.sso_provider = desired.ssoProvider ?? "";
         break;
       case "totpSecret":
-        body.totp_secret = desired.totpSecret ?? "";
+      case "totpAlgorithm":
+      case "totpDigits":
+      case "totpPeriod":
         break;
     }
+  }
+  if (totpChanged(fields)) {
+    if (desired.totpSecret === undefined) body.totp_secret = "";
+    else Object.assign(body, totpGroup(desired));
   }
   return body;
 }

@@ -1,6 +1,6 @@
 /**
  * flatten: an API answer to Credential's state. The live part (name, domain, SSO provider, the
- * key set, whether a TOTP secret is set) comes from the answer; what the API never returns
+ * key set, whether a TOTP secret is set and its settings) comes from the answer; what the API never returns
  * (values, the TOTP secret) is the record of the last apply.
  */
 import type { CredentialLive } from "./api";
@@ -30,6 +30,9 @@ export function toState(live: CredentialLive, ctx: FlattenContext = {}): Credent
     valueKeys: [...new Set(keys)].sort(),
   };
   if (live.sso_provider) state.ssoProvider = live.sso_provider;
+  if (live.totp_algorithm) state.totpAlgorithm = live.totp_algorithm;
+  if (typeof live.totp_digits === "number") state.totpDigits = live.totp_digits;
+  if (typeof live.totp_period === "number") state.totpPeriod = live.totp_period;
   if (recordedValues !== undefined)
     state.values = Object.fromEntries(Object.entries(recordedValues));
   if (recordedTotp !== undefined) state.totpSecret = recordedTotp;
@@ -52,7 +55,14 @@ export function toLiveInputs(state: CredentialState): CredentialInputs {
     ),
   };
   if (state.ssoProvider !== undefined) inputs.ssoProvider = state.ssoProvider;
-  if (state.hasTotpSecret && state.totpSecret !== undefined) inputs.totpSecret = state.totpSecret;
+  if (state.hasTotpSecret && state.totpSecret !== undefined) {
+    inputs.totpSecret = state.totpSecret;
+    // Settings only beside the secret, as check requires of a program.
+    if (state.totpAlgorithm !== undefined)
+      inputs.totpAlgorithm = state.totpAlgorithm as CredentialInputs["totpAlgorithm"];
+    if (state.totpDigits !== undefined) inputs.totpDigits = state.totpDigits;
+    if (state.totpPeriod !== undefined) inputs.totpPeriod = state.totpPeriod;
+  }
   if (state.adopt) inputs.adopt = true;
   return inputs;
 }

@@ -133,6 +133,56 @@ describe("Credential planner: exact bodies", () => {
     expect(planPatch(drifted, withTotp)).toEqual({ totp_secret: "JBSWY3DPEHPK3PXP" });
   });
 
+  describe("TOTP settings", () => {
+    const SECRET = "JBSWY3DPEHPK3PXP";
+    const withTotp = checked({ ...desired, totpSecret: SECRET });
+    /** The state after an apply whose answer reports these settings. */
+    const live = (
+      d: CredentialInputs,
+      settings: Pick<CredentialLive, "totp_algorithm" | "totp_digits" | "totp_period">,
+    ) =>
+      toState(
+        { ...answer({ ...d, values: d.values, totp: d.totpSecret }), ...settings },
+        { desired: d },
+      );
+    const defaults = { totp_algorithm: "SHA1", totp_digits: 6, totp_period: 30 };
+
+    it("are read back from the answer and, while unset, never a change", () => {
+      const olds = live(withTotp, { ...defaults, totp_digits: 8 });
+      expect(olds).toMatchObject({ totpAlgorithm: "SHA1", totpDigits: 8, totpPeriod: 30 });
+      expect(planPatch(olds, withTotp)).toEqual({});
+      expect(hasChanges(planChanges(olds, withTotp as never))).toBe(false);
+    });
+
+    it("a changed setting sends the recorded secret with every set setting", () => {
+      const olds = live({ ...withTotp, totpDigits: 8 }, { ...defaults, totp_digits: 8 });
+      const next = checked({ ...desired, totpSecret: SECRET, totpDigits: 8, totpPeriod: 60 });
+      expect(planChanges(olds, next as never).changed).toEqual(["totpPeriod"]);
+      expect(planPatch(olds, next)).toEqual({
+        totp_secret: SECRET,
+        totp_digits: 8,
+        totp_period: 60,
+      });
+    });
+
+    it("a rotated secret carries the set settings; a removed one is cleared alone", () => {
+      const set = checked({ ...desired, totpSecret: SECRET, totpAlgorithm: "sha256" });
+      const olds = live(set, { ...defaults, totp_algorithm: "SHA256" });
+      expect(planPatch(olds, { ...set, totpSecret: "ABCDEFGH" })).toEqual({
+        totp_secret: "ABCDEFGH",
+        totp_algorithm: "SHA256",
+      });
+      expect(planPatch(olds, desired)).toEqual({ totp_secret: "" });
+    });
+
+    it("a POST is matched only when the settings the program sets are live", () => {
+      const set = checked({ ...desired, totpSecret: SECRET, totpPeriod: 60 });
+      const posted = { ...answer({ ...set, totp: SECRET }), ...defaults };
+      expect(matchesPost({ ...posted, totp_period: 60 }, set)).toBe(true);
+      expect(matchesPost(posted, set)).toBe(false);
+    });
+  });
+
   it("after a take-over (nothing recorded) sends every value once and removes foreign keys", () => {
     const live = toState(
       answer({ name: "netflix-creds", domain: "netflix.com", values: { password: "?", pin: "?" } }),
@@ -293,7 +343,12 @@ describe("Credential planner: the patch law", () => {
             body.totp_secret === ""
               ? !olds.hasTotpSecret
               : olds.hasTotpSecret && olds.totpSecret === body.totp_secret;
-          expect(same).toBe(false);
+          // The one exception: an unchanged secret goes along with a changed setting.
+          const settingChanged =
+            (body.totp_algorithm ?? olds.totpAlgorithm) !== olds.totpAlgorithm ||
+            (body.totp_digits ?? olds.totpDigits) !== olds.totpDigits ||
+            (body.totp_period ?? olds.totpPeriod) !== olds.totpPeriod;
+          expect(same && !settingChanged).toBe(false);
         }
       }),
       { numRuns: 500 },

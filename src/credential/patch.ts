@@ -56,6 +56,11 @@ export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<stri
       return desired === undefined
         ? !liveHasTotp(olds)
         : liveHasTotp(olds) && olds.totpSecret === desired;
+    case "totpAlgorithm":
+    case "totpDigits":
+    case "totpPeriod":
+      // Server-owned while unset (the API defaults them to SHA1, 6 and 30).
+      return desired === undefined || olds[field] === desired;
   }
 }
 
@@ -72,6 +77,9 @@ export function matchesPost(live: CredentialLive, desired: CredentialInputs): bo
     (live.sso_provider ?? "") === (desired.ssoProvider ?? "") &&
     liveKeys.length === desiredKeys.length &&
     liveKeys.every((key, i) => key === desiredKeys[i]) &&
-    (live.has_totp_secret ?? false) === (desired.totpSecret !== undefined)
+    (live.has_totp_secret ?? false) === (desired.totpSecret !== undefined) &&
+    (desired.totpAlgorithm ?? live.totp_algorithm) === live.totp_algorithm &&
+    (desired.totpDigits ?? live.totp_digits) === live.totp_digits &&
+    (desired.totpPeriod ?? live.totp_period) === live.totp_period
   );
 }

@@ -17,6 +17,9 @@ const TYPE = dynamicResourceType({
     "valueKeys",
     "ssoProvider",
     "totpSecret",
+    "totpAlgorithm",
+    "totpDigits",
+    "totpPeriod",
     "hasTotpSecret",
     "project",
     "adopt",
@@ -53,6 +56,15 @@ export interface CredentialArgs {
    * secret. Removing it clears it.
    */
   totpSecret?: pulumi.Input<string>;
+  /**
+   * HMAC algorithm of the TOTP codes: `SHA1`, `SHA256` or `SHA512`. Needs `totpSecret`. Left
+   * unset, the server's value (SHA1) is kept and shown as an output.
+   */
+  totpAlgorithm?: pulumi.Input<"SHA1" | "SHA256" | "SHA512">;
+  /** Digits of a TOTP code (6 or 8 as a rule). Needs `totpSecret`. Unset: the server's (6). */
+  totpDigits?: pulumi.Input<number>;
+  /** Seconds a TOTP code lasts. Needs `totpSecret`. Unset: the server's (30). */
+  totpPeriod?: pulumi.Input<number>;
   /**
    * Kernel project (id or exact name) to create the credential in; defaults to config
    * `kernel:project`, else the org's default project. Changing it replaces (the new one is
@@ -137,6 +149,12 @@ export class Credential extends pulumi.CustomResource {
   declare readonly ssoProvider: pulumi.Output<string | undefined>;
   /** The TOTP secret as applied last (secret). */
   declare readonly totpSecret: pulumi.Output<string | undefined>;
+  /** HMAC algorithm of the codes, as the API reports it while a TOTP secret is set. */
+  declare readonly totpAlgorithm: pulumi.Output<string | undefined>;
+  /** Digits of a code, as the API reports it while a TOTP secret is set. */
+  declare readonly totpDigits: pulumi.Output<number | undefined>;
+  /** Seconds a code lasts, as the API reports it while a TOTP secret is set. */
+  declare readonly totpPeriod: pulumi.Output<number | undefined>;
   /** Whether the credential has a TOTP secret, as the API reports it. */
   declare readonly hasTotpSecret: pulumi.Output<boolean>;
   /** The project the credential lives in, when one was named. */

@@ -27,6 +27,33 @@ describe("Credential check", () => {
     });
   });
 
+  it("takes TOTP settings beside the secret, the algorithm in upper case", () => {
+    const totp = { totpSecret: "JBSWY3DPEHPK3PXP", totpDigits: 8, totpPeriod: 60 };
+    const { inputs, failures } = checkInputs({ ...base, ...totp, totpAlgorithm: "sha256" });
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ ...totp, totpAlgorithm: "SHA256" });
+  });
+
+  it("refuses a TOTP setting without the secret, and settings out of range", () => {
+    expect(checkInputs({ ...base, totpDigits: 8, totpPeriod: UNKNOWN }).failures).toEqual([
+      { property: "totpDigits", reason: expect.stringContaining("needs totpSecret") },
+      { property: "totpPeriod", reason: expect.stringContaining("needs totpSecret") },
+    ]);
+    const bad = checkInputs({
+      ...base,
+      totpSecret: "JBSWY3DPEHPK3PXP",
+      totpAlgorithm: "MD5",
+      totpDigits: 6.5,
+      totpPeriod: 0,
+    });
+    expect(bad.failures.map((f) => f.property).sort()).toEqual([
+      "totpAlgorithm",
+      "totpDigits",
+      "totpPeriod",
+    ]);
+    expect(bad.failures[0].reason).toMatch(/SHA1, SHA256, SHA512/);
+  });
+
   it("passes the unknown sentinel through at any depth, untouched", () => {
     const { inputs, failures } = checkInputs({
       name: UNKNOWN,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
 import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
 import { projectInputSchema } from "../dynamic/project";
-import { SECRET_OUTPUTS } from "./types";
+import { SECRET_OUTPUTS, TOTP_ALGORITHMS, TOTP_SETTINGS } from "./types";
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
@@ -38,6 +38,10 @@ const reasons = {
   totpSecret:
     "must be a base32 TOTP secret (letters A-Z and digits 2-7; spaces and dashes are ignored)",
   adopt: "must be true or false",
+  totpAlgorithm: `must be one of ${TOTP_ALGORITHMS.join(", ")}`,
+  totpDigits: "must be a whole number of digits from 1 to 10, such as 6 or 8",
+  totpPeriod: "must be a whole number of seconds, at least 1, such as 30",
+  totpSettingAlone: "needs totpSecret: the API takes TOTP settings only with the secret",
 } as const;
 
 const trimmedName = (reason: string) =>
@@ -86,6 +90,27 @@ export const inputsSchema = z.strictObject({
         error: reasons.totpSecret,
       }),
   ).optional(),
+  totpAlgorithm: orUnknown(
+    z
+      .string({ error: reasons.totpAlgorithm })
+      .refine((s) => (TOTP_ALGORITHMS as readonly string[]).includes(s.toUpperCase()), {
+        error: reasons.totpAlgorithm,
+      }),
+  ).optional(),
+  totpDigits: orUnknown(
+    z
+      .number({ error: reasons.totpDigits })
+      .int({ error: reasons.totpDigits })
+      .min(1, { error: reasons.totpDigits })
+      .max(10, {
+        error: reasons.totpDigits,
+      }),
+  ).optional(),
+  totpPeriod: orUnknown(
+    z.number({ error: reasons.totpPeriod }).int({ error: reasons.totpPeriod }).min(1, {
+      error: reasons.totpPeriod,
+    }),
+  ).optional(),
   project: projectInputSchema.optional(),
   adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
 });
@@ -97,7 +122,10 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
   const raw = withoutEngineKeys(news);
   try {
     const parsed = inputsSchema.safeParse(raw);
-    if (parsed.success) return { inputs: normalizeInputs(parsed.data), failures: [] };
+    if (parsed.success) {
+      const inputs = normalizeInputs(parsed.data);
+      return { inputs, failures: totpSettingsWithoutSecret(inputs) };
+    }
     const failures = toFailures(parsed.error.issues.map(unwrapKeyIssue), raw, {
       inputNames: INPUT_NAMES,
       secretInputs: SECRET_OUTPUTS,
@@ -110,6 +138,15 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
       failures: [{ property: "", reason: `could not be checked: ${message}` }],
     };
   }
+}
+
+/** Each TOTP setting set while the program sets no secret (unknown counts as set). */
+function totpSettingsWithoutSecret(inputs: Record<string, unknown>) {
+  if (inputs.totpSecret !== undefined) return [];
+  return TOTP_SETTINGS.filter((key) => inputs[key] !== undefined).map((property) => ({
+    property,
+    reason: reasons.totpSettingAlone,
+  }));
 }
 
 /** A bad key of `values` comes as "invalid key" wrapping the reason: say the reason itself. */
@@ -127,7 +164,8 @@ function unwrapKeyIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 
 /**
  * Equal intent gives equal inputs: the domain in lower-case ASCII form, an empty `ssoProvider`
- * or `totpSecret` as unset, a TOTP secret without spaces in upper case, `adopt: false` as unset.
+ * or `totpSecret` as unset, a TOTP secret without spaces in upper case, the TOTP algorithm in
+ * upper case, `adopt: false` as unset.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
   const out = withoutEngineKeys(input);
@@ -142,6 +180,9 @@ export function normalizeInputs(input: Record<string, unknown>): Record<string, 
     const secret = normalizeTotpSecret(out.totpSecret);
     if (secret === "") delete out.totpSecret;
     else out.totpSecret = secret;
+  }
+  if (typeof out.totpAlgorithm === "string" && out.totpAlgorithm !== UNKNOWN) {
+    out.totpAlgorithm = out.totpAlgorithm.toUpperCase();
   }
   if (out.adopt === false) delete out.adopt;
   return out;

@@ -18,6 +18,10 @@ export interface CredentialInputs {
   ssoProvider?: string;
   /** Base32 without spaces, upper case; secret. */
   totpSecret?: string;
+  /** TOTP settings; server-owned while unset; set only with `totpSecret`. */
+  totpAlgorithm?: TotpAlgorithm;
+  totpDigits?: number;
+  totpPeriod?: number;
   /** The project (id or exact name); resolved and recorded by the shared provider. */
   project?: string;
   adopt?: boolean;
@@ -39,13 +43,33 @@ export interface CredentialState {
   values?: Record<string, string>;
   /** Recorded at the last apply. */
   totpSecret?: string;
+  /** Live: the TOTP settings, present while a secret is set (open: a new algorithm is kept). */
+  totpAlgorithm?: string;
+  totpDigits?: number;
+  totpPeriod?: number;
   project?: string;
   adopt?: boolean;
 }
 
 /** The updatable fields, in the order a PATCH lists them. */
-export const UPDATABLE_FIELDS = ["name", "values", "ssoProvider", "totpSecret"] as const;
+export const UPDATABLE_FIELDS = [
+  "name",
+  "values",
+  "ssoProvider",
+  "totpSecret",
+  "totpAlgorithm",
+  "totpDigits",
+  "totpPeriod",
+] as const;
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
+
+/** The TOTP settings: the API takes them only with `totp_secret` in the same request. */
+export const TOTP_SETTINGS = ["totpAlgorithm", "totpDigits", "totpPeriod"] as const;
+export type TotpSetting = (typeof TOTP_SETTINGS)[number];
+
+/** The HMAC algorithms the API names for TOTP codes. */
+export const TOTP_ALGORITHMS = ["SHA1", "SHA256", "SHA512"] as const;
+export type TotpAlgorithm = (typeof TOTP_ALGORITHMS)[number];
 
 /** Outputs whose content is secret, even when the program passes plain strings. */
 export const SECRET_OUTPUTS = ["values", "totpSecret"] as const;
@@ -57,4 +81,7 @@ export const API_FIELD = {
   values: "values",
   ssoProvider: "sso_provider",
   totpSecret: "totp_secret",
+  totpAlgorithm: "totp_algorithm",
+  totpDigits: "totp_digits",
+  totpPeriod: "totp_period",
 } as const;

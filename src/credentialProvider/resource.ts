@@ -29,7 +29,7 @@ export interface CredentialProviderArgs {
   /**
    * Name of the provider, unique in the org. An AuthConnection refers to it as
    * `credential: { provider: cp.name, path: "Vault/Item" }` (or `auto: true`). Changing it
-   * renames it in place.
+   * renames it in place. No leading or trailing spaces (the API trims them).
    */
   name: pulumi.Input<string>;
   /**

@@ -16,6 +16,17 @@ describe("CredentialProvider check", () => {
     ).toEqual([]);
   });
 
+  it("refuses a name the API would trim or find blank, without echoing the token", () => {
+    for (const name of ["  op  ", "op\t", "\u00a0op", "op\n", "   "]) {
+      const { failures } = checkInputs({ ...base, name });
+      expect(failures).toEqual([
+        { property: "name", reason: expect.stringContaining("(the API trims names)") },
+      ]);
+      expect(JSON.stringify(failures)).not.toContain(base.token);
+    }
+    expect(checkInputs({ ...base, name: "op 1" }).failures).toEqual([]);
+  });
+
   it("passes the unknown sentinel through", () => {
     const news = { name: UNKNOWN, providerType: UNKNOWN, token: UNKNOWN, priority: UNKNOWN };
     expect(checkInputs(news)).toEqual({ inputs: news, failures: [] });

@@ -8,7 +8,9 @@ import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks"
 import { PROVIDER_TYPES, SECRET_OUTPUTS } from "./types";
 
 const reasons = {
-  name: "must be a non-empty name without leading or trailing spaces",
+  // Refused rather than trimmed, as for a proxy's name: the program then says what is stored,
+  // and no preview shows the untrimmed name against the trimmed live one.
+  name: "must be a non-empty name without leading or trailing spaces (the API trims names)",
   providerType: `must be one of ${PROVIDER_TYPES.map((t) => `"${t}"`).join(", ")}`,
   token: "must be a non-empty service account token",
   cacheTtlSeconds: "must be a whole number of seconds, 0 or more",

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { typeDeprecation } from "./deprecation";
 import { PROXY_PROVIDER_TEXT } from "./providerText";
 import type { OtherString, ProxyStatus } from "../enums";
 import {
@@ -67,7 +68,10 @@ interface NoSecretArgs {
 
 /** A datacenter or ISP proxy. */
 export interface DatacenterProxyArgs extends ProxyArgsBase, NoSecretArgs {
-  /** `datacenter` or `isp`. Changing the type replaces the proxy. */
+  /**
+   * `datacenter` or `isp`. Changing the type replaces the proxy. `datacenter` is deprecated by
+   * the API: still accepted and read, with a warning during preview and up.
+   */
   type: "datacenter" | "isp";
   /** Where the exit IP is. Unset keys are the API's to choose (country US). */
   config?: pulumi.Input<{
@@ -289,5 +293,10 @@ export class Proxy extends pulumi.CustomResource {
    */
   constructor(name: string, args: ProxyArgs, opts?: pulumi.CustomResourceOptions) {
     super(...registration(PROXY_TYPE, name, args, opts));
+    // A declared proxy only: `Proxy.get` reads what exists, whatever its type.
+    if (opts?.id === undefined) {
+      const warning = typeDeprecation(args.type);
+      if (warning !== undefined) void pulumi.log.warn(warning, this);
+    }
   }
 }

@@ -163,6 +163,30 @@ describe("Credential lifecycle", () => {
     ]);
   });
 
+  it("TOTP settings: sent with the secret, read back, and a setting changed alone sends the secret too", async () => {
+    const withTotp = { ...desired, totpSecret: TOTP, totpDigits: 8 };
+    expect(await stack.up(withTotp)).toBe("create");
+    expect(requests()[0].body).toMatchObject({ totp_secret: TOTP, totp_digits: 8 });
+    expect(stack.outputs).toMatchObject({ totpAlgorithm: "SHA1", totpDigits: 8, totpPeriod: 30 });
+    emulator.clearRequests();
+    expect(await stack.up(withTotp)).toBe("same");
+    expect(await stack.up({ ...withTotp, totpPeriod: 60 })).toBe("update");
+    expect(requests()).toEqual([
+      {
+        method: "PATCH",
+        path: `/credentials/${stack.id}`,
+        body: { totp_secret: TOTP, totp_digits: 8, totp_period: 60 },
+      },
+    ]);
+    expect(stack.outputs).toMatchObject({ totpDigits: 8, totpPeriod: 60 });
+    // Removing a setting from the program is no change: the live value stays, as read back.
+    emulator.clearRequests();
+    expect(await stack.up(withTotp)).toBe("same");
+    const read = await stack.refresh();
+    expect(read.properties).toMatchObject({ totpAlgorithm: "SHA1", totpDigits: 8, totpPeriod: 60 });
+    expect(requests().map((r) => r.method)).toEqual(["GET"]);
+  });
+
   it("drift of the live value keys is found by refresh and corrected by one PATCH", async () => {
     await created();
     emulator.drift(stack.id, { value_keys: ["password", "pin"] }, "credentials");
@@ -375,8 +399,14 @@ describe("Credential secrets", () => {
     emulator.injectFault({ kind: "status", method: "PATCH", status: 400 });
     await attempt(() => stack.up({ ...withTotp, values: { password: NEW_PASSWORD } }));
     await attempt(() => stack.up({ ...withTotp, values: { password: NEW_PASSWORD } }));
+    // A TOTP setting changed alone sends the secret along: refused once, then applied.
+    const eightDigits = { ...withTotp, values: { password: NEW_PASSWORD }, totpDigits: 8 };
+    emulator.injectFault({ kind: "status", method: "PATCH", status: 400 });
+    await attempt(() => stack.up(eightDigits));
+    await attempt(() => stack.up(eightDigits));
     await attempt(() => stack.refresh());
-    expect(errors).toHaveLength(3);
+    expect(errors).toHaveLength(4);
+    expect(stack.outputs.totpDigits).toBe(8);
 
     // Outside the secret outputs, no secret anywhere: outputs, inputs read back, host output,
     // errors, the emulator's own answers.

@@ -131,6 +131,48 @@ describe("server-owned defaults (docs/behaviour.md)", () => {
     expect(f.emulator.requests()).toEqual([]);
   });
 
+  it("browser.region: sent inside browser, changed by one PATCH, server-owned while unset", async () => {
+    const inEu = { ...freeProgram(), stealth: false, region: "eu-west" };
+    await f.engine.up([{ name: "netflix", inputs: inEu }]);
+    const id = f.engine.state.get("netflix")!.id;
+    expect(requestLines(f.emulator)[0].body).toMatchObject({
+      browser: { stealth: false, region: "eu-west" },
+    });
+    expect(f.engine.state.get("netflix")!.outputs.region).toBe("eu-west");
+    f.emulator.clearRequests();
+    const [moved] = await f.engine.up([
+      { name: "netflix", inputs: { ...inEu, region: "us-west" } },
+    ]);
+    expect(moved.kind).toBe("update");
+    expect(requestLines(f.emulator)).toEqual([
+      {
+        method: "PATCH",
+        path: `/auth/connections/${id}`,
+        body: { browser: { region: "us-west" } },
+      },
+    ]);
+    // Removed from the program: no change, the live region stays and is shown.
+    f.emulator.clearRequests();
+    const withoutRegion = { ...freeProgram(), stealth: false };
+    expect((await f.engine.up([{ name: "netflix", inputs: withoutRegion }]))[0].kind).toBe("same");
+    expect(f.emulator.requests()).toEqual([]);
+    // A region this version does not know, and the runtime reason health checks cannot verify
+    // the connection: read, shown, never a difference.
+    f.emulator.drift(id, {
+      browser: { region: "sa-east" },
+      health_check_unavailable_reason: "no_auth_check_url",
+    });
+    await f.engine.refresh();
+    expect(f.engine.state.get("netflix")!.outputs).toMatchObject({
+      region: "sa-east",
+      healthCheckUnavailableReason: "no_auth_check_url",
+    });
+    expect(await f.engine.preview("netflix", withoutRegion)).toMatchObject({
+      kind: "same",
+      changes: [],
+    });
+  });
+
   it("a drifted setting the program sets shows as live => desired after refresh", async () => {
     await f.engine.up([{ name: "netflix", inputs: { ...freeProgram(), recordSession: true } }]);
     f.emulator.drift(f.engine.state.get("netflix")!.id, { record_session: false });

@@ -1,7 +1,8 @@
 /**
  * The patch law (docs/behaviour.md) for Credential and CredentialProvider, with the emulator's
  * stores applying the bodies: an implementation of the API's PATCH semantics written apart from
- * the planners. After the PATCH the store holds exactly the desired values, and planning again
+ * the planners. After the PATCH the store holds exactly the desired values (TOTP settings
+ * included, which the store refuses without the secret in the same request), and planning again
  * from its answer sends nothing.
  */
 import fc from "fast-check";
@@ -33,7 +34,17 @@ const credentialRaw = fc.record({
   values,
   ssoProvider: opt(fc.constantFrom("google", "github")),
   totpSecret: opt(fc.constantFrom("jbsw-y3dp ehpk3pxp", "ABCDEFGH")),
+  totpAlgorithm: opt(fc.constantFrom("SHA1", "sha256", "SHA512")),
+  totpDigits: opt(fc.constantFrom(6, 8)),
+  totpPeriod: opt(fc.constantFrom(30, 60)),
 });
+
+/** The program's settings need its secret (check says so): without one they are left out. */
+function withoutLoneSettings<T extends { totpSecret?: string }>(raw: T): T {
+  if (raw.totpSecret !== undefined) return raw;
+  return { ...raw, totpAlgorithm: undefined, totpDigits: undefined, totpPeriod: undefined };
+}
+const credentialArb = credentialRaw.map(withoutLoneSettings);
 
 function checked<T>(
   check: (n: Record<string, unknown>) => { inputs: unknown; failures: unknown[] },
@@ -48,7 +59,7 @@ function checked<T>(
 describe("Credential: the law against the emulator's store", () => {
   it("takes any applied credential, drifted in its key set, to any desired one", () => {
     fc.assert(
-      fc.property(credentialRaw, credentialRaw, fc.option(fc.subarray(KEYS)), (l, d, drift) => {
+      fc.property(credentialArb, credentialArb, fc.option(fc.subarray(KEYS)), (l, d, drift) => {
         const store = new CredentialStore({ newId: () => "cred_1" });
         const before = checked<CredentialInputs>(checkInputs, l);
         const made = store.create(toCreateRequest(before));
@@ -68,6 +79,11 @@ describe("Credential: the law against the emulator's store", () => {
         expect(row.values).toEqual(desired.values);
         expect(row.sso_provider).toBe(desired.ssoProvider);
         expect(row.totp_secret).toBe(desired.totpSecret);
+        // Settings the program sets are live; unset ones are the server's (kept or defaulted).
+        if (desired.totpAlgorithm) expect(row.totp?.algorithm).toBe(desired.totpAlgorithm);
+        if (desired.totpDigits) expect(row.totp?.digits).toBe(desired.totpDigits);
+        if (desired.totpPeriod) expect(row.totp?.period).toBe(desired.totpPeriod);
+        if (!desired.totpSecret) expect(row.totp).toBeUndefined();
         const after = toState(parseCredential(updated.value), { desired });
         expect(planPatch(after, desired)).toEqual({});
       }),

@@ -15,6 +15,7 @@ import { checkInputs, normalizeDomainSet } from "../../src/authConnection/schema
 import {
   type CheckedInputs,
   type ProxyInput,
+  BROWSER_REGIONS,
   SERVER_OWNED,
   UPDATABLE_FIELDS,
 } from "../../src/authConnection/types";
@@ -60,6 +61,8 @@ const proxyRef: fc.Arbitrary<ProxyInput> = fc.oneof(
   fc.record({ mode: fc.constantFrom("direct" as const, "default" as const) }),
 );
 
+const region = fc.constantFrom(...BROWSER_REGIONS);
+
 /** A live connection as the API holds it, and how the program named its proxy last time. */
 const liveArb = fc.record(
   {
@@ -72,6 +75,7 @@ const liveArb = fc.record(
     record_session: fc.boolean(),
     save_credentials: fc.boolean(),
     stealth: fc.boolean(),
+    region,
     proxy: fc.oneof(
       fc.record({ id: fc.constantFrom(...PROXIES.map((p) => p.id)) }),
       fc.constant({ mode: "direct" as const }),
@@ -94,6 +98,7 @@ const desiredArb = fc.record(
     saveCredentials: fc.boolean(),
     proxy: proxyRef,
     stealth: fc.boolean(),
+    region,
     adopt: fc.boolean(),
   },
   { requiredKeys: [] },
@@ -103,6 +108,7 @@ type LiveFields = Record<string, unknown> & {
   priorProxy?: ProxyInput;
   proxy?: { id: string } | { mode: "direct" };
   stealth?: boolean;
+  region?: string;
 };
 
 /** The emulator's store holding one connection: created bare, then drifted to `fields`. */
@@ -110,10 +116,11 @@ function seeded(fields: LiveFields) {
   const store = new ConnectionStore({ proxies: PROXIES, newId: () => "ma_1" });
   const created = store.create({ profile_name: "team", domain: "netflix.com" });
   if (!created.ok) throw new Error("seed failed");
-  const { priorProxy, proxy, stealth, ...rest } = fields;
+  const { priorProxy, proxy, stealth, region, ...rest } = fields;
   const browser: Record<string, unknown> = {};
   if (proxy !== undefined) browser.proxy = proxy;
   if (stealth !== undefined) browser.stealth = stealth;
+  if (region !== undefined) browser.region = region;
   store.drift("ma_1", { ...rest, browser });
   return { store, priorProxy };
 }
@@ -165,8 +172,13 @@ function alreadyHolds(
     case "save_credentials":
       return (api as Record<string, unknown>)[key] === value;
     case "browser": {
-      const browser = value as { proxy?: Record<string, string>; stealth?: boolean };
+      const browser = value as {
+        proxy?: Record<string, string>;
+        stealth?: boolean;
+        region?: string;
+      };
       if (browser.stealth !== undefined && api.browser?.stealth === browser.stealth) return true;
+      if (browser.region !== undefined && api.browser?.region === browser.region) return true;
       const ref = browser.proxy;
       if (ref === undefined) return false;
       if (ref.mode === "default")

@@ -14,4 +14,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "run the local Kernel API emulator (`pulumi-kernel emulator --help`)",
     run: async (args) => (await import("../emulator/cli")).runEmulatorCli(args),
   },
+  "pr-comment": {
+    summary:
+      "a pull-request comment from `pulumi preview --json` (`pulumi-kernel pr-comment --help`)",
+    run: async (args) => (await import("../prComment/cli")).runPrComment(args),
+  },
 };

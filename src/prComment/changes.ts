@@ -254,9 +254,19 @@ function kernelChange(
         );
       }
     }
-    if (sub.keysAssumed) {
-      notes.push("The preview hides the new key set of a secret map; it is shown as the old one.");
+    const hiddenKeys =
+      sub.keysAssumed && diff === undefined ? type.secretMapKeys?.field : undefined;
+    if (hiddenKeys) {
+      notes.push(
+        `The preview hides \`${hiddenKeys}\` whole, keys included: which keys the request ` +
+          `sets or removes cannot be told from it.`,
+      );
     }
+    /** A body whose secret map's keys the preview hides shows that field masked whole. */
+    const withHiddenKeys = (result: { body?: unknown; error?: string }) => {
+      if (!hiddenKeys || !isRecord(result.body) || !(hiddenKeys in result.body)) return result;
+      return { ...result, body: { ...result.body, [hiddenKeys]: SECRET } };
+    };
     if ("error" in plan) {
       return { ...base, op: "update", fields: [], notes: [...notes, plan.error], requests: [] };
     }
@@ -278,7 +288,9 @@ function kernelChange(
       step.replaceReasons && step.replaceReasons.length > 0 ? step.replaceReasons : plan.replaces
     ).map(replaceReason);
     if (plan.replaces.length === 0 && reasons.length === 0) {
-      const body = build(() => type.updateBody(plan, sub.olds, forBody(sub.news, sub.olds)));
+      const body = withHiddenKeys(
+        build(() => type.updateBody(plan, sub.olds, forBody(sub.news, sub.olds))),
+      );
       const requests: KernelRequest[] =
         body.body && Object.keys(body.body).length === 0
           ? []
@@ -290,7 +302,7 @@ function kernelChange(
       return { ...base, op: "update", fields: driftRows(fields), notes, requests };
     }
     const createFirst = !plan.deleteBeforeReplace;
-    const body = build(() => type.createBody(forBody(sub.news, sub.olds)));
+    const body = withHiddenKeys(build(() => type.createBody(forBody(sub.news, sub.olds))));
     if (body.error) notes.push(body.error);
     const newProject = type.projectScoped
       ? (desiredProject(newInputs[PROJECT_KEY], settings) ?? oldProject)

@@ -67,8 +67,10 @@ describe("the comment for a PR that rotates a password and adds an allowed domai
 
   it("says which secrets may change when nothing tells them apart", () => {
     const text = comment(rotationPreview({ named: false }));
-    expect(requests(text)[0].body).toBe('{"values":{"password":"[secret]","username":"[secret]"}}');
+    // The preview shows `values` whole as "[secret]": not even its keys can be told.
+    expect(requests(text)[0].body).toBe('{"values":"[secret]"}');
     expect(text).toMatch(/which of `values.password`, `values.username` changes is not known/);
+    expect(text).toContain("The preview hides `values` whole, keys included");
   });
 
   it("marks drift found by --refresh apart from the program's change", () => {
@@ -127,7 +129,7 @@ describe("requests come from the provider's planner", () => {
       { line: `DELETE /credentials/${CREDENTIAL_ID}` },
       {
         line: "POST /credentials",
-        body: '{"name":"netflix-creds","domain":"netflix.co.uk","values":{"password":"[secret]","username":"[secret]"}}',
+        body: '{"name":"netflix-creds","domain":"netflix.co.uk","values":"[secret]"}',
       },
     ]);
   });

@@ -271,7 +271,7 @@ function footer(items: Item[]): string {
   }
   const parts = [
     left.kernelBrief ? `the fields and request bodies of ${left.kernelBrief} Kernel resources` : "",
-    left.kernel ? `${left.kernel} Kernel resources` : "",
+    left.kernel ? `${left.kernel} more Kernel resources, not named here` : "",
     left.others ? `${left.others} resources of other providers` : "",
     left.stacks ? `the summaries of ${left.stacks} stacks` : "",
   ].filter(Boolean);

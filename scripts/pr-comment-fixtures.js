@@ -78,68 +78,104 @@ function startEmulator() {
   });
 }
 
-async function main() {
+/**
+ * The example stack as a Pulumi project in a new temporary folder, with the offline settings,
+ * its stack `dev` configured for the emulator at `url`. `pulumi(...args)` runs the real CLI there
+ * and resolves to its stdout; `close()` removes the folder.
+ */
+async function exampleProject(url) {
   const dir = cliDir();
   const pulumiPath = dir ? path.join(dir, "pulumi") : "pulumi";
-  const { stdout: versionText } = await run(pulumiPath, ["version"]);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-kernel-example-"));
+  fs.writeFileSync(
+    path.join(work, "Pulumi.yaml"),
+    "name: pulumi-kernel-example\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n",
+  );
+  fs.writeFileSync(path.join(work, "package.json"), '{"name":"example","private":true}\n');
+  fs.writeFileSync(
+    path.join(work, "tsconfig.json"),
+    '{"compilerOptions":{"strict":true,"target":"ES2020","module":"commonjs","moduleResolution":"node","esModuleInterop":true}}\n',
+  );
+  fs.writeFileSync(path.join(work, "index.ts"), PROGRAM);
+  fs.copyFileSync(path.join(root, "examples", "managedAuth.ts"), path.join(work, "managedAuth.ts"));
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");
+  fs.mkdirSync(path.join(work, "state"));
+  const env = {
+    ...process.env,
+    PATH: [dir, process.env.PATH].filter(Boolean).join(path.delimiter),
+    PULUMI_HOME: path.join(work, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(work, "state")}`,
+    PULUMI_CONFIG_PASSPHRASE: "example",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    NO_COLOR: "1",
+  };
+  // `destroy --preview-only` refuses to run with confirmations skipped: --yes is given where needed.
+  delete env.PULUMI_SKIP_CONFIRMATIONS;
+  delete env.PULUMI_ACCESS_TOKEN;
+  delete env.PULUMI_ENABLE_STREAMING_JSON_PREVIEW;
+  const pulumi = async (...args) => {
+    const started = Date.now();
+    try {
+      const { stdout } = await run(pulumiPath, [...args, "--non-interactive"], {
+        cwd: work,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      process.stderr.write(`  pulumi ${args.join(" ")}: ${Date.now() - started} ms\n`);
+      return stdout;
+    } catch (err) {
+      throw new Error(`pulumi ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
+    }
+  };
+  const config = (key, value, secret = false) =>
+    pulumi("config", "set", ...(secret ? ["--secret"] : []), key, value);
+  const control = async (method, control, body) => {
+    const answer = await fetch(`${url}/_emulator/${control}`, {
+      method,
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!answer.ok) throw new Error(`${method} /_emulator/${control}: ${answer.status}`);
+    return answer.status === 204 ? undefined : answer.json();
+  };
+  await pulumi("stack", "init", "dev");
+  await config("kernel:apiKey", API_KEY, true);
+  await config("kernel:baseUrl", url);
+  await config("netflixUser", "me@example.com");
+  await config("netflixPassword", PASSWORDS[0], true);
+  return {
+    work,
+    env,
+    pulumi,
+    config,
+    control,
+    close: () => fs.rmSync(work, { recursive: true, force: true }),
+  };
+}
+
+/** dist/ built and node_modules/pulumi-kernel linked to this checkout, as the program needs. */
+async function buildPackage() {
+  await run(process.execPath, [path.join(root, "scripts/link-self.js")], { cwd: root });
+  await run(process.execPath, [path.join(root, "scripts/transpile.js")], { cwd: root });
+}
+
+async function main() {
+  const dir = cliDir();
+  const { stdout: versionText } = await run(dir ? path.join(dir, "pulumi") : "pulumi", ["version"]);
   const version = versionText.trim().replace(/^v/, "");
   const out = path.join(root, "test", "prComment", "fixtures", `pulumi-v${version}`);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
 
-  await run(process.execPath, [path.join(root, "scripts/link-self.js")], { cwd: root });
-  await run(process.execPath, [path.join(root, "scripts/transpile.js")], { cwd: root });
+  await buildPackage();
   const { url, child: emulator } = await startEmulator();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-kernel-fixtures-"));
+  let project;
   try {
-    fs.writeFileSync(
-      path.join(work, "Pulumi.yaml"),
-      "name: pulumi-kernel-example\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n",
-    );
-    fs.writeFileSync(path.join(work, "package.json"), '{"name":"fixtures","private":true}\n');
-    fs.writeFileSync(
-      path.join(work, "tsconfig.json"),
-      '{"compilerOptions":{"strict":true,"target":"ES2020","module":"commonjs","moduleResolution":"node","esModuleInterop":true}}\n',
-    );
-    fs.writeFileSync(path.join(work, "index.ts"), PROGRAM);
-    fs.copyFileSync(
-      path.join(root, "examples", "managedAuth.ts"),
-      path.join(work, "managedAuth.ts"),
-    );
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");
-    fs.mkdirSync(path.join(work, "state"));
-    const env = {
-      ...process.env,
-      PATH: [dir, process.env.PATH].filter(Boolean).join(path.delimiter),
-      PULUMI_HOME: path.join(work, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(work, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "fixtures",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-      NO_COLOR: "1",
-    };
-    delete env.PULUMI_ACCESS_TOKEN;
-    delete env.PULUMI_ENABLE_STREAMING_JSON_PREVIEW;
-    const pulumi = async (...args) => {
-      const started = Date.now();
-      try {
-        const { stdout } = await run(pulumiPath, [...args, "--non-interactive"], {
-          cwd: work,
-          env,
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        process.stderr.write(`  pulumi ${args.join(" ")}: ${Date.now() - started} ms\n`);
-        return stdout;
-      } catch (err) {
-        // A preview with changes exits 0; a failure prints its own output.
-        throw new Error(`pulumi ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
-      }
-    };
-    const config = (key, value, secret = false) =>
-      pulumi("config", "set", ...(secret ? ["--secret"] : []), key, value);
+    project = await exampleProject(url);
+    const { pulumi, config, control } = project;
     const save = (name, text) => {
       for (const secret of SECRETS) {
         if (text.includes(secret)) throw new Error(`${name} holds a secret the program was given`);
@@ -151,21 +187,6 @@ async function main() {
     const preview = async (name, ...flags) =>
       save(`${name}.json`, await pulumi("preview", "--json", ...flags));
     const up = () => pulumi("up", "--yes", "--skip-preview");
-    const control = async (method, control, body) => {
-      const answer = await fetch(`${url}/_emulator/${control}`, {
-        method,
-        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!answer.ok) throw new Error(`${method} /_emulator/${control}: ${answer.status}`);
-      return answer.status === 204 ? undefined : answer.json();
-    };
-
-    await pulumi("stack", "init", "dev");
-    await config("kernel:apiKey", API_KEY, true);
-    await config("kernel:baseUrl", url);
-    await config("netflixUser", "me@example.com");
-    await config("netflixPassword", PASSWORDS[0], true);
 
     await preview("01-create");
     await up();
@@ -218,11 +239,23 @@ async function main() {
     );
   } finally {
     emulator.kill();
-    fs.rmSync(work, { recursive: true, force: true });
+    project?.close();
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`pr-comment fixtures: ${err.message}\n`);
-  process.exit(1);
-});
+module.exports = {
+  API_KEY,
+  PASSWORDS,
+  SECRETS,
+  buildPackage,
+  cliDir,
+  exampleProject,
+  startEmulator,
+};
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`pr-comment fixtures: ${err.message}\n`);
+    process.exit(1);
+  });
+}

@@ -126,30 +126,41 @@ export function stackChanges(preview: Preview): StackChanges {
 type Drift = Map<string, { deployed?: string; live?: string }>;
 
 /**
- * Fields a refresh found changed outside Pulumi, per URN: the refresh step's inputs before
- * (the last deployment's) and after (as live). A refresh is a step of op `refresh`, or any
- * earlier step of a URN that has a later one (the engine rewrites a refresh that found a
+ * Fields a refresh found changed outside Pulumi, per URN: the inputs of the last deployment (the
+ * refresh step's old state) against the inputs as live. The live ones are the refresh step's new
+ * state when the engine shows the refreshed state there, else the old state of the URN's later
+ * step, which the engine plans from the refreshed state. A refresh is a step of op `refresh`, or
+ * an earlier step of a URN that has a later one (the engine may rewrite a refresh that found a
  * difference as an update or a delete).
  */
 function driftByUrn(steps: PreviewStep[]): Map<string, Drift> {
   const lastIndex = new Map(steps.map((s, i) => [s.urn, i]));
   const out = new Map<string, Drift>();
   steps.forEach((step, index) => {
-    const isRefresh = step.op === "refresh" || lastIndex.get(step.urn) !== index;
-    if (!isRefresh || !step.oldState) return;
+    const later = lastIndex.get(step.urn) !== index ? steps[lastIndex.get(step.urn)!] : undefined;
+    if ((step.op !== "refresh" && !later) || !step.oldState) return;
     const type = KERNEL_TYPES[step.type];
     const secret = (field: string) => type?.secretFields.includes(field) ?? false;
-    const before = withoutEngineKeys(step.oldState.inputs);
-    const after = step.newState ? withoutEngineKeys(step.newState.inputs) : undefined;
+    const deployed = withoutEngineKeys(step.oldState.inputs);
+    const refreshed = step.newState ? withoutEngineKeys(step.newState.inputs) : undefined;
+    const changedHere = refreshed !== undefined && differs(deployed, refreshed);
+    const live = changedHere
+      ? refreshed
+      : later?.oldState
+        ? withoutEngineKeys(later.oldState.inputs)
+        : step.op === "refresh" && later?.op !== "create"
+          ? refreshed
+          : undefined;
     const fields: Drift = new Map();
-    if (after === undefined) {
+    if (live === undefined) {
       fields.set("(the whole resource)", { deployed: "exists", live: "deleted" });
     } else {
-      for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-        const a = show(before[key], secret(key));
-        const b = show(after[key], secret(key));
+      for (const key of new Set([...Object.keys(deployed), ...Object.keys(live)])) {
         // A secret cannot be read back: its "change" is no drift anyone can see.
-        if (a !== b && !(secret(key) || a === JSON.stringify(SECRET))) {
+        if (secret(key)) continue;
+        const a = show(deployed[key], false);
+        const b = show(live[key], false);
+        if (a !== b && a !== JSON.stringify(SECRET) && b !== JSON.stringify(SECRET)) {
           fields.set(key, { deployed: a, live: b });
         }
       }
@@ -157,6 +168,10 @@ function driftByUrn(steps: PreviewStep[]): Map<string, Drift> {
     if (fields.size > 0) out.set(step.urn, fields);
   });
   return out;
+}
+
+function differs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return JSON.stringify(a) !== JSON.stringify(b);
 }
 
 function kernelChange(
@@ -209,7 +224,11 @@ function kernelChange(
   }
   if (step.op === "create" || (step.op === "create-replacement" && !step.oldState)) {
     const sub = substitute(type, {}, newInputs, undefined, false);
-    const body = build(() => type.createBody(forBody(sub.news, {})));
+    const hidden = sub.keysAssumed ? type.secretMapKeys?.field : undefined;
+    const body = withHiddenKeys(
+      hidden,
+      build(() => type.createBody(forBody(sub.news, {}))),
+    );
     const project = type.projectScoped
       ? desiredProject(newInputs[PROJECT_KEY], settings)
       : undefined;
@@ -236,37 +255,26 @@ function kernelChange(
     let sub = substitute(type, oldOutputs, newInputs, diff, false);
     let plan = planOf(type, sub.olds, sub.news, settings);
     const notes: string[] = [];
+    const hiddenKeys =
+      sub.keysAssumed && diff === undefined ? type.secretMapKeys?.field : undefined;
     if (sub.unresolved.length > 0) {
-      if ("error" in plan || (plan.changed.length === 0 && plan.replaces.length === 0)) {
+      const unexplained =
+        "error" in plan || (plan.changed.length === 0 && plan.replaces.length === 0);
+      if (unexplained) {
         // The engine plans a change that no visible field explains: a secret changes.
         sub = substitute(type, oldOutputs, newInputs, diff, true);
         plan = planOf(type, sub.olds, sub.news, settings);
-        notes.push(
-          `The preview hides secrets and does not name the fields that change, so which of ` +
-            `${sub.unresolved.map((p) => `\`${p}\``).join(", ")} changes is not known: the ` +
-            `request below sends each of them that did.`,
-        );
-      } else {
-        notes.push(
-          `The preview hides secrets and does not name the fields that change: ` +
-            `${sub.unresolved.map((p) => `\`${p}\``).join(", ")} may change too, and would then ` +
-            `be sent as well.`,
-        );
       }
-    }
-    const hiddenKeys =
-      sub.keysAssumed && diff === undefined ? type.secretMapKeys?.field : undefined;
-    if (hiddenKeys) {
+      const secrets = hiddenKeys
+        ? [`\`${hiddenKeys}\` (keys included)`]
+        : sub.unresolved.map((p) => `\`${p}\``);
       notes.push(
-        `The preview hides \`${hiddenKeys}\` whole, keys included: which keys the request ` +
-          `sets or removes cannot be told from it.`,
+        `The preview shows secrets as \`[secret]\` and names no changed field, so it cannot tell ` +
+          (unexplained
+            ? `what in ${secrets.join(", ")} changes: the request carries exactly what did.`
+            : `whether ${secrets.join(", ")} change too: the request would then carry them as well.`),
       );
     }
-    /** A body whose secret map's keys the preview hides shows that field masked whole. */
-    const withHiddenKeys = (result: { body?: unknown; error?: string }) => {
-      if (!hiddenKeys || !isRecord(result.body) || !(hiddenKeys in result.body)) return result;
-      return { ...result, body: { ...result.body, [hiddenKeys]: SECRET } };
-    };
     if ("error" in plan) {
       return { ...base, op: "update", fields: [], notes: [...notes, plan.error], requests: [] };
     }
@@ -289,6 +297,7 @@ function kernelChange(
     ).map(replaceReason);
     if (plan.replaces.length === 0 && reasons.length === 0) {
       const body = withHiddenKeys(
+        hiddenKeys,
         build(() => type.updateBody(plan, sub.olds, forBody(sub.news, sub.olds))),
       );
       const requests: KernelRequest[] =
@@ -302,7 +311,10 @@ function kernelChange(
       return { ...base, op: "update", fields: driftRows(fields), notes, requests };
     }
     const createFirst = !plan.deleteBeforeReplace;
-    const body = withHiddenKeys(build(() => type.createBody(forBody(sub.news, sub.olds))));
+    const body = withHiddenKeys(
+      hiddenKeys,
+      build(() => type.createBody(forBody(sub.news, sub.olds))),
+    );
     if (body.error) notes.push(body.error);
     const newProject = type.projectScoped
       ? (desiredProject(newInputs[PROJECT_KEY], settings) ?? oldProject)
@@ -353,6 +365,18 @@ function build(make: () => Record<string, unknown>): { body?: unknown; error?: s
 function reason(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return maskBody(text) as string;
+}
+
+/**
+ * A body whose secret map's keys the preview hides shows that field masked whole: the keys it
+ * would list are a guess.
+ */
+function withHiddenKeys(
+  field: string | undefined,
+  result: { body?: unknown; error?: string },
+): { body?: unknown; error?: string } {
+  if (!field || !isRecord(result.body) || !(field in result.body)) return result;
+  return { ...result, body: { ...result.body, [field]: SECRET } };
 }
 
 function bodyOf(result: { body?: unknown }): { body?: unknown } {

@@ -36,6 +36,8 @@ pre { background: #f6f8fa; padding: 12px 16px; border-radius: 6px; overflow: aut
   white-space: pre-wrap; word-break: break-all; }
 pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 8px 0; }
+td + td code { word-break: break-word; }
+td:first-child { white-space: nowrap; }
 th, td { border: 1px solid #d1d9e0; padding: 6px 13px; text-align: left; vertical-align: top; }
 tr:nth-child(2n) td { background: #f6f8fa; }
 blockquote { margin: 0; padding: 0 1em; color: #59636e; border-left: .25em solid #d1d9e0; }

@@ -177,15 +177,16 @@ withCli("the example workflow's preview step, with the real pulumi CLI", () => {
   }, 180_000);
 
   it("on a failed preview still writes JSON, which says why, and marks the job to fail", async () => {
-    await project.config("kernel:baseUrl", "http://127.0.0.1:9");
-    await project.config("kernel:operationTimeoutSeconds", "2");
+    // The program requires netflixUser: without it the program, and so the preview, fails.
+    await project.pulumi("config", "rm", "netflixUser");
     try {
       const { json, githubEnv } = await previewStep();
       expect(githubEnv).toBe("PREVIEW_FAILED=1\n");
       const comment = renderComment([stackChanges(parsePreview(json, "preview.json"))]);
       expect(comment).toContain("**The preview failed:**");
+      expect(comment).toContain("netflixUser");
     } finally {
-      await project.config("kernel:baseUrl", emulator.url);
+      await project.config("netflixUser", "me@example.com");
     }
   }, 180_000);
 });

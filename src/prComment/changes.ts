@@ -84,17 +84,45 @@ export interface StackChanges {
 /** Steps that change nothing; refresh steps are read for drift only. */
 const QUIET = new Set(["same", "refresh", "delete-replaced", "discard", "discard-replaced"]);
 
+/** The parts of a replacement `--show-replacement-steps` lists beside its `replace` step. */
+const REPLACEMENT_PARTS = new Set([
+  "create-replacement",
+  "delete-replaced",
+  "discard-replaced",
+  "import-replacement",
+  "read-replacement",
+  "remove-pending-replace",
+]);
+
+/**
+ * Per URN, the index of the step that says what happens to the resource: its `replace` step if
+ * it has one, else its last step that is neither a refresh nor the deleting part of a
+ * replacement. A URN's steps before it, other than replacement parts, are its refresh.
+ */
+function mainSteps(steps: PreviewStep[]): Map<string, number> {
+  const main = new Map<string, number>();
+  steps.forEach((step, index) => {
+    const current = main.get(step.urn);
+    const currentOp = current === undefined ? undefined : steps[current].op;
+    if (currentOp === "replace") return;
+    if (step.op === "replace" || current === undefined) main.set(step.urn, index);
+    else if (step.op !== "refresh" && !/^(delete|discard)-replaced$/.test(step.op)) {
+      main.set(step.urn, index);
+    }
+  });
+  return main;
+}
+
 export function stackChanges(preview: Preview): StackChanges {
   const settings = { project: plainText(preview.config["kernel:project"]) };
-  const drift = driftByUrn(preview.steps);
+  const main = mainSteps(preview.steps);
+  const drift = driftByUrn(preview.steps, main);
   const refreshed = preview.steps.some((s) => s.op === "refresh") || drift.size > 0;
   const kernel: KernelChange[] = [];
   const others: OtherChange[] = [];
   const seen = new Set<string>();
-  const lastIndex = new Map(preview.steps.map((s, i) => [s.urn, i]));
   preview.steps.forEach((step, index) => {
-    // An earlier step of a URN that has a later one is the refresh of it (read for drift).
-    if (lastIndex.get(step.urn) !== index) return;
+    if (main.get(step.urn) !== index) return;
     if (step.type === "pulumi:pulumi:Stack" || step.type.startsWith("pulumi:providers:")) return;
     const drifted = drift.get(step.urn);
     if (QUIET.has(step.op) && !drifted) return;
@@ -130,15 +158,17 @@ type Drift = Map<string, { deployed?: string; live?: string }>;
  * refresh step's old state) against the inputs as live. The live ones are the refresh step's new
  * state when the engine shows the refreshed state there, else the old state of the URN's later
  * step, which the engine plans from the refreshed state. A refresh is a step of op `refresh`, or
- * an earlier step of a URN that has a later one (the engine may rewrite a refresh that found a
- * difference as an update or a delete).
+ * an earlier step of a URN than its main one that is no part of a replacement (the engine may
+ * rewrite a refresh that found a difference as an update or a delete).
  */
-function driftByUrn(steps: PreviewStep[]): Map<string, Drift> {
-  const lastIndex = new Map(steps.map((s, i) => [s.urn, i]));
+function driftByUrn(steps: PreviewStep[], main: Map<string, number>): Map<string, Drift> {
   const out = new Map<string, Drift>();
   steps.forEach((step, index) => {
-    const later = lastIndex.get(step.urn) !== index ? steps[lastIndex.get(step.urn)!] : undefined;
-    if ((step.op !== "refresh" && !later) || !step.oldState) return;
+    const mainIndex = main.get(step.urn)!;
+    const later = mainIndex > index ? steps[mainIndex] : undefined;
+    const isRefresh =
+      step.op === "refresh" || (later !== undefined && !REPLACEMENT_PARTS.has(step.op));
+    if (!isRefresh || !step.oldState) return;
     const type = KERNEL_TYPES[step.type];
     const secret = (field: string) => type?.secretFields.includes(field) ?? false;
     const deployed = withoutEngineKeys(step.oldState.inputs);

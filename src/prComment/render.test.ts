@@ -133,6 +133,26 @@ describe("requests come from the provider's planner", () => {
     ]);
   });
 
+  it("a replacement listed with --show-replacement-steps is one entry, not drift", () => {
+    const init = {
+      old: { id: CREDENTIAL_ID, inputs: credentialInputs(), outputs: credentialOutputs() },
+      new: { inputs: { ...credentialInputs(), domain: "netflix.co.uk" } },
+      replaceReasons: ["domain"],
+    };
+    const doc = preview([
+      step("create-replacement", CREDENTIAL, "netflix", init),
+      step("replace", CREDENTIAL, "netflix", init),
+      step("delete-replaced", CREDENTIAL, "netflix", { old: init.old }),
+    ]);
+    const text = comment(doc);
+    expect(text).toContain("**1 to replace** (Credential 1)");
+    expect(text).not.toContain("drift");
+    expect(requests(text).map((r) => r.line)).toEqual([
+      `DELETE /credentials/${CREDENTIAL_ID}`,
+      "POST /credentials",
+    ]);
+  });
+
   it("a project move creates first, in the new project, then deletes in the old one", () => {
     const doc = preview(
       [

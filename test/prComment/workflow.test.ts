@@ -177,16 +177,16 @@ withCli("the example workflow's preview step, with the real pulumi CLI", () => {
   }, 180_000);
 
   it("on a failed preview still writes JSON, which says why, and marks the job to fail", async () => {
-    // The program requires netflixUser: without it the program, and so the preview, fails.
-    await project.pulumi("config", "rm", "netflixUser");
+    // The provider's check refuses a domain that is no host name: the preview fails.
+    await project.config("extraAllowedDomains", '["not a domain!"]');
     try {
       const { json, githubEnv } = await previewStep();
       expect(githubEnv).toBe("PREVIEW_FAILED=1\n");
       const comment = renderComment([stackChanges(parsePreview(json, "preview.json"))]);
       expect(comment).toContain("**The preview failed:**");
-      expect(comment).toContain("netflixUser");
+      expect(comment).toContain("allowedDomains");
     } finally {
-      await project.config("netflixUser", "me@example.com");
+      await project.pulumi("config", "rm", "extraAllowedDomains");
     }
   }, 180_000);
 });

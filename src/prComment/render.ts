@@ -165,10 +165,10 @@ export function summaryLine(stack: StackChanges): string {
     if (VERB[o.op] || !o.drifted) add(VERB[o.op] ?? o.op, shortType(o.type));
     if (o.drifted) add("drifted", shortType(o.type));
   }
-  const order = [...Object.values(VERB), "drifted"];
-  const verbs = [...counts.keys()].sort(
-    (a, b) => ((order.indexOf(a) + 100) % 100) - ((order.indexOf(b) + 100) % 100),
-  );
+  // The CLI's order (create, update, replace, delete, read, import), then drift, then any other.
+  const order = [...new Set([...Object.values(VERB), "drifted"])];
+  const rank = (verb: string) => (order.includes(verb) ? order.indexOf(verb) : order.length);
+  const verbs = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
   const parts = verbs.map((verb) => {
     const perType = [...counts.get(verb)!].sort(([a], [b]) => (a < b ? -1 : 1));
     const total = perType.reduce((n, [, k]) => n + k, 0);

@@ -46,9 +46,15 @@ describe("planDiff", () => {
           await provider.configure({
             config: { get: (key: string) => (key === "kernel:project" ? project : undefined) },
           } as never);
+          // `changes` may be left undefined for the engine to name the fields: only false is none.
           let expected: unknown;
           try {
-            expected = await provider.diff("id_1", olds, news);
+            const diff = await provider.diff("id_1", olds, news);
+            expected = {
+              changes: diff.changes !== false,
+              replaces: diff.replaces ?? [],
+              deleteBeforeReplace: diff.deleteBeforeReplace ?? false,
+            };
           } catch (err) {
             expected = `throws ${(err as Error).message}`;
           }

@@ -24,6 +24,11 @@ const PIN = "fixture-pin-2931";
 /** Every secret the program is given: no fixture may hold one. */
 const SECRETS = [API_KEY, ...PASSWORDS, PIN];
 
+/** A text with every secret the program is given replaced: commands are logged. */
+function masked(text) {
+  return SECRETS.reduce((out, secret) => out.split(secret).join("[secret]"), text);
+}
+
 function cliDir() {
   if (process.env.PULUMI_KERNEL_CLI_DIR) return process.env.PULUMI_KERNEL_CLI_DIR;
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
@@ -124,10 +129,11 @@ async function exampleProject(url) {
         env,
         maxBuffer: 64 * 1024 * 1024,
       });
-      process.stderr.write(`  pulumi ${args.join(" ")}: ${Date.now() - started} ms\n`);
+      process.stderr.write(`  pulumi ${masked(args.join(" "))}: ${Date.now() - started} ms\n`);
       return stdout;
     } catch (err) {
-      throw new Error(`pulumi ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
+      const output = `${err.stdout ?? ""}${err.stderr ?? ""}`;
+      throw new Error(masked(`pulumi ${args.join(" ")} failed:\n${output}`));
     }
   };
   const config = (key, value, secret = false) =>

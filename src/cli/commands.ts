@@ -18,4 +18,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "check the key, base URL and project: which org and project they reach, plan limits",
     run: async (args) => (await import("./doctor")).runDoctor(args),
   },
+  "pr-comment": {
+    summary:
+      "a pull-request comment from `pulumi preview --json` (`pulumi-kernel pr-comment --help`)",
+    run: async (args) => (await import("../prComment/cli")).runPrComment(args),
+  },
 };

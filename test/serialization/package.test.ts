@@ -7,7 +7,9 @@
  *   declarations must not reach zod's or undici's, which need other compiler settings;
  * - what Pulumi stores in state for an AuthConnection (`__provider`): small, free of absolute
  *   paths and secrets, the same wherever the package is installed, and working when loaded
- *   from the installed package in a fresh process.
+ *   from the installed package in a fresh process;
+ * - the `pulumi-kernel pr-comment` command of the installed bin, run by the example workflow's
+ *   render step exactly as the workflow runs it.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -22,6 +24,8 @@ import {
 } from "../../src/host/packedPackage";
 import { registeredResources } from "../../src/host/programMocks";
 import { REPO_ROOT } from "../../src/host/repoRoot";
+import { GITHUB_LIMIT } from "../../src/prComment/render";
+import { stepBlock } from "../support/workflow";
 
 /**
  * The user's index.ts, part by part: every resource, `get` and `isInstance`, the unions that
@@ -513,6 +517,36 @@ describe("the public declarations", () => {
 });
 
 const KEY = "sk_serialization_secret_77c1e0";
+
+describe("pulumi-kernel pr-comment from the installed package", () => {
+  it("is packed, and runs the example workflow's render step on a real preview", async () => {
+    expect(installedManifest.bin).toEqual(
+      expect.objectContaining({ "pulumi-kernel": "dist/cli/main.js" }),
+    );
+    expect(pkg.packedFiles).toEqual(
+      expect.arrayContaining(["dist/cli/main.js", "dist/cli/commands.js", "dist/prComment/cli.js"]),
+    );
+    const fixture = path.join(
+      REPO_ROOT,
+      "test/prComment/fixtures/pulumi-v3.276.0/07-rotation-and-drift.json",
+    );
+    fs.copyFileSync(fixture, path.join(pkg.project, "preview.json"));
+    const summary = path.join(pkg.project, "step-summary.md");
+    fs.writeFileSync(summary, "");
+    await promisify(execFile)("bash", ["-e", "-c", stepBlock("Render the comment", "run")], {
+      cwd: pkg.project,
+      // npx finds the installed bin; it must not ask the registry.
+      env: { ...process.env, GITHUB_STEP_SUMMARY: summary, npm_config_offline: "true" },
+    });
+    const comment = fs.readFileSync(path.join(pkg.project, "comment.md"), "utf8");
+    expect(comment.split("\n")[0]).toBe(
+      "<!-- pulumi-kernel:pr-comment pulumi-kernel-example/dev -->",
+    );
+    expect(comment.length).toBeLessThan(GITHUB_LIMIT);
+    expect(comment).toMatch(/PATCH \/auth\/connections\/ma_[\w-]+\n\n\{"allowed_domains":/);
+    expect(fs.readFileSync(summary, "utf8")).toBe(comment);
+  });
+});
 
 describe("the __provider text in state", () => {
   let providerText: string;

@@ -1,0 +1,38 @@
+/**
+ * The diff decision of the shared skeleton as one pure function: the resource's own plan, plus
+ * the project move (docs/behaviour.md) as a replace of `project`, created first since the
+ * unique key cannot collide across projects. The provider's `diff` and the pull-request comment
+ * both take it from here, so the comment shows what the provider will decide.
+ */
+import { PROJECT_KEY, type ProjectSettings, desiredProject, projectMoves } from "./project";
+import type { ChangePlan } from "./provider";
+
+/** What a spec's `plan` needs to be called with. */
+export interface Planner<State extends object> {
+  projectScoped: boolean;
+  plan(olds: Partial<State>, news: Record<string, unknown>): ChangePlan;
+}
+
+/** The plan with the project move added: `replaces` ends with `project` when it moves. */
+export function planDiff<State extends object>(
+  spec: Planner<State>,
+  olds: Partial<State>,
+  news: Record<string, unknown>,
+  settings: ProjectSettings,
+): ChangePlan {
+  const plan = spec.plan(olds, news);
+  const replaces = [...plan.replaces];
+  let deleteBeforeReplace = plan.deleteBeforeReplace;
+  if (
+    spec.projectScoped &&
+    projectMoves(olds as Record<string, unknown>, desiredProject(news[PROJECT_KEY], settings))
+  ) {
+    replaces.push(PROJECT_KEY);
+    deleteBeforeReplace = false;
+  }
+  return {
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
+    changed: [...plan.changed],
+  };
+}

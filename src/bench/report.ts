@@ -75,6 +75,41 @@ export function targets(r: Results): Target[] {
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The real CLI's section: a table of wall times against the floor, or why it was not run. */
+export function realEngineSection(e: Results | string | undefined): string {
+  const title = "\n## The real Pulumi CLI: a stack of many AuthConnections\n\n";
+  if (e === undefined) return `${title}Not measured in this run.\n`;
+  if (typeof e === "string") return `${title}${e}\n`;
+  const ops = ["up", "preview", "destroy"] as const;
+  const what = {
+    up: "`pulumi up` from nothing",
+    preview: "`pulumi preview`, nothing to do",
+    destroy: "`pulumi destroy`",
+  };
+  const rows = ops
+    .map(
+      (op) =>
+        `| ${what[op]} | ${e.kernel[op]} | ${e.floor[op]} | ${e.floorRatio[op]} | ${e.floorRatioMedian[op]} | ${e.overheadMsPerResource[op]} | ${e.requests[op]} |`,
+    )
+    .join("\n");
+  return `${title}${e.pulumi} (\`npm run pulumi:cli\`), file backend, against the emulator on loopback:
+one Credential, one Proxy and ${e.connections} AuthConnections that refer to both (${e.resources}
+custom resources), beside the floor: the same stack shape, inputs and references on a dynamic
+provider that answers at once (no HTTP, no validation, no diff method). Both programs are
+JavaScript, so ts-node is not in the times. Best of ${e.rounds} rounds, shapes alternating; the
+ratio is taken within a round. Measured ${e.measuredAt ?? "in this run"} in ${e.totalSeconds}s.
+
+| command | this provider (s) | floor (s) | x floor, best | x floor, median | ms per resource over the floor | API requests |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows}
+
+\`up\` and \`destroy\` skip their own preview (\`--skip-preview\`), which the preview row measures
+alone. Most of each command is the engine's own work and Node.js start-up (the program's
+process, then the dynamic-provider host's), which the floor pays too; the no-op preview sends no
+request because the provider diffs against the state, as the engine's own diff does for the floor.
+`;
+}
+
 export function report(r: Results, rounds: number): string {
   const t = r.throughput;
   const cpu = t.loopback.cpuMsPerOp;
@@ -226,5 +261,5 @@ and has never met a 429.
 - Scaling (loopback, provider): ${perOp.map((s) => `n=${s.n}: ${s.msPerOp} ms/op`).join(", ")};
   2000 vs 100: ${round3(perOp[2].msPerOp / perOp[0].msPerOp)}x (at most 1.5, so nothing grows with the
   number of resources: ${ok(perOp[2].msPerOp / perOp[0].msPerOp <= 1.5)}).
-`;
+${realEngineSection(r.realEngine)}`;
 }

@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "../host/repoRoot";
 import { buildInputs, buildLanguageHost, buildPulumi, run, toolsDir, writeLauncher } from "./build";
+import { isExecutable, pulumiOnPath } from "./locate";
 import { acquireLock } from "./lock";
 import { runSmokeTest } from "./smoke";
 import {
@@ -46,51 +47,6 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
   const result = await work();
   log(`${what}: done in ${seconds(started)}`);
   return result;
-}
-
-/** `pulumi` on PATH, when it is new enough and has our two plugins' names beside it. */
-async function pulumiOnPath(): Promise<string | undefined> {
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
-  const found = dirs.map((dir) => path.join(dir, BINARIES.pulumi)).find(isExecutable);
-  if (!found) {
-    log("no pulumi on PATH");
-    return undefined;
-  }
-  let output: string;
-  try {
-    ({ stdout: output } = await promisify(execFile)(found, ["version"], {
-      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
-      timeout: 60_000,
-    }));
-  } catch (err) {
-    log(`${found} version failed (${(err as Error).message.split("\n")[0]}); not using it`);
-    return undefined;
-  }
-  if (!isNewEnough(output)) {
-    log(
-      `${found} is ${output.trim() || "of no version"}, older than ${MINIMUM_PULUMI}; not using it`,
-    );
-    return undefined;
-  }
-  const dir = path.dirname(found);
-  const missing = [BINARIES.languageHost, BINARIES.launcher].filter(
-    (name) => !isExecutable(path.join(dir, name)),
-  );
-  if (missing.length > 0) {
-    log(`${found} (${output.trim()}) has no ${missing.join(" or ")} beside it; not using it`);
-    return undefined;
-  }
-  log(`using ${found} (${output.trim()}) from PATH`);
-  return found;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 async function checkGo(tools: string): Promise<void> {
@@ -197,7 +153,7 @@ async function buildCache(dir: string, tools: string): Promise<void> {
 async function main(argv: string[]): Promise<string> {
   const forceBuild = argv.includes("--build") || process.env.PULUMI_KERNEL_CLI_BUILD === "1";
   if (!forceBuild) {
-    const onPath = await pulumiOnPath();
+    const onPath = await pulumiOnPath(log);
     if (onPath) return onPath;
   }
   const dir = cacheDir(process.env);

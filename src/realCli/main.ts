@@ -98,6 +98,10 @@ async function buildCache(dir: string, tools: string): Promise<void> {
         .join(", "),
   );
   await checkGo(tools);
+  const nodeModules = path.join(REPO_ROOT, "node_modules");
+  if (!fs.existsSync(path.join(nodeModules, "@pulumi", "pulumi", "cmd", "run"))) {
+    throw new Error(`${nodeModules} has no @pulumi/pulumi for the smoke test: run npm ci first`);
+  }
 
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = fs.mkdtempSync(`${dir}.staging-`);
@@ -127,7 +131,7 @@ async function buildCache(dir: string, tools: string): Promise<void> {
       throw new Error(`the built pulumi reports ${version.stdout.trim() || "no version"}`);
     }
     const smoke = await step("smoke test (preview, up, destroy of one dynamic resource)", () =>
-      runSmokeTest(staging, path.join(REPO_ROOT, "node_modules")),
+      runSmokeTest(staging, nodeModules),
     );
     for (const { command, seconds: s } of smoke) log(`  ${command}: ${s.toFixed(1)} s`);
 

@@ -6,6 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "../host/repoRoot";
@@ -97,6 +98,11 @@ export interface RealEngineResults {
   overheadMsPerResource: Timings;
   /** Requests the emulator saw for each operation of the kernel stack (the last round). */
   requests: Record<Operation, number>;
+  /**
+   * The machine's 1-minute load average before and after: above its core count, other work
+   * shared the cores and the times say more about the machine than about the stack.
+   */
+  loadAverage: { before: number; after: number; cpus: number };
   totalSeconds: number;
 }
 
@@ -131,6 +137,7 @@ export async function realEngineBench(
   const connections = options.connections ?? 50;
   const rounds = options.rounds ?? 3;
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
 
   // Under the checkout, so that the program's require() finds this checkout's node_modules.
   const dir = path.join(REPO_ROOT, "bench", "tmp", `real-engine-${process.pid}`);
@@ -231,6 +238,11 @@ export async function realEngineBench(
       floorRatioMedian: perOp((op) => round3(median(ratios(op)))),
       overheadMsPerResource: perOp((op) => round3(((kernel[op] - floor[op]) * 1000) / resources)),
       requests,
+      loadAverage: {
+        before: round3(loadBefore),
+        after: round3(os.loadavg()[0]),
+        cpus: os.cpus().length,
+      },
       totalSeconds: round3((performance.now() - started) / 1000),
     };
   } finally {

@@ -97,16 +97,25 @@ one Credential, one Proxy and ${e.connections} AuthConnections that refer to bot
 custom resources), beside the floor: the same stack shape, inputs and references on a dynamic
 provider that answers at once (no HTTP, no validation, no diff method). Both programs are
 JavaScript, so ts-node is not in the times. Best of ${e.rounds} rounds, shapes alternating; the
-ratio is taken within a round. Measured ${e.measuredAt ?? "in this run"} in ${e.totalSeconds}s.
+ratio is taken within a round. Measured ${e.measuredAt ?? "in this run"} in ${e.totalSeconds}s${
+    e.loadAverage
+      ? `, with the machine's 1-minute load average at ${e.loadAverage.before} before and ${e.loadAverage.after} after on ${e.loadAverage.cpus} cores${
+          Math.max(e.loadAverage.before, e.loadAverage.after) > e.loadAverage.cpus
+            ? ": other work shared the cores, so the times and ratios carry its noise"
+            : ""
+        }`
+      : ""
+  }.
 
 | command | this provider (s) | floor (s) | x floor, best | x floor, median | ms per resource over the floor | API requests |
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows}
 
 \`up\` and \`destroy\` skip their own preview (\`--skip-preview\`), which the preview row measures
-alone. Most of each command is the engine's own work and Node.js start-up (the program's
-process, then the dynamic-provider host's), which the floor pays too; the no-op preview sends no
-request because the provider diffs against the state, as the engine's own diff does for the floor.
+alone. Both shapes pay the engine's own work and the Node.js processes each command starts (the
+program, then the dynamic-provider host); the difference is this provider's work: its checks,
+its HTTP requests (one per resource for \`up\` and \`destroy\`), and its diffs. The no-op
+preview sends no request: the provider diffs against the state.
 `;
 }
 

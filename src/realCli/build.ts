@@ -49,6 +49,9 @@ export function explainGoFailure(output: string, goproxy: string | undefined): s
   if (/\b(403|404|410)\b|not available|Forbidden|Not Found/.test(output)) {
     return `the Go module proxy refused a module this build needs (GOPROXY=${proxy}); the lines above name it`;
   }
+  if (/module lookup disabled by GOPROXY=off|GOFLAGS=-mod=vendor/.test(output)) {
+    return `a module this build needs is not in the module cache, and downloads are off (GOPROXY=${proxy})`;
+  }
   if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake/.test(output)) {
     return `the Go module proxy could not be reached (GOPROXY=${proxy})`;
   }

@@ -142,6 +142,11 @@ describe("explainGoFailure", () => {
     expect(explainGoFailure(output, proxy)).toContain("could not be reached");
   });
 
+  it("says when a module is missing and downloads are off", () => {
+    const output = "go: github.com/x/y@v1.0.0: module lookup disabled by GOPROXY=off";
+    expect(explainGoFailure(output, "off")).toContain("downloads are off (GOPROXY=off)");
+  });
+
   it("says when Go is too old or go.sum is short", () => {
     expect(
       explainGoFailure(

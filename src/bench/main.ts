@@ -31,7 +31,7 @@ const THROUGHPUT_N = Number(process.env.BENCH_N ?? 500);
 const CONCURRENCY = 16;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const REAL_ENGINE_CONNECTIONS = Number(process.env.BENCH_REAL_ENGINE_N ?? 50);
-const REAL_ENGINE_ROUNDS = Number(process.env.BENCH_REAL_ENGINE_ROUNDS ?? 3);
+const REAL_ENGINE_ROUNDS = Number(process.env.BENCH_REAL_ENGINE_ROUNDS ?? 5);
 
 const progress = (line: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);

@@ -91,11 +91,16 @@ export interface RealEngineResults {
   /** Best round, seconds. */
   kernel: Timings;
   floor: Timings;
-  /** kernel over floor within a round: the best round, and the median. */
+  /**
+   * kernel over floor: the best times' ratio, and the median of the ratios within each round
+   * (the least ratio of a round would pick the noise of a loaded machine, not the stack).
+   */
   floorRatio: Timings;
   floorRatioMedian: Timings;
   /** What this provider adds per resource over the floor, best rounds, milliseconds. */
   overheadMsPerResource: Timings;
+  /** Every round's times, in order. */
+  perRound: Record<Shape, Timings>[];
   /** Requests the emulator saw for each operation of the kernel stack (the last round). */
   requests: Record<Operation, number>;
   /**
@@ -135,7 +140,7 @@ export async function realEngineBench(
   const ready = await readyPulumi();
   if ("missing" in ready) return `Not measured: no real pulumi CLI (${ready.missing}).`;
   const connections = options.connections ?? 50;
-  const rounds = options.rounds ?? 3;
+  const rounds = options.rounds ?? 5;
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
 
@@ -189,22 +194,23 @@ export async function realEngineBench(
     const perRound: Record<Shape, Timings>[] = [];
     const requests = { up: 0, preview: 0, destroy: 0 };
     for (let round = 0; round < rounds; round++) {
-      const timings = {} as Record<Shape, Timings>;
-      // Alternate which shape goes first, so a slow spell of the shared machine falls on both.
+      const timings = { kernel: {}, floor: {} } as Record<Shape, Timings>;
+      await emulator.reset();
+      // Each operation on both stacks back to back, the first alternating between rounds, so a
+      // slow spell of the shared machine falls on both sides of a ratio. The floor sends nothing
+      // to the emulator, so the two stacks do not disturb each other.
       const order = round % 2 === 0 ? SHAPES : ([...SHAPES].reverse() as Shape[]);
-      for (const shape of order) {
-        await emulator.reset();
-        timings[shape] = {} as Timings;
-        for (const operation of OPERATIONS) {
+      for (const operation of OPERATIONS) {
+        for (const shape of order) {
           await emulator.clearRequests();
           const t0 = performance.now();
           await pulumi(commandArgs(operation, shape));
           timings[shape][operation] = round3((performance.now() - t0) / 1000);
           if (shape === "kernel") requests[operation] = (await emulator.requests()).length;
         }
-        if (shape === "kernel" && (await emulator.connections()).length !== 0) {
-          throw new Error("pulumi destroy left auth connections in the emulator");
-        }
+      }
+      if ((await emulator.connections()).length !== 0) {
+        throw new Error("pulumi destroy left auth connections in the emulator");
       }
       perRound.push(timings);
       progress(
@@ -234,9 +240,10 @@ export async function realEngineBench(
       commands: perOp((op) => `pulumi ${commandArgs(op, "kernel").join(" ")}`),
       kernel,
       floor,
-      floorRatio: perOp((op) => round3(Math.min(...ratios(op)))),
+      floorRatio: perOp((op) => round3(kernel[op] / floor[op])),
       floorRatioMedian: perOp((op) => round3(median(ratios(op)))),
       overheadMsPerResource: perOp((op) => round3(((kernel[op] - floor[op]) * 1000) / resources)),
+      perRound,
       requests,
       loadAverage: {
         before: round3(loadBefore),

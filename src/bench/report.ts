@@ -96,8 +96,9 @@ export function realEngineSection(e: Results | string | undefined): string {
 one Credential, one Proxy and ${e.connections} AuthConnections that refer to both (${e.resources}
 custom resources), beside the floor: the same stack shape, inputs and references on a dynamic
 provider that answers at once (no HTTP, no validation, no diff method). Both programs are
-JavaScript, so ts-node is not in the times. Best of ${e.rounds} rounds, shapes alternating; the
-ratio is taken within a round. Measured ${e.measuredAt ?? "in this run"} in ${e.totalSeconds}s${
+JavaScript, so ts-node is not in the times. ${e.rounds} rounds; in each, every command runs on
+both stacks back to back (which goes first alternates). The table gives each side's best time,
+their ratio, and the median of the ratios taken within each round. Measured ${e.measuredAt ?? "in this run"} in ${e.totalSeconds}s${
     e.loadAverage
       ? `, with the machine's 1-minute load average at ${e.loadAverage.before} before and ${e.loadAverage.after} after on ${e.loadAverage.cpus} cores${
           Math.max(e.loadAverage.before, e.loadAverage.after) > e.loadAverage.cpus
@@ -107,7 +108,7 @@ ratio is taken within a round. Measured ${e.measuredAt ?? "in this run"} in ${e.
       : ""
   }.
 
-| command | this provider (s) | floor (s) | x floor, best | x floor, median | ms per resource over the floor | API requests |
+| command | this provider, best (s) | floor, best (s) | x floor (best times) | x floor (median within rounds) | ms per resource over the floor (best times) | API requests |
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows}
 

@@ -17,6 +17,7 @@ import { checkInputs } from "../authConnection/schema";
 import type { CheckedInputs } from "../authConnection/types";
 import { authConnectionProvider } from "../authConnection/provider";
 import { EmulatorProcess } from "./emulatorProcess";
+import { realEngineBench } from "./realEngine";
 import { report, targets } from "./report";
 
 type Emulator = EmulatorProcess;
@@ -29,6 +30,8 @@ const PROXIES = [
 const THROUGHPUT_N = Number(process.env.BENCH_N ?? 500);
 const CONCURRENCY = 16;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REAL_ENGINE_CONNECTIONS = Number(process.env.BENCH_REAL_ENGINE_N ?? 50);
+const REAL_ENGINE_ROUNDS = Number(process.env.BENCH_REAL_ENGINE_ROUNDS ?? 5);
 
 const progress = (line: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -652,6 +655,20 @@ async function bestOf(rounds: number, run: () => Promise<number>): Promise<numbe
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** The real CLI on a 50-connection stack and on the floor (see realEngine.ts). */
+async function realEngine(emulator: Emulator) {
+  progress(
+    `real pulumi CLI: ${REAL_ENGINE_CONNECTIONS} AuthConnections, up / no-op preview / destroy vs the floor, ${REAL_ENGINE_ROUNDS} rounds`,
+  );
+  const result = await realEngineBench(emulator, KEY, progress, {
+    connections: REAL_ENGINE_CONNECTIONS,
+    rounds: REAL_ENGINE_ROUNDS,
+  });
+  if (typeof result === "string") progress(`  ${result}`);
+  else progress(`  done in ${result.totalSeconds}s`);
+  return typeof result === "string" ? result : { ...result, measuredAt: new Date().toISOString() };
+}
+
 async function main() {
   const started = performance.now();
   progress(
@@ -667,6 +684,17 @@ async function main() {
     // Development: one part alone, printed, nothing written.
     if (process.env.BENCH_ONLY === "rateLimited") {
       progress(JSON.stringify(await rateLimitedCases(emulator, inputs)));
+      return;
+    }
+    // The real CLI's part alone, merged into the results already written (minutes, not the
+    // whole bench): BENCHMARKS.md says when it was measured.
+    if (process.env.BENCH_ONLY === "realEngine") {
+      const file = path.join(REPO_ROOT, "bench", "results.json");
+      const results = JSON.parse(fs.readFileSync(file, "utf8"));
+      results.realEngine = await realEngine(emulator);
+      fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+      fs.writeFileSync(path.join(REPO_ROOT, "BENCHMARKS.md"), report(results, ROUNDS));
+      progress("bench/results.json (realEngine) and BENCHMARKS.md written");
       return;
     }
     progress("requests per operation and PATCH sizes");
@@ -719,6 +747,8 @@ async function main() {
     );
     const cold = await coldStart(emulator, inputs);
 
+    const realEngineResults = await realEngine(emulator);
+
     const results = {
       requestsPerOperation: counted.requestsPerOperation,
       patchBytes: {
@@ -747,6 +777,7 @@ async function main() {
       peakRssMb: peak,
       scaling: scaling.map(({ n, seconds }) => ({ n, seconds })),
       scalingMsPerOp: scaling.map(({ n, msPerOp }) => ({ n, msPerOp })),
+      realEngine: realEngineResults,
       machine: {
         cpus: os.cpus().length,
         node: process.version,

@@ -1,8 +1,11 @@
 /**
  * The diff decision of the shared skeleton as one pure function: the resource's own plan, plus
  * the project move (docs/behaviour.md) as a replace of `project`, created first since the
- * unique key cannot collide across projects. The provider's `diff` and the pull-request comment
- * both take it from here, so the comment shows what the provider will decide.
+ * unique key cannot collide across projects. The pull-request comment takes it from here; a
+ * property test holds it to the provider's `diff`. One difference is by design: a desired
+ * project written otherwise than the recorded one (an id for a name) is a move here, while
+ * `diff` first asks the API (one GET in the desired project) and finds no move when the object
+ * answers there; the comment cannot ask.
  */
 import { PROJECT_KEY, type ProjectSettings, desiredProject, projectMoves } from "./project";
 import type { ChangePlan } from "./provider";

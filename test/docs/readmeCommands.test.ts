@@ -15,8 +15,11 @@ interface RunBy {
   evidence: string;
 }
 
-/** Needs the Pulumi CLI, which the test machines lack: the host fixture sends the same config. */
-const PULUMI_CLI: RunBy = { file: "test/support/hostFixture.ts", evidence: '"kernel:baseUrl"' };
+/** Run with the real Pulumi CLI by the end-to-end suites, which CI runs. */
+const PULUMI_CLI: RunBy[] = [
+  { file: "test/pulumi/managedAuth.e2e.ts", evidence: '"kernel:baseUrl": emulator.url' },
+  { file: ".ci/pulumi-e2e.sh", evidence: "npm run test:pulumi" },
+];
 
 const RUN_BY: Record<string, RunBy[]> = {
   "npm ci && npm run demo": [
@@ -37,12 +40,12 @@ const RUN_BY: Record<string, RunBy[]> = {
       evidence: '["emulator", "--port", "0", "--api-key", "sk_emulator_dev_key"]',
     },
   ],
-  "pulumi config set --secret kernel:apiKey sk_...": [PULUMI_CLI],
-  "pulumi config set kernel:baseUrl https://api.onkernel.com": [PULUMI_CLI],
-  "pulumi config set kernel:project my-project": [PULUMI_CLI],
-  "pulumi config set kernel:baseUrl http://127.0.0.1:8787": [PULUMI_CLI],
-  "pulumi config set --secret kernel:apiKey sk_emulator_dev_key": [PULUMI_CLI],
-  "pulumi up": [PULUMI_CLI],
+  "pulumi config set --secret kernel:apiKey sk_...": PULUMI_CLI,
+  "pulumi config set kernel:baseUrl https://api.onkernel.com": PULUMI_CLI,
+  "pulumi config set kernel:project my-project": PULUMI_CLI,
+  "pulumi config set kernel:baseUrl http://127.0.0.1:8787": PULUMI_CLI,
+  "pulumi config set --secret kernel:apiKey sk_emulator_dev_key": PULUMI_CLI,
+  "pulumi up": PULUMI_CLI,
 };
 
 /** The README's shell lines: every line of a ```sh block, comments and blanks left out. */

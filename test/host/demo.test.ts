@@ -16,6 +16,7 @@ import {
   maskBody,
   runDemo,
 } from "../../src/demo/steps";
+import { managedAuthConnectionPost } from "../support/example";
 
 let demo: DemoResult;
 
@@ -60,16 +61,7 @@ it("1: creates the profile, the proxy and the credential, then the connection wi
     {
       method: "POST",
       path: "/auth/connections",
-      body: {
-        profile_name: "team-netflix",
-        domain: "netflix.com",
-        login_url: "https://www.netflix.com/login",
-        credential: { name: "netflix-creds" },
-        allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-        health_check_interval: 1800,
-        record_session: true,
-        browser: { proxy: { id: proxyId } },
-      },
+      body: managedAuthConnectionPost(proxyId),
       status: 200,
     },
   ]);

@@ -17,6 +17,7 @@ import {
   saveOutput,
   stepSummary,
 } from "./harness";
+import { managedAuthConnectionPost } from "../support/example";
 
 const API_KEY = "sk_e2e_managed_auth_key_5b0e2d91";
 const USER = "e2e-user-4471@example.com";
@@ -144,16 +145,7 @@ it("2: up sends exactly the demo's POSTs; secrets are Pulumi secrets in the stat
   expect(requests[3]).toEqual({
     method: "POST",
     path: "/auth/connections",
-    body: {
-      profile_name: "team-netflix",
-      domain: "netflix.com",
-      login_url: "https://www.netflix.com/login",
-      credential: { name: "netflix-creds" },
-      allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-      health_check_interval: 1800,
-      record_session: true,
-      browser: { proxy: { id: proxyId } },
-    },
+    body: managedAuthConnectionPost(String(proxyId)),
   });
   expect(requests.find((r) => r.path === "/credentials")!.body).toEqual({
     name: "netflix-creds",

@@ -35,3 +35,15 @@ export const EXAMPLE_POST_BODY = {
   save_credentials: true,
   browser: { proxy: { name: "residential" } },
 };
+
+/** The connection POST of examples/managedAuth.ts (the demo's stack), given its proxy's id. */
+export const managedAuthConnectionPost = (proxyId: string) => ({
+  profile_name: "team-netflix",
+  domain: "netflix.com",
+  login_url: "https://www.netflix.com/login",
+  credential: { name: "netflix-creds" },
+  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
+  health_check_interval: 1800,
+  record_session: true,
+  browser: { proxy: { id: proxyId } },
+});

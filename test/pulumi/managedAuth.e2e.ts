@@ -350,9 +350,9 @@ it("7: a proxy detach is an update; a project move is a replace that creates fir
   saveOutput("step7-project-preview-diff.txt", moved.stdout);
   expect(moved.stdout).toMatch(/\+-4 to replace/);
   // The provider's warning that a replaced connection logs in again reaches the user: the
-  // engine shows the provider's stderr as a diagnostic of the stack.
-  expect(moved.stdout).toMatch(
-    /Diagnostics:[\s\S]*kernel: warning: AuthConnection \S+: replacing it \(project changed\)/,
+  // engine passes the provider's stderr on, which a preview prints on its own stderr.
+  expect(moved.stderr).toMatch(
+    /kernel: warning: AuthConnection \S+: replacing it \(project changed\) makes a new connection/,
   );
   const moves = changedSteps(await previewJson());
   saveOutput(

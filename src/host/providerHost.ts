@@ -100,6 +100,37 @@ export class ProviderHost {
     return this.stdoutText + this.stderrText;
   }
 
+  /**
+   * Resolves once the host's output holds `text`. A line the provider writes before its reply
+   * can reach this process after the reply does (stderr and the gRPC socket are separate
+   * streams), so a test waits for it here, on the output's own events; it fails when the host
+   * exits without writing it.
+   */
+  outputContaining(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!this.output.includes(text)) return false;
+        done();
+        resolve(this.output);
+        return true;
+      };
+      const exited = () => {
+        done();
+        reject(new Error(`the host exited without writing ${JSON.stringify(text)}`));
+      };
+      const done = () => {
+        this.child.stdout?.off("data", check);
+        this.child.stderr?.off("data", check);
+        this.child.off("exit", exited);
+      };
+      // Listeners added after the ones that collect the text, so each sees it collected.
+      this.child.stdout?.on("data", check);
+      this.child.stderr?.on("data", check);
+      this.child.once("exit", exited);
+      check();
+    });
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

@@ -20,8 +20,6 @@ import {
   type UpdatableField,
 } from "./types";
 
-export { PartialFailureError } from "../dynamic/partialFailure";
-
 /** The connection for (profileName, domain) in the operation's project, if any. */
 async function findConnection(
   op: KernelOperation,

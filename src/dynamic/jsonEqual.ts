@@ -1,6 +1,8 @@
 /**
- * Equality of values as JSON: what diff and update compare a field by, for every resource.
+ * Equality of values as JSON, key order aside: what the planners and the engine's diff compare a
+ * field by.
  */
+
 /** JSON with sorted keys, so that key order never makes a difference. */
 export function canonicalJson(value: unknown): string {
   return (

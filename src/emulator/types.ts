@@ -1,7 +1,8 @@
 /**
  * What the emulator's server and its controls share: the Emulator object's shape, the options
  * that start one, and the error for a missing object. A module of its own, so that the server
- * (which builds the controls) and the controls (which drive the Emulator) do not import each other.
+ * (which builds the controls) and the controls (which drive the Emulator) do not import each
+ * other.
  */
 import type { RequestLogEntry } from "./core";
 import type { FaultRule } from "./faults";

@@ -12,7 +12,7 @@
  * name Pulumi's types only and never the client's options (and so undici's types).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { authConnectionSpec } from "./authConnection/provider";
+import { authConnectionSpec } from "./authConnection/spec";
 import { credential as credentialImpl } from "./credential/provider";
 import { credentialProvider as credentialProviderImpl } from "./credentialProvider/provider";
 import { makeProvider } from "./dynamic/provider";

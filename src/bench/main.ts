@@ -191,16 +191,9 @@ const OTHER_RESOURCES = [
 
 /**
  * HTTP requests per operation of each other resource, counted by the emulator, and the body of a
- * credential's one-key password change. Undefined when this build has not those resources.
+ * credential's one-key password change.
  */
 async function otherResourceRequests(emulator: Emulator) {
-  let providers: Record<string, unknown>;
-  try {
-    providers = require("pulumi-kernel/provider");
-  } catch {
-    return undefined;
-  }
-  if (OTHER_RESOURCES.some((r) => typeof providers[r.exportName] !== "object")) return undefined;
   await reset(emulator);
   const host = await startHost(emulator);
   const counts: Record<string, Record<string, number>> = {};
@@ -703,7 +696,6 @@ async function main() {
 
     progress("requests per operation of the other resources");
     const others = await otherResourceRequests(emulator);
-    if (!others) progress("  not in this build");
 
     const providerCodeUs = await providerCodeMicroseconds(inputs);
     progress(
@@ -753,11 +745,9 @@ async function main() {
       requestsPerOperation: counted.requestsPerOperation,
       patchBytes: {
         ...counted.patchBytes,
-        ...(others ? rotationBytes(others.rotation) : {}),
+        ...rotationBytes(others.rotation),
       },
-      resources:
-        others?.counts ??
-        "Not measured: this build has no Credential, CredentialProvider, Proxy and Profile.",
+      resources: others.counts,
       providerBytes,
       providerCodeUs,
       throughput: {

@@ -21,7 +21,7 @@
  * On a replacement the engine checks the program's inputs again without old inputs, so the new
  * object is created from the program's inputs alone (a dropped server-owned field is not sent).
  */
-import { jsonEqual } from "../authConnection/patch";
+import { jsonEqual } from "./jsonEqual";
 import { PROVIDER_KEY } from "./engineKeys";
 import { PROJECT_KEY } from "./project";
 

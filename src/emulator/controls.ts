@@ -5,7 +5,7 @@
  */
 import { type Answer, apiError, badRequest } from "./answers";
 import type { FaultRule } from "./faults";
-import type { Emulator } from "./server";
+import { type Emulator, NotFoundError } from "./types";
 
 export const CONTROL_ROUTES: readonly string[] = [
   "GET /_emulator/ (this list)",
@@ -75,9 +75,6 @@ export function controlHandler(api: Api, resources: () => string[]) {
     return unknown(method, segments);
   };
 }
-
-/** No such object for a control (drift, delete). */
-export class NotFoundError extends Error {}
 
 function unknown(method: string, segments: string[]): Answer {
   return {

@@ -3,7 +3,7 @@
  * spec (the same pure planner, PATCH body and POST body the provider runs) and the inputs that
  * are secret whatever the preview shows for them.
  */
-import { authConnectionSpec } from "../authConnection/provider";
+import { authConnectionSpec } from "../authConnection/spec";
 import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import { credentialSpec } from "../credential/spec";
 import { CREDENTIAL_TOKEN } from "../credential/types";
@@ -11,9 +11,9 @@ import { credentialProviderSpec } from "../credentialProvider/spec";
 import { CREDENTIAL_PROVIDER_TOKEN } from "../credentialProvider/types";
 import { TOKEN_PREFIX } from "../dynamic/engineKeys";
 import type { ChangePlan } from "../dynamic/provider";
-import { profileSpec } from "../profile/provider";
+import { profileSpec } from "../profile/spec";
 import { PROFILE_TOKEN } from "../profile/types";
-import { proxySpec } from "../proxy/provider";
+import { proxySpec } from "../proxy/spec";
 import { PROXY_TOKEN } from "../proxy/types";
 
 /** A spec seen through plain records: what the comment calls. */

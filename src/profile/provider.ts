@@ -1,66 +1,16 @@
 /**
- * The Profile's provider: the shared skeleton with the Profile's spec. The name is unique in
- * the project, so a 409 and a POST of unknown outcome follow the create rules of docs/behaviour.md through the unique key.
+ * The Profile's provider: the shared skeleton with the Profile's spec (./spec). The `__provider`
+ * text reaches it as the `profile` export of `pulumi-kernel/provider`.
  */
-import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
 import {
   type KernelResourceProvider,
   type ProviderOptions,
-  type ResourceSpec,
   makeProvider,
 } from "../dynamic/provider";
-import { resourcePath } from "../kernel/client";
-import { type ProfileResponse, parseProfile } from "./api";
-import { toProfileCreateRequest, toProfileUpdateRequest } from "./expand";
-import { toProfileLiveInputs, toProfileState } from "./flatten";
-import { planProfile } from "./patch";
-import { checkProfile } from "./schema";
-import type { ProfileInputs, ProfileState, ProfileUpdatableField } from "./types";
+import { profileSpec } from "./spec";
 
-/** Names the input a 400 is about. */
-export function profileBadRequestHint(text: string): string {
-  return checkInputsHint("Profile", inputsNamedIn(text, { name: "name" }));
-}
-
-export const profileSpec: ResourceSpec<ProfileInputs, ProfileState, ProfileResponse> = {
-  typeName: "Profile",
-  collection: "/profiles",
-  projectScoped: true,
-  check: checkProfile,
-  plan: planProfile,
-  createBody: (desired) => ({ ...toProfileCreateRequest(desired) }),
-  updateBody: (plan, _olds, desired) => ({
-    ...toProfileUpdateRequest(plan.changed as ProfileUpdatableField[], desired),
-  }),
-  parse: parseProfile,
-  liveId: (live) => live.id,
-  toState: (live, ctx) => toProfileState(live, ctx),
-  toLiveInputs: (state) => ({ ...toProfileLiveInputs(state) }),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    async find(op, desired) {
-      // The API's name filter matches in any letter case (its collation), as its uniqueness
-      // does: the exact name first, else the one that differs only in case.
-      const named = await op.list(resourcePath("/profiles"), { name: desired.name }, parseProfile);
-      const lower = desired.name.toLowerCase();
-      return (
-        named.find((p) => p.name === desired.name) ??
-        named.find((p) => p.name?.toLowerCase() === lower)
-      );
-    },
-    /**
-     * The POST carried only the name, which the lookup already matched. A profile that a
-     * browser session has used existed before this create (ours is seconds old and unused):
-     * it is someone else's, and is reported as a 409 without adopt.
-     */
-    async matchesPost(_op, live, desired) {
-      return live.name === desired.name && live.last_used_at == null;
-    },
-    createdAt: (live) => live.created_at,
-  },
-  badRequestHint: profileBadRequestHint,
-  secretOutputs: [],
-};
+// Still importable from here, where the provider's callers and tests import them.
+export { profileSpec };
 
 /** A provider with its own settings (tests); the host uses the process-wide one below. */
 export function makeProfileProvider(options: ProviderOptions = {}): KernelResourceProvider {

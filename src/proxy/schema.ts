@@ -7,14 +7,13 @@ import { domainToASCII } from "node:url";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { type CheckFailure, type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
-import { UNKNOWN, containsUnknown, withoutEngineKeys } from "../dynamic/engineKeys";
+import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
 import { projectInputSchema } from "../dynamic/project";
 import {
   ALL_CONFIG_KEYS,
   CONFIG_KEYS,
   PROXY_PROTOCOLS,
   PROXY_TYPES,
-  type ProxyInputs,
   type ProxyType,
   RESIDENTIAL_OS,
 } from "./types";
@@ -234,12 +233,4 @@ function dedupe<T extends { property: string; reason: string }>(failures: T[]): 
   return failures.filter(
     (f) => !seen.has(`${f.property}\0${f.reason}`) && !!seen.add(`${f.property}\0${f.reason}`),
   );
-}
-
-/** Narrows checked inputs that hold no unknown value (outside a preview). */
-export function asKnownProxyInputs(inputs: Record<string, unknown>): ProxyInputs {
-  if (containsUnknown(inputs)) {
-    throw new Error("inputs still hold unknown values; they are only allowed during preview");
-  }
-  return inputs as unknown as ProxyInputs;
 }

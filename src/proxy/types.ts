@@ -80,16 +80,6 @@ export interface ProxyRuntimeOutputs {
 
 export type ProxyState = ProxyInputs & ProxyRuntimeOutputs;
 
-/** Inputs whose change needs a new proxy (the API's PATCH takes only `name`). */
-export const PROXY_REPLACE_FIELDS = [
-  "type",
-  "protocol",
-  "config",
-  "password",
-  "caBundle",
-  "bypassHosts",
-] as const;
-
 /** The one updatable field. */
 export const PROXY_UPDATABLE_FIELDS = ["name"] as const;
 export type ProxyUpdatableField = (typeof PROXY_UPDATABLE_FIELDS)[number];

@@ -66,26 +66,19 @@ import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
 import { PendingReplacements } from "./pendingReplacements";
+import { type ChangePlan, planDiff } from "./plan";
 import {
   PROJECT_KEY,
   createProject,
   createsByProjectId,
   desiredProject,
-  projectMoves,
   projectPin,
   recordedProject,
   type ProjectSettings,
 } from "./project";
 
 /** What diff reports and update carries out: one pure plan per resource (docs/behaviour.md). */
-export interface ChangePlan<Field extends string = string> {
-  /** Input names whose change needs a new object. */
-  replaces: string[];
-  /** The new object would collide with the old one (the same unique key in the same project). */
-  deleteBeforeReplace: boolean;
-  /** Updatable fields that differ or are not known yet. */
-  changed: Field[];
-}
+export type { ChangePlan } from "./plan";
 
 /** What `toState` knows besides the live object. */
 export interface StateContext<Inputs, State> {
@@ -736,22 +729,20 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         async () => {
           const old = withoutEngineKeys(olds) as Partial<State>;
           const desired = withoutEngineKeys(news);
-          const plan = spec.plan(old, desired);
-          const replaces = [...plan.replaces];
-          let deleteBeforeReplace = plan.deleteBeforeReplace;
-          if (spec.projectScoped) {
+          let plan = planDiff(spec, old, desired, settings());
+          if (plan.replaces.includes(PROJECT_KEY)) {
+            // planDiff moves to any project written otherwise than the recorded one; the API
+            // says whether it is the same project all the same (an id for its name).
             const target = desiredProject(desired[PROJECT_KEY], settings());
             const recorded = recordedProject(old as Record<string, unknown>);
-            const moves =
-              projectMoves(old as Record<string, unknown>, target) &&
-              (target === UNKNOWN ||
-                !(await sameProject(id, recorded, target as string, secretsIn(olds, news))));
-            if (moves) {
-              replaces.push(PROJECT_KEY);
-              // In another project the unique key does not collide: create first.
-              deleteBeforeReplace = false;
+            if (
+              target !== UNKNOWN &&
+              (await sameProject(id, recorded, target as string, secretsIn(olds, news)))
+            ) {
+              plan = spec.plan(old, desired);
             }
           }
+          const { replaces, deleteBeforeReplace } = plan;
           if (replaces.length === 0 && plan.changed.length === 0) {
             return { changes: false, replaces, deleteBeforeReplace: false };
           }

@@ -158,7 +158,7 @@ const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
- * The key rule (issue 10, findings 6 and 7), applied at configure and by the client:
+ * The key rule, applied at configure and by the client:
  * - surrounding whitespace and line breaks (a pasted key, a file read with its newline) are
  *   trimmed;
  * - a key with a control character inside (`\r\n`) is refused: undici would refuse the header
@@ -246,8 +246,8 @@ export function validateBaseUrl(raw: string): string {
 
 /**
  * Plain http is allowed only where the key cannot leave the machine: a literal 127.0.0.0/8
- * address, [::1], or exactly `localhost` (issue 10 finding 11: `evil.localhost` is a name
- * like any other and may resolve anywhere).
+ * address, [::1], or exactly `localhost` (`evil.localhost` is a name like any other and may
+ * resolve anywhere).
  */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();

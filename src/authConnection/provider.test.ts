@@ -12,6 +12,13 @@ const PROXY_LIST = [
 
 type Failure = Error & { id: string; properties: Record<string, unknown>; reasons: string[] };
 
+/** The error a call must fail with. */
+const failureOf = (call: Promise<unknown>): Promise<Failure> =>
+  call.then(
+    () => Promise.reject(new Error("expected a failure")),
+    (e: unknown) => e as Failure,
+  );
+
 const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
 /** The README example as check gives it, with the engine's __provider key. */
@@ -65,12 +72,7 @@ describe("create", () => {
             headers: { "x-has-more": "false" },
           },
     );
-    const err = await providerFor(api)
-      .create(exampleInputs())
-      .then(
-        () => Promise.reject(new Error("expected a failure")),
-        (e: unknown) => e as Failure,
-      );
+    const err = await failureOf(providerFor(api).create(exampleInputs()));
     expect(err.message).toMatch(/already exists: ma_existing/);
     expect(err.message).toMatch(/adopt: true/);
     expect(api.calls().map((c) => c.method)).toEqual(["POST", "GET"]);
@@ -126,12 +128,7 @@ describe("create", () => {
         body: { code: "bad_request", message: "health_check_interval below plan minimum" },
       };
     });
-    const err = await providerFor(api)
-      .create(exampleInputs({ adopt: true }))
-      .then(
-        () => Promise.reject(new Error("expected a failure")),
-        (e: unknown) => e as Failure,
-      );
+    const err = await failureOf(providerFor(api).create(exampleInputs({ adopt: true })));
     expect(err).toBeInstanceOf(PartialFailureError);
     expect(err.id).toBe("ma_existing");
     expect(err.properties.__provider).toBe(PROVIDER_TEXT);
@@ -148,12 +145,7 @@ describe("create", () => {
       if (req.path.startsWith("/proxies")) return { status: 200, body: PROXY_LIST };
       return { status: 200, body: [managedAuth()], headers: {} };
     });
-    const err = await providerFor(api)
-      .create(exampleInputs())
-      .then(
-        () => Promise.reject(new Error("expected a failure")),
-        (e: unknown) => e as Failure,
-      );
+    const err = await failureOf(providerFor(api).create(exampleInputs()));
     expect(err).toBeInstanceOf(AlreadyExistsError);
     expect(err.message).toMatch(
       /^The create's POST ended with its outcome unknown \(POST \/auth\/connections failed with 502 bad_gateway: upstream\).*already exists: ma_abc123\..*set `adopt: true`/,
@@ -192,12 +184,7 @@ describe("create", () => {
         if (req.path.startsWith("/proxies")) return { status: 200, body: proxies };
         return { status: 200, body: [existing], headers: {} };
       });
-      const err = await providerFor(api)
-        .create(exampleInputs())
-        .then(
-          () => Promise.reject(new Error("expected a failure")),
-          (e: unknown) => e as Failure,
-        );
+      const err = await failureOf(providerFor(api).create(exampleInputs()));
       expect(err).toBeInstanceOf(AlreadyExistsError);
       expect(err.message).toMatch(/already exists: ma_abc123/);
       expect(err.message).toMatch(/adopt: true/);

@@ -4,7 +4,7 @@
  * reaches the printout or the host's output, or when anything is left after destroy.
  * `npm run demo -- --real-cli`: the same steps through the real `pulumi` (realCli.ts).
  */
-import { findPulumi } from "../host/pulumiCli";
+import { pulumiBinary } from "../host/pulumiCli";
 import { runRealCliDemo } from "./realCli";
 import { demoProblems, runDemo } from "./steps";
 
@@ -12,9 +12,9 @@ const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 async function main(): Promise<void> {
   if (process.argv.includes("--real-cli")) {
-    if (!findPulumi()) {
+    await pulumiBinary().catch(() => {
       throw new Error("--real-cli needs the Pulumi CLI: run `npm run pulumi:cli` first");
-    }
+    });
     const { problems } = await runRealCliDemo((line) => console.log(line));
     if (problems.length) throw new Error(problems.join("; "));
     return;

@@ -264,6 +264,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   options: ProviderOptions = {},
 ): KernelResourceProvider {
   let config: ConfigSource | undefined;
+  /** A mistyped `kernel:*` key of that config, for check to report. */
+  let configProblem: string | undefined;
   let apiKey: string | undefined;
   const noopState =
     spec.noopState ??
@@ -690,15 +692,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   return {
     async configure(req) {
       config = req.config;
+      configProblem = configKeysProblem(config);
     },
 
     async check(olds, news) {
       try {
         const { inputs, failures: inputFailures } = spec.check(withoutEngineKeys(news));
         // A mistyped kernel:* setting fails the preview here, before any request is planned.
-        const setting = configKeysProblem(config);
-        const failures = setting
-          ? [...inputFailures, { property: "", reason: setting }]
+        const failures = configProblem
+          ? [...inputFailures, { property: "", reason: configProblem }]
           : inputFailures;
         if (failures.length) return { inputs, failures };
         // The engine diffs old against these inputs itself (./engineDiff): aligned with the

@@ -13,24 +13,21 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
+import { readyPulumi } from "../realCli/locate";
 import { REPO_ROOT } from "./repoRoot";
 
-const { findPulumiCli, MISSING } = require(
-  path.join(REPO_ROOT, "scripts", "pulumi-cli-path.js"),
-) as {
-  findPulumiCli(): string | undefined;
-  MISSING: string;
-};
+let found: Promise<string> | undefined;
 
-/** The `pulumi` binary, or undefined when there is none (`npm run pulumi:cli` builds one). */
-export function findPulumi(): string | undefined {
-  return findPulumiCli();
-}
-
-export function pulumiBinary(): string {
-  const bin = findPulumiCli();
-  if (!bin) throw new Error(MISSING);
-  return bin;
+/**
+ * The `pulumi` binary, looked up once per process by the rule `npm run pulumi:cli` follows
+ * (../realCli/locate); rejects saying what to run when there is none.
+ */
+export function pulumiBinary(): Promise<string> {
+  found ??= readyPulumi().then((ready) => {
+    if ("missing" in ready) throw new Error(`No ready Pulumi CLI: ${ready.missing}`);
+    return ready.pulumi;
+  });
+  return found;
 }
 
 export interface LoggedRequest {
@@ -139,7 +136,6 @@ export class PulumiStack {
     program: ProgramSpec,
     readonly passphrase = "e2e-passphrase-not-a-secret",
   ) {
-    const bin = pulumiBinary();
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `pulumi-kernel-e2e-${label}-`));
     const project = path.join(this.dir, "project");
     const state = path.join(this.dir, "state");
@@ -158,10 +154,6 @@ export class PulumiStack {
     );
     this.env = {
       ...inherited,
-      // The CLI's folder first: the language host and the dynamic-provider plugin are beside it.
-      PATH: [path.dirname(bin), path.dirname(process.execPath), process.env.PATH].join(
-        path.delimiter,
-      ),
       PULUMI_HOME: path.join(this.dir, "home"),
       PULUMI_BACKEND_URL: `file://${state}`,
       PULUMI_CONFIG_PASSPHRASE: passphrase,
@@ -177,13 +169,18 @@ export class PulumiStack {
   }
 
   /** `pulumi <args>` in the project; resolves with its exit code and output. */
-  run(args: string[], options: { input?: string } = {}): Promise<RunResult> {
+  async run(args: string[], options: { input?: string } = {}): Promise<RunResult> {
+    const bin = await pulumiBinary();
+    // The CLI's folder first: the language host and the dynamic-provider plugin are beside it.
+    const PATH = [path.dirname(bin), path.dirname(process.execPath), process.env.PATH].join(
+      path.delimiter,
+    );
     const started = Date.now();
     return new Promise((resolve) => {
       const child = execFile(
-        pulumiBinary(),
+        bin,
         [...args, "--color", "never"],
-        { cwd: this.project, env: this.env, maxBuffer: 64 * 1024 * 1024 },
+        { cwd: this.project, env: { ...this.env, PATH }, maxBuffer: 64 * 1024 * 1024 },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
           const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -25,25 +25,25 @@ export const EXAMPLE_INPUTS: Record<string, unknown> = {
 };
 
 /** The one POST the example's create sends. */
-export const EXAMPLE_POST_BODY = {
+/** The connection fields both example programs send, in the API's form. */
+const NETFLIX_CONNECTION = {
   profile_name: "team-netflix",
   domain: "netflix.com",
   login_url: "https://www.netflix.com/login",
   credential: { name: "netflix-creds" },
   allowed_domains: ["auth.netflix.com", "login.netflix.com"],
   health_check_interval: 1800,
+};
+
+export const EXAMPLE_POST_BODY = {
+  ...NETFLIX_CONNECTION,
   save_credentials: true,
   browser: { proxy: { name: "residential" } },
 };
 
 /** The connection POST of examples/managedAuth.ts (the demo's stack), given its proxy's id. */
 export const managedAuthConnectionPost = (proxyId: string) => ({
-  profile_name: "team-netflix",
-  domain: "netflix.com",
-  login_url: "https://www.netflix.com/login",
-  credential: { name: "netflix-creds" },
-  allowed_domains: ["auth.netflix.com", "login.netflix.com"],
-  health_check_interval: 1800,
+  ...NETFLIX_CONNECTION,
   record_session: true,
   browser: { proxy: { id: proxyId } },
 });

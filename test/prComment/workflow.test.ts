@@ -169,7 +169,7 @@ withCli("the example workflow's preview step, with the real pulumi CLI", () => {
     expect(comment).toContain(
       "<code>7200</code> ⚠️ drift: <code>1800</code> at the last deployment",
     );
-    expect(comment).toMatch(/PATCH \/credentials\/cred_\w+\n\n\{"values":/);
+    expect(comment).toMatch(/PATCH \/credentials\/cred_[\w-]+\n\n\{"values":/);
     for (const secret of real.SECRETS) {
       expect(json).not.toContain(secret);
       expect(comment).not.toContain(secret);

@@ -25,33 +25,6 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
     );
   });
 
-  it("registers the dynamic type token with the args and a __provider", async () => {
-    const conn = new AuthConnection("netflix", {
-      profileName: "team-netflix",
-      domain: "netflix.com",
-      proxy: { name: "residential" },
-    });
-    await value(conn.urn);
-    const args = registered.find((r) => r.name === "netflix")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:AuthConnection");
-    expect(args.inputs).toMatchObject({
-      profileName: "team-netflix",
-      domain: "netflix.com",
-      proxy: { name: "residential" },
-    });
-    expect(args.inputs.__provider).toBe(providerText());
-  });
-
-  it("keeps its own __provider whatever the args carry", async () => {
-    const conn = new AuthConnection("sneaky", {
-      profileName: "p",
-      domain: "example.com",
-      __provider: "exports.handler = () => ({})",
-    } as AuthConnectionArgs);
-    await value(conn.urn);
-    expect(registered.find((r) => r.name === "sneaky")!.inputs.__provider).toBe(providerText());
-  });
-
   it("resolves its declared outputs", async () => {
     const conn = new AuthConnection("hulu", {
       profileName: "p",
@@ -72,16 +45,6 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
     const read = registered.find((r) => r.name === "existing")!;
     expect(read.id).toBe("ma_existing");
     expect(read.inputs).toMatchObject({ project: "staging", __provider: providerText() });
-  });
-
-  it("isInstance is true for AuthConnections only", async () => {
-    const conn = new AuthConnection("typed", { profileName: "p", domain: "d.com" });
-    class Other extends pulumi.CustomResource {}
-    const other = new Other("pulumi-nodejs:dynamic/kernel:Credential", "c", {});
-    expect(AuthConnection.isInstance(conn)).toBe(true);
-    expect(AuthConnection.isInstance(other)).toBe(false);
-    expect(AuthConnection.isInstance({})).toBe(false);
-    expect(AuthConnection.isInstance(undefined)).toBe(false);
   });
 
   it("rejects two credential or proxy shapes at once at compile time", () => {

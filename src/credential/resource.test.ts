@@ -6,7 +6,7 @@ import {
   registrationKey,
   type RegistrationRequest,
 } from "../host/programMocks";
-import { Credential, type CredentialArgs } from "./resource";
+import { Credential } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
@@ -33,23 +33,6 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       false,
     );
     requests = recordRegistrationRequests();
-  });
-
-  it("registers the dynamic type token, the args, its own __provider and its secret outputs", async () => {
-    const cred = new Credential("netflix", {
-      name: "netflix-creds",
-      domain: "netflix.com",
-      values: { username: "u", password: pulumi.secret("p") },
-      __provider: "exports.handler = () => ({})",
-    } as CredentialArgs);
-    await value(cred.urn);
-    const args = registered.find((r) => r.name === "netflix")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Credential");
-    expect(args.inputs).toMatchObject({ name: "netflix-creds", domain: "netflix.com" });
-    expect(args.inputs.__provider).toBe(providerText("credential"));
-    expect(sentFor("netflix").secretOutputs).toEqual(
-      expect.arrayContaining(["values", "totpSecret"]),
-    );
   });
 
   it("sends plain-string secret inputs as secrets, so the state's inputs keep them encrypted", async () => {

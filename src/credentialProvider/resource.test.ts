@@ -56,14 +56,4 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
       value: "ops_plain",
     });
   });
-
-  it("get reads by id with the __provider; isInstance knows its own", async () => {
-    const cp = CredentialProvider.get("existing", "cp_9");
-    expect(await value(cp.id)).toBe("cp_9");
-    expect(registered.find((r) => r.name === "existing")!.inputs.__provider).toBe(
-      providerText("credentialProvider"),
-    );
-    expect(CredentialProvider.isInstance(cp)).toBe(true);
-    expect(CredentialProvider.isInstance({ __pulumiType: "other" })).toBe(false);
-  });
 });

@@ -241,7 +241,7 @@ describe("makeProvider: create", () => {
   });
 });
 
-describe("makeProvider: one owner per object in a process (issue 10 §8)", () => {
+describe("makeProvider: one owner per object in a process", () => {
   /** POST answers 409 (in "conflict" mode); the lookup finds w_1; a PATCH would answer it. */
   const conflictApi = () => {
     const mode = { conflict: false };
@@ -527,4 +527,38 @@ describe("makeProvider: the inputs the core owns (project, adopt)", () => {
     expect(result.props).toEqual({ name: "a", size: 7, createdAt: "c", adopt: true });
     expect(result.inputs).toEqual({ name: "a", size: 7, adopt: true, __project: "" });
   });
+});
+
+describe("makeProvider: configuration", () => {
+  it("takes key and base URL from Pulumi config over the environment", async () => {
+    const api = mockApi(() => ({ status: 204 }));
+    const p = makeProvider(widgetSpec(), {
+      env: { KERNEL_API_KEY: "env-key" },
+      client: { dispatcher: api.agent },
+    });
+    await p.configure({
+      config: { get: (k: string) => ({ "kernel:apiKey": TEST_KEY })[k], require: () => "" },
+    });
+    await p.delete("w_1", {});
+    expect(api.requests[0].headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it("refuses a plain-http base URL that is not loopback", async () => {
+    const p = makeProvider(widgetSpec(), {
+      env: { KERNEL_API_KEY: TEST_KEY, KERNEL_BASE_URL: "http://api.example.com" },
+    });
+    await expect(p.delete("w_1", {})).rejects.toThrow(/only travel over https/);
+  });
+
+  it.each([
+    [{ code: "route_not_found", message: "no route" }],
+    [{ code: "project_not_found", message: "no project" }],
+    ["<html>Not Found</html>"],
+  ])(
+    "a delete keeps the state on any other 404 (%j): a wrong base URL must not orphan",
+    async (body) => {
+      const api = mockApi(() => ({ status: 404, body }));
+      await expect(provider(api).delete("w_1", {})).rejects.toThrow(/404/);
+    },
+  );
 });

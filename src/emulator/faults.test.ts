@@ -1,3 +1,4 @@
+import type { ConnectionStore } from "./resources/authConnections/store";
 import * as http from "node:http";
 import { FaultPlan, RateLimiter } from "./faults";
 import { type Emulator, startEmulator } from "./index";
@@ -56,7 +57,9 @@ describe("drip fault", () => {
     );
 
   it("acts, sends the headers, then the body a byte at a time, all of it", async () => {
-    const made = emulator.store.create({ profile_name: "p", domain: "drip.example" });
+    const made = emulator
+      .storeOf<ConnectionStore>("authConnections")
+      .create({ profile_name: "p", domain: "drip.example" });
     if (!made.ok) throw new Error("seed failed");
     emulator.injectFault({ kind: "drip", ms: 1, method: "GET" });
     const answer = await get(`/auth/connections/${made.value.id}`);
@@ -69,7 +72,9 @@ describe("drip fault", () => {
   });
 
   it("drips a bodiless answer too: a DELETE's 204 becomes a 200 with `{}`", async () => {
-    const made = emulator.store.create({ profile_name: "p", domain: "gone.example" });
+    const made = emulator
+      .storeOf<ConnectionStore>("authConnections")
+      .create({ profile_name: "p", domain: "gone.example" });
     if (!made.ok) throw new Error("seed failed");
     emulator.injectFault({ kind: "drip", ms: 1, method: "DELETE" });
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -90,6 +95,6 @@ describe("drip fault", () => {
     });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({});
-    expect(emulator.connections().map((c) => c.id)).not.toContain(made.value.id);
+    expect(emulator.objects("authConnections").map((c) => c.id)).not.toContain(made.value.id);
   });
 });

@@ -16,7 +16,6 @@ import {
 import { FaultPlan } from "./faults";
 import { DEFAULT_PROJECT, Projects } from "./projects";
 import { authConnections } from "./resources/authConnections/module";
-import type { ConnectionStore } from "./resources/authConnections/store";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
@@ -116,9 +115,6 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     );
 
   const api: Omit<Emulator, "url" | "close"> = {
-    get store() {
-      return registry.store(authConnections, projects.all()[0]) as ConnectionStore;
-    },
     storeOf<S>(module: string, project?: string) {
       const p = project === undefined ? projects.all()[0] : projects.find(project);
       if (!p) throw new NotFoundError(`no project ${project}`);
@@ -140,9 +136,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
         throw new NotFoundError(`no object ${id}${module ? ` in ${module}` : ""}`);
       }
     },
-    deleteConnection: (id) => api.deleteObject(id, authConnections.name),
     objects: (module) => everyStore(module).flatMap((s) => s.module.objects(s.store)),
-    connections: () => api.objects(authConnections.name),
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     settings: () => ({ ...settings }),

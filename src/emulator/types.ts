@@ -7,7 +7,6 @@
 import type { RequestLogEntry } from "./core";
 import type { FaultRule } from "./faults";
 import type { Project } from "./projects";
-import type { ConnectionStore } from "./resources/authConnections/store";
 import type { EmulatedProxy } from "./resources/proxies/store";
 import type { RateLimitInput, Settings } from "./settings";
 
@@ -41,14 +40,12 @@ export interface StartOptions {
   now?: () => Date;
 }
 
-/** Older name of StartOptions. */
+/** The options of `startEmulator`, under the name the package has exported since 0.1. */
 export type EmulatorOptions = StartOptions;
 
 export interface Emulator {
   readonly url: string;
   close(): Promise<void>;
-  /** The default project's auth-connection store. */
-  readonly store: ConnectionStore;
   /** A module's store ("authConnections", "proxies", ...) in a project (id or name; default). */
   storeOf<S>(module: string, project?: string): S;
   projects(): Project[];
@@ -62,10 +59,8 @@ export interface Emulator {
   drift(id: string, changes: Record<string, unknown>, module?: string): Record<string, unknown>;
   /** Deletes an object behind the provider's back (any project; of `module` when given). */
   deleteObject(id: string, module?: string): void;
-  deleteConnection(id: string): void;
   /** Every object of a module (name or control name), all projects, as the API shows them. */
   objects(module: string): Record<string, unknown>[];
-  connections(): Record<string, unknown>[];
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
   settings(): Settings;

@@ -127,7 +127,7 @@ describe("validateBaseUrl", () => {
     expect(isLoopback("localhost.example.com")).toBe(false);
   });
 
-  // Issue 10 finding 11: a name that merely ends in .localhost may resolve anywhere.
+  // A name that merely ends in .localhost may resolve anywhere.
   it.each(["http://evil.localhost", "http://a.b.localhost:8787", "http://localhost.:1"])(
     "refuses plain http to %s",
     (url) => {
@@ -142,8 +142,8 @@ describe("validateBaseUrl", () => {
 });
 
 describe("the API key at configure", () => {
-  // Issue 10 finding 7: a pasted key with a trailing newline was refused by undici on every
-  // request, and the refusal was taken for "may have acted".
+  // undici refuses a header with a line break before sending, on every request: a pasted key's
+  // trailing newline would otherwise make each request fail as if it might have acted.
   it("trims surrounding whitespace and line breaks", () => {
     expect(resolveSettings(undefined, { KERNEL_API_KEY: "sk_live_abcdefghij1234\n" }).apiKey).toBe(
       "sk_live_abcdefghij1234",
@@ -171,7 +171,7 @@ describe("the API key at configure", () => {
     expect(err?.message).not.toContain("defghij");
   });
 
-  // Issue 10 finding 6: a key that is also an ordinary word (`auth`) cannot be redacted without
+  // A key that is also an ordinary word (`auth`) cannot be redacted without
   // mangling messages (`GET /[redacted]/connections`), nor left unredacted.
   it.each(["auth", "dev-key", "sk_123456789abc"])("refuses the implausibly short key %j", (key) => {
     expect(() => resolveSettings(config({ "kernel:apiKey": key }), {})).toThrow(

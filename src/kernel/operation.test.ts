@@ -88,7 +88,7 @@ describe("KernelClient.operation", () => {
     expect(api.requests).toHaveLength(1);
   });
 
-  // Issue 9: ending the list there would make a lookup miss an object that exists.
+  // Ending the list there would make a lookup miss an object that exists.
   it("treats X-Has-More: true without X-Next-Offset as an error, not the end of the list", async () => {
     const api = mockApi(() => ({
       status: 200,

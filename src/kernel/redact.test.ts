@@ -76,8 +76,8 @@ describe("a secret echoed in another form", () => {
 });
 
 describe("error excerpts", () => {
-  // Issue 10 finding 5: the excerpt was cut to 200 characters before the key was redacted, so
-  // a key echoed near offset 180 left its first characters in the error.
+  // Redaction comes before the cut: cutting first would leave the start of a key echoed near
+  // the cut in the error.
   it("redacts an echoed key before cutting a non-JSON error page to an excerpt", async () => {
     for (const at of [150, 175, 180, 190, 195]) {
       const page = `<html>${"x".repeat(at - 6)}${TEST_KEY}${"y".repeat(400)}</html>`;

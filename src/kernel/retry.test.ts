@@ -124,7 +124,7 @@ describe("how long to wait", () => {
     expect(decide("GET", response(503), 4, 2000)).toEqual({ retry: true, delayMs: 1200 });
   });
 
-  // Issue 10 finding 2: waiting less than the API asked would only meet 429 again.
+  // Waiting less than the API asked would only meet 429 again.
   it("fails at once when Retry-After is longer than what is left, saying what was asked", () => {
     expect(decide("GET", response(429, { "retry-after": "60" }), 1, 59_000)).toEqual({
       retry: false,

@@ -9,7 +9,7 @@ describe("timers", () => {
     expect(clampTimerMs(1.2)).toBe(2);
   });
 
-  // Issue 10 finding 2: an unclamped delay above 2^31-1 ms fires after 1 ms, with a warning.
+  // Node fires a delay above 2^31-1 ms after 1 ms, with a warning, unless it is clamped.
   it("a very long sleep neither overflows nor warns, and aborts on its signal", async () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.name);

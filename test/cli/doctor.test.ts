@@ -3,6 +3,7 @@
  * plan, the one project header it sends (as a create would), its exit codes, and that the key
  * never appears in what it prints. The last test runs the built bin as a user would.
  */
+import type { ConnectionStore } from "../../src/emulator/resources/authConnections/store";
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { runDoctor } from "../../src/cli/doctor";
@@ -39,7 +40,9 @@ async function doctor(env: NodeJS.ProcessEnv, args: string[] = []) {
 }
 
 it("says which org and project a working key reaches, and the plan's limits", async () => {
-  emulator.store.create({ profile_name: "p", domain: "a.com" });
+  emulator
+    .storeOf<ConnectionStore>("authConnections")
+    .create({ profile_name: "p", domain: "a.com" });
   const { code, text } = await doctor({ KERNEL_API_KEY: KEY });
   expect(code).toBe(0);
   expect(text).toContain("API key: works (from KERNEL_API_KEY; not shown)");

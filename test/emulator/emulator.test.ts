@@ -171,12 +171,12 @@ describe("controls over HTTP under /_emulator/", () => {
     await expect(
       call("POST", "/auth/connections", { profile_name: "p", domain: "d.com" }),
     ).rejects.toThrow();
-    expect(emulator.connections()).toHaveLength(1);
+    expect(emulator.objects("authConnections")).toHaveLength(1);
     emulator.injectFault({ kind: "reset-before", method: "POST" });
     await expect(
       call("POST", "/auth/connections", { profile_name: "q", domain: "d.com" }),
     ).rejects.toThrow();
-    expect(emulator.connections()).toHaveLength(1);
+    expect(emulator.objects("authConnections")).toHaveLength(1);
   });
 });
 
@@ -298,11 +298,11 @@ describe("projects", () => {
       "proj_b",
       undefined,
     ]);
-    expect(emulator.connections()).toHaveLength(2);
+    expect(emulator.objects("authConnections")).toHaveLength(2);
   });
 });
 
-describe("robustness (issue 10)", () => {
+describe("robustness: hostile requests, bodies and hosts", () => {
   it("controls need the API key when one is set; the control index does not", async () => {
     expect((await call("GET", "/_emulator/requests", undefined, { key: null })).status).toBe(401);
     expect((await call("GET", "/_emulator/requests", undefined, { key: "wrong" })).status).toBe(
@@ -362,7 +362,7 @@ describe("robustness (issue 10)", () => {
   });
 });
 
-describe("rate limit (issue 12)", () => {
+describe("rate limit", () => {
   it("takes a burst, answers 429 with Retry-After, and changes mid-run", async () => {
     emulator.setRateLimit(1, 3);
     const statuses = [];

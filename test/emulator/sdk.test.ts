@@ -155,7 +155,7 @@ describe("@onkernel/sdk@0.84.0 against the emulator", () => {
       )
       .catch((e) => e);
     expect(proxy).toBeInstanceOf(Kernel.BadRequestError);
-    expect(emulator.connections()).toEqual([]);
+    expect(emulator.objects("authConnections")).toEqual([]);
   });
 
   it("401 without the right key", async () => {

@@ -3,6 +3,7 @@
  * cell writes down what must happen; the test checks it, the emulator's end state (no
  * duplicate, no orphan) and what Pulumi would record.
  */
+import type { ConnectionStore } from "../../src/emulator/resources/authConnections/store";
 import { typeToken } from "../../src/dynamic/engineKeys";
 import { providerText } from "../../src/dynamic/providerText";
 import { SECRET_OUTPUTS } from "../../src/credential/types";
@@ -189,7 +190,7 @@ afterAll(async () => {
 });
 
 function reset() {
-  f.emulator.store.clear();
+  f.emulator.storeOf<ConnectionStore>("authConnections").clear();
   f.emulator.clearFaults();
   f.emulator.clearRequests();
   f.engine.state.clear();
@@ -234,7 +235,7 @@ describe.each(Object.keys(MATRIX) as Operation[])("%s", (operation) => {
     else expect(error?.message).toMatch(expected.outcome);
     expect(logged()).toEqual(expected.statuses);
 
-    const live = f.emulator.connections();
+    const live = f.emulator.objects("authConnections");
     const recorded = f.engine.state.get("netflix");
     // Never a duplicate; never an orphan that Pulumi does not know about.
     expect(live.length).toBeLessThanOrEqual(1);
@@ -283,7 +284,7 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
     "%s fails as a 409 without adopt, and sends no PATCH",
     async (faultName) => {
       reset();
-      const created = f.emulator.store.create({
+      const created = f.emulator.storeOf<ConnectionStore>("authConnections").create({
         profile_name: "team-netflix",
         domain: "netflix.com",
         health_check_interval: 3600,
@@ -291,7 +292,7 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
       });
       if (!created.ok) throw new Error("seed failed");
       const theirs = created.value.id;
-      const before = JSON.stringify(f.emulator.connections());
+      const before = JSON.stringify(f.emulator.objects("authConnections"));
       f.emulator.injectFault({
         times: 1,
         ...AMBIGUOUS[faultName],
@@ -309,7 +310,7 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
       const methods = f.emulator.requests().map((r) => r.method);
       expect(methods).not.toContain("PATCH");
       expect(methods).not.toContain("DELETE");
-      expect(JSON.stringify(f.emulator.connections())).toBe(before);
+      expect(JSON.stringify(f.emulator.objects("authConnections"))).toBe(before);
       expect(f.engine.state.has("netflix")).toBe(false);
     },
   );
@@ -319,12 +320,12 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
     // Everything as the program's POST would make it, its proxy the one "residential" names:
     // someone else's, or ours from a POST whose answer was lost. A connection has no
     // created_at, so nothing tells them apart, and our destroy must not be able to delete it.
-    const created = f.emulator.store.create({
+    const created = f.emulator.storeOf<ConnectionStore>("authConnections").create({
       ...EXAMPLE_POST_BODY,
       browser: { proxy: { id: "px_residential" } },
     });
     if (!created.ok) throw new Error("seed failed");
-    const before = JSON.stringify(f.emulator.connections());
+    const before = JSON.stringify(f.emulator.objects("authConnections"));
     f.emulator.injectFault({
       kind: "status",
       status: 502,
@@ -343,13 +344,13 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
     expect(error?.message).toContain(`already exists: ${created.value.id}`);
     expect(error?.message).toContain("set `adopt: true`");
     expect(f.engine.state.has("netflix")).toBe(false);
-    expect(JSON.stringify(f.emulator.connections())).toBe(before);
+    expect(JSON.stringify(f.emulator.objects("authConnections"))).toBe(before);
   });
 
   it("a proxy by name that resolves now to another proxy is not a match either", async () => {
     reset();
     // Everything as the program has it, except that its proxy is not the one named now.
-    const created = f.emulator.store.create({
+    const created = f.emulator.storeOf<ConnectionStore>("authConnections").create({
       ...EXAMPLE_POST_BODY,
       browser: { proxy: { id: "px_datacenter" } },
     });
@@ -371,7 +372,7 @@ describe("create over a pre-existing connection (docs/behaviour.md)", () => {
 });
 
 /**
- * Issue 10 §8: two resources with the same (profileName, domain), the second with `adopt: true`
+ * One owner per object: two resources with the same (profileName, domain), the second with `adopt: true`
  * as the 409 advice says. The host serves both in one process, so the second adoption is
  * refused, naming the id: two owners would flip the settings on every `up`, and deleting one
  * would delete the other's connection.
@@ -547,7 +548,7 @@ describe("a Retry-After longer than the budget", () => {
     const recorded = f.engine.state.get("netflix");
     if (op === "create") expect(recorded).toBeUndefined();
     else expect(recorded?.outputs.healthCheckInterval).toBe(1800);
-    expect(f.emulator.connections()).toHaveLength(op === "create" ? 0 : 1);
+    expect(f.emulator.objects("authConnections")).toHaveLength(op === "create" ? 0 : 1);
   });
 });
 
@@ -610,7 +611,7 @@ describe("a body that drips on every attempt (short budget)", () => {
 
     const error = await runOperation(g, "create");
 
-    const live = g.emulator.connections();
+    const live = g.emulator.objects("authConnections");
     expect(live).toHaveLength(1);
     expect(error?.message).toContain(`already exists: ${live[0].id}`);
     expect(g.engine.state.has("netflix")).toBe(false);

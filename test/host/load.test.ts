@@ -24,7 +24,7 @@ it(`${N} resources converge in parallel under a rate limit, with no duplicate`, 
   );
   expect(steps.every((s) => s.kind === "create")).toBe(true);
 
-  const live = f.emulator.connections();
+  const live = f.emulator.objects("authConnections");
   expect(live).toHaveLength(N);
   expect(new Set(live.map((c) => `${c.profile_name}|${c.domain}`)).size).toBe(N);
   expect(new Set([...f.engine.state.values()].map((s) => s.id))).toEqual(
@@ -45,5 +45,5 @@ it(`${N} resources converge in parallel under a rate limit, with no duplicate`, 
   expect(f.emulator.requests()).toEqual([]);
 
   await f.engine.destroy();
-  expect(f.emulator.connections()).toEqual([]);
+  expect(f.emulator.objects("authConnections")).toEqual([]);
 }, 120_000);

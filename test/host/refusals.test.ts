@@ -188,7 +188,7 @@ describe("proxy names are not unique", () => {
     expect(err.message).toContain("Refer to one by id");
     expect(lines()).toEqual(["POST /auth/connections", "GET /proxies"]);
     expect(f.emulator.requests()[1].query).toEqual({ name: "dup", limit: "10" });
-    expect(f.emulator.connections()).toEqual([]);
+    expect(f.emulator.objects("authConnections")).toEqual([]);
   });
 });
 

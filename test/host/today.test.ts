@@ -197,7 +197,7 @@ describe("proxy", () => {
         body: { browser: { proxy: { mode: "default" } } },
       },
     ]);
-    expect(f.emulator.connections()[0]).not.toHaveProperty("proxy_id");
+    expect(f.emulator.objects("authConnections")[0]).not.toHaveProperty("proxy_id");
     expect(f.engine.state.get("netflix")!.outputs).not.toHaveProperty("proxyId");
     f.emulator.clearRequests();
     expect((await f.engine.up([{ name: "netflix", inputs: withoutProxy }]))[0].kind).toBe("same");

@@ -72,7 +72,7 @@ it("the key appears in no state, __provider, host output or error", async () => 
     ),
     f.host.output,
     String(f.inputs.__provider),
-    JSON.stringify(f.emulator.connections()),
+    JSON.stringify(f.emulator.objects("authConnections")),
   ].join("\n");
   expect(f.host.output).toMatch(/retrying in/);
   expect(everything).not.toContain(HOST_KEY);

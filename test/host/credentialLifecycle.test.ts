@@ -251,7 +251,7 @@ describe("Credential lifecycle", () => {
 });
 
 describe("Credential 409 and adoption", () => {
-  /** Made elsewhere (through the API, not this host: it refuses a second owner, issue 10 §8). */
+  /** Made elsewhere (through the API, not this host: it refuses a second owner of one object). */
   async function existing() {
     const res = await fetch(`${emulator.url}/credentials`, {
       method: "POST",

@@ -179,7 +179,7 @@ describe("CredentialProvider lifecycle", () => {
 
 describe("CredentialProvider 409 and adoption", () => {
   it("fails without adopt naming the id; with adopt, sends the token once", async () => {
-    // Made elsewhere (through the API, not this host: it refuses a second owner, issue 10 §8).
+    // Made elsewhere (through the API, not this host: it refuses a second owner of one object).
     const res = await fetch(`${emulator.url}/org/credential_providers`, {
       method: "POST",
       headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },

@@ -162,7 +162,7 @@ describe("drift: refresh shows live => desired, up corrects it with one PATCH", 
     expect(requestLines(f.emulator)).toEqual([
       { method: "PATCH", path: `/auth/connections/${state.id}`, body: patchBody },
     ]);
-    expect(f.emulator.connections()).toEqual([
+    expect(f.emulator.objects("authConnections")).toEqual([
       expect.objectContaining({ ...EXAMPLE_POST_LIVE, id: state.id }),
     ]);
     f.emulator.clearRequests();
@@ -257,7 +257,7 @@ describe("changes in the program", () => {
       "POST /auth/connections",
       `DELETE /auth/connections/${state.id}`,
     ]);
-    expect(f.emulator.connections().map((c) => c.domain)).toEqual(["hulu.com"]);
+    expect(f.emulator.objects("authConnections").map((c) => c.domain)).toEqual(["hulu.com"]);
   });
 
   it("replaces on a removed credential, deleting first since the key is kept", async () => {
@@ -273,21 +273,21 @@ describe("changes in the program", () => {
       `DELETE /auth/connections/${state.id}`,
       "POST /auth/connections",
     ]);
-    expect(f.emulator.connections()).toHaveLength(1);
-    expect(f.emulator.connections()[0]).not.toHaveProperty("credential");
+    expect(f.emulator.objects("authConnections")).toHaveLength(1);
+    expect(f.emulator.objects("authConnections")[0]).not.toHaveProperty("credential");
   });
 });
 
 describe("deletion and 404s", () => {
   it("a connection deleted behind Pulumi's back leaves the state on refresh and is created again", async () => {
     const state = await created();
-    f.emulator.deleteConnection(state.id);
+    f.emulator.deleteObject(state.id, "authConnections");
     const [refresh] = await f.engine.refresh();
     expect(refresh.kind).toBe("gone");
     expect(f.engine.state.has("netflix")).toBe(false);
     const [step] = await f.engine.up([{ name: "netflix", inputs: f.inputs }]);
     expect(step.kind).toBe("create");
-    expect(f.emulator.connections()).toHaveLength(1);
+    expect(f.emulator.objects("authConnections")).toHaveLength(1);
   });
 
   it("a 404 that is not the API's not_found is an error and keeps the resource", async () => {
@@ -309,7 +309,7 @@ describe("deletion and 404s", () => {
     expect(requestLines(f.emulator)).toEqual([
       { method: "DELETE", path: `/auth/connections/${state.id}` },
     ]);
-    expect(f.emulator.connections()).toEqual([]);
+    expect(f.emulator.objects("authConnections")).toEqual([]);
     await expect(f.host.delete(state.id, state.urn, state.outputs)).resolves.toBeUndefined();
   });
 });
@@ -336,7 +336,7 @@ describe("adoption", () => {
     expect(err).toBeInstanceOf(HostCallError);
     expect(err.message).toContain(`already exists: ${id}`);
     expect(err.message).toContain("adopt: true");
-    expect(f.emulator.connections()).toHaveLength(1);
+    expect(f.emulator.objects("authConnections")).toHaveLength(1);
   });
 
   it("with adopt, takes it over and reconciles it with one PATCH", async () => {
@@ -358,7 +358,7 @@ describe("adoption", () => {
         },
       },
     ]);
-    expect(f.emulator.connections()).toEqual([
+    expect(f.emulator.objects("authConnections")).toEqual([
       expect.objectContaining({ ...EXAMPLE_POST_LIVE, id }),
     ]);
   });
@@ -396,6 +396,6 @@ describe("adoption", () => {
     const [step] = await f.engine.up([{ name: "netflix", inputs: { ...f.inputs, adopt: true } }]);
     expect(step.kind).toBe("update");
     expect(f.emulator.requests().map((r) => r.method)).toEqual(["PATCH"]);
-    expect(f.emulator.connections()).toHaveLength(1);
+    expect(f.emulator.objects("authConnections")).toHaveLength(1);
   });
 });

@@ -6,13 +6,15 @@
  */
 import type { KernelOperation } from "../kernel/client";
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/spec";
+import { type ResourceSpec, checkAndPlan } from "../dynamic/spec";
 import { COLLECTION, type ManagedAuth, parseManagedAuth, parseProxyItem } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { explainConnectionFailure } from "./failures";
 import { toLiveInputs, toOutputs } from "./flatten";
+import * as patch from "./patch";
 import { planChanges } from "./patch";
-import { INPUT_NAMES, asKnownInputs, checkInputs } from "./schema";
+import * as schema from "./schema";
+import { asKnownInputs } from "./schema";
 import {
   API_FIELD,
   type AuthConnectionOutputs,
@@ -57,13 +59,9 @@ export const authConnectionSpec: ResourceSpec<
     `logged out (NEEDS_AUTH): log in again once it exists` +
     (deletesFirst ? "; the old connection is deleted first." : "."),
   projectScoped: true,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: (olds, news) => planChanges(olds, news),
+  ...checkAndPlan(schema, patch),
   createBody: (desired) => ({ ...toCreateRequest(asKnownInputs({ ...desired })) }),
-  updateBody: (plan, _olds, desired) => ({
-    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
-  }),
+  updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseManagedAuth,
   toOutputs: (live, ctx) => {
     const sentProxy = (ctx.justSent?.browser as { proxy?: unknown } | undefined)?.proxy;

@@ -3,7 +3,7 @@
  * state (outputs, refreshed or as recorded) with the checked inputs. diff reports its plan and
  * update sends `planPatch`, so what the preview promises is what the PATCH carries.
  */
-import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
+import { planFields } from "../dynamic/plan";
 import type { ChangePlan } from "../dynamic/spec";
 import type { CredentialResponse } from "./api";
 import { valuesDelta } from "./expand";
@@ -16,12 +16,14 @@ import {
 
 type Olds = Partial<CredentialOutputs>;
 
+/** A new domain replaces (the API cannot move a credential); the name is the unique key. */
 export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePlan<UpdatableField> {
-  const replaces: string[] = [];
-  if (news.domain === UNKNOWN || news.domain !== olds.domain) replaces.push("domain");
-  const changed = UPDATABLE_FIELDS.filter((field) => !fieldEquals(field, olds, news));
-  const nameKept = news.name === UNKNOWN || news.name === olds.name;
-  return { replaces, deleteBeforeReplace: replaces.length > 0 && nameKept, changed };
+  return planFields(olds, news, {
+    createOnly: ["domain"],
+    updatable: UPDATABLE_FIELDS,
+    equals: (field, desired) => fieldEquals(field, olds, desired),
+    uniqueKey: ["name"],
+  });
 }
 
 /** Whether the live object has a TOTP secret; old states without the flag go by the record. */
@@ -29,10 +31,8 @@ function liveHasTotp(olds: Olds): boolean {
   return olds.hasTotpSecret ?? olds.totpSecret !== undefined;
 }
 
-/** Whether one updatable field is already as desired. Unknown is never equal. */
-export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<string, unknown>) {
-  const desired = news[field];
-  if (containsUnknown(desired)) return false;
+/** Whether one updatable field is already as desired (`desired` holds nothing unknown). */
+export function fieldEquals(field: UpdatableField, olds: Olds, desired: unknown): boolean {
   switch (field) {
     case "name":
       return desired === olds.name;

@@ -5,7 +5,7 @@
  */
 import { domainToASCII } from "node:url";
 import { z } from "zod";
-import { type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
+import { type CheckResult, orUnknown, toFailures, trimmedName } from "../dynamic/checks";
 import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
 import { SECRET_OUTPUTS, TOTP_ALGORITHMS, TOTP_SETTINGS } from "./types";
 
@@ -41,9 +41,6 @@ const reasons = {
   totpPeriod: "must be a whole number of seconds, at least 1, such as 30",
   totpSettingAlone: "needs totpSecret: the API takes TOTP settings only with the secret",
 } as const;
-
-const trimmedName = (reason: string) =>
-  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
 
 /** Spaces and dashes (used to group it) and letter case do not change a base32 secret. */
 export function normalizeTotpSecret(secret: string): string {

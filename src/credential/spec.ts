@@ -5,14 +5,22 @@
  * operation the skeleton passes in.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { CreateOutcome, ResourceSpec } from "../dynamic/spec";
+import { patchTowards } from "../dynamic/create";
+import {
+  type CreateOutcome,
+  type ResourceSpec,
+  deletedFirstWarning,
+  uniqueName,
+  checkAndPlan,
+} from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { isGone } from "../kernel/errors";
 import { type CredentialResponse, parseCredential } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toOutputs } from "./flatten";
-import { matchesPost, planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import { matchesPost } from "./patch";
+import * as schema from "./schema";
 import {
   API_FIELD,
   type CredentialInputs,
@@ -57,41 +65,25 @@ async function afterCreate(
   outcome: CreateOutcome,
 ): Promise<CredentialResponse> {
   if (outcome !== "recovered") return live;
-  const unrecorded = toOutputs(live);
-  const plan = planChanges(unrecorded, desired as unknown as Record<string, unknown>);
-  const body = toUpdateRequest(plan.changed, unrecorded, desired);
-  if (Object.keys(body).length === 0) return live;
-  return op.request("PATCH", resourcePath(COLLECTION, live.id), { body, parse: parseCredential });
+  return patchTowards(op, credentialSpec, live, toOutputs(live), desired);
 }
 
 export const credentialSpec: ResourceSpec<CredentialInputs, CredentialOutputs, CredentialResponse> =
   {
     typeName: "Credential",
     collection: COLLECTION,
-    replaceWarning: (replaces, deletesFirst) =>
-      deletesFirst
-        ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
-          `created: connections that log in with it cannot log in again in between.`
-        : undefined,
+    replaceWarning: deletedFirstWarning("connections that log in with it cannot log in again"),
     projectScoped: true,
-    check: checkInputs,
-    inputNames: INPUT_NAMES,
-    plan: planChanges,
-    createBody: (desired) => ({ ...toCreateRequest(desired) }),
-    updateBody: (plan, olds, desired) => ({
-      ...toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
-    }),
+    ...checkAndPlan(schema, patch),
+    createBody: toCreateRequest,
+    updateBody: (plan, olds, desired) =>
+      toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
     parse: parseCredential,
     // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
     // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
     toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
     toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
-    uniqueKey: {
-      describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-      find: (op, desired) => findByName(op, desired.name),
-      matchesPost: async (_op, live, desired) => matchesPost(live, desired),
-      createdAt: (live) => live.created_at,
-    },
+    uniqueKey: uniqueName(findByName, matchesPost),
     afterCreate,
     badRequestHint,
     secretOutputs: SECRET_OUTPUTS,

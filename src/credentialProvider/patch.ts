@@ -4,7 +4,7 @@
  * returns them; `enabled` and `priority` with the live values, and only when the program sets
  * them (server-owned).
  */
-import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
+import { planFields } from "../dynamic/plan";
 import type { ChangePlan } from "../dynamic/spec";
 import type { CredentialProviderResponse } from "./api";
 import {
@@ -16,20 +16,18 @@ import {
 
 type Olds = Partial<CredentialProviderOutputs>;
 
+/** A new provider type replaces; the name is the unique key. */
 export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePlan<UpdatableField> {
-  const replaces: string[] = [];
-  if (news.providerType === UNKNOWN || news.providerType !== olds.providerType) {
-    replaces.push("providerType");
-  }
-  const changed = UPDATABLE_FIELDS.filter((field) => !fieldEquals(field, olds, news));
-  const nameKept = news.name === UNKNOWN || news.name === olds.name;
-  return { replaces, deleteBeforeReplace: replaces.length > 0 && nameKept, changed };
+  return planFields(olds, news, {
+    createOnly: ["providerType"],
+    updatable: UPDATABLE_FIELDS,
+    equals: (field, desired) => fieldEquals(field, olds, desired),
+    uniqueKey: ["name"],
+  });
 }
 
-/** Whether one updatable field is already as desired. Unknown is never equal; unset is. */
-export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<string, unknown>) {
-  const desired = news[field];
-  if (containsUnknown(desired)) return false;
+/** Whether one updatable field is already as desired (`desired` holds nothing unknown). */
+export function fieldEquals(field: UpdatableField, olds: Olds, desired: unknown): boolean {
   switch (field) {
     case "name":
     case "token":

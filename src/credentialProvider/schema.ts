@@ -4,7 +4,7 @@
  * passes Pulumi's unknown sentinel through.
  */
 import { z } from "zod";
-import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
+import { type CheckResult, checkWithSchema, orUnknown, trimmedName } from "../dynamic/checks";
 import { PROVIDER_TYPES, SECRET_OUTPUTS } from "./types";
 
 const reasons = {
@@ -17,9 +17,6 @@ const reasons = {
   enabled: "must be true or false",
   priority: "must be a whole number (lower numbers are checked first)",
 } as const;
-
-const trimmedName = (reason: string) =>
-  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
 
 export const inputsSchema = z.strictObject({
   name: orUnknown(trimmedName(reasons.name)),

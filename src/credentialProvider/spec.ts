@@ -3,13 +3,21 @@
  * the shared skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { CreateOutcome, ResourceSpec } from "../dynamic/spec";
-import { type KernelOperation, resourcePath } from "../kernel/client";
+import { patchTowards } from "../dynamic/create";
+import {
+  type CreateOutcome,
+  type ResourceSpec,
+  deletedFirstWarning,
+  uniqueName,
+  checkAndPlan,
+} from "../dynamic/spec";
+import type { KernelOperation } from "../kernel/client";
 import { type CredentialProviderResponse, parseCredentialProvider } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toOutputs } from "./flatten";
-import { matchesPost, planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import { matchesPost } from "./patch";
+import * as schema from "./schema";
 import {
   API_FIELD,
   type CredentialProviderInputs,
@@ -46,14 +54,8 @@ async function afterCreate(
   outcome: CreateOutcome,
 ): Promise<CredentialProviderResponse> {
   if (outcome === "adopted") return live;
-  const state = outcome === "created" ? toOutputs(live, { desired }) : toOutputs(live);
-  const plan = planChanges(state, desired as unknown as Record<string, unknown>);
-  const body = toUpdateRequest(plan.changed, desired);
-  if (Object.keys(body).length === 0) return live;
-  return op.request("PATCH", resourcePath(COLLECTION, live.id), {
-    body,
-    parse: parseCredentialProvider,
-  });
+  const known = outcome === "created" ? toOutputs(live, { desired }) : toOutputs(live);
+  return patchTowards(op, credentialProviderSpec, live, known, desired);
 }
 
 export const credentialProviderSpec: ResourceSpec<
@@ -63,29 +65,18 @@ export const credentialProviderSpec: ResourceSpec<
 > = {
   typeName: "CredentialProvider",
   collection: COLLECTION,
-  replaceWarning: (replaces, deletesFirst) =>
-    deletesFirst
-      ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
-        `created: connections that take credentials from it cannot log in again in between.`
-      : undefined,
+  replaceWarning: deletedFirstWarning(
+    "connections that take credentials from it cannot log in again",
+  ),
   projectScoped: false,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, _olds, desired) => ({
-    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseCredentialProvider,
   // The token sent becomes the record; a cache TTL no longer set keeps the old record.
   toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
   toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    find: (op, desired) => findByName(op, desired.name),
-    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
-    createdAt: (live) => live.created_at,
-  },
+  uniqueKey: uniqueName(findByName, matchesPost),
   afterCreate,
   badRequestHint,
   secretOutputs: SECRET_OUTPUTS,

@@ -184,3 +184,11 @@ export function suggestAmong(
     return { ...failure, reason: `is not a known input; ${hint}` };
   });
 }
+
+/**
+ * A name as the API stores it: non-empty, without leading or trailing spaces. Refused rather
+ * than trimmed, so the program says what is stored and no preview shows the untrimmed name
+ * against the trimmed live one.
+ */
+export const trimmedName = (reason: string) =>
+  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });

@@ -233,7 +233,7 @@ export function makeCreate<Inputs extends object, Outputs extends object, Live>(
       createsByProjectId(all[PROJECT_KEY], ctx.settings(), inputs[PROJECT_PIN_KEY]);
     const op = ctx.operation(project, ctx.secretsIn(inputs), byId);
     const adopt = adopts(all);
-    const body = spec.createBody(desired);
+    const body = spec.createBody(desired) as Record<string, unknown>;
     const attempts = Math.max(1, ctx.createAttempts);
     // Set once a POST's outcome was unknown: a later 409 may then be our own object.
     let outcomeUnknown = false;
@@ -337,4 +337,23 @@ function partialFailure(
 /** "A Credential", "An AuthConnection". */
 function article(word: string): string {
   return /^[AEIOU]/i.test(word) ? "An" : "A";
+}
+
+/**
+ * For an `afterCreate`: the PATCH that takes the object from `olds` (what is known of it) to
+ * `desired`, as update would send it; none when there is nothing to send.
+ */
+export async function patchTowards<Inputs extends object, Outputs extends object, Live>(
+  op: KernelOperation,
+  spec: ResourceSpec<Inputs, Outputs, Live>,
+  live: Live,
+  olds: Partial<Outputs>,
+  desired: Inputs,
+): Promise<Live> {
+  const { body } = planUpdate(spec, olds, desired);
+  if (Object.keys(body).length === 0) return live;
+  return op.request("PATCH", resourcePath(spec.collection, liveIdOf(spec, live)), {
+    body,
+    parse: (json) => spec.parse(json),
+  });
 }

@@ -6,6 +6,7 @@
  * the recorded one (an id for a name) is a move here, and `diff` then asks the API (one GET in
  * the desired project), finding no move when the object answers there; the comment cannot ask.
  */
+import { UNKNOWN, containsUnknown } from "./engineKeys";
 import { PROJECT_KEY, type ProjectSettings, desiredProject, projectMoves } from "./project";
 import type { ChangePlan, ResourceSpec } from "./spec";
 
@@ -52,10 +53,49 @@ export function planUpdate<Inputs extends object, Outputs extends object>(
   desired: Inputs,
 ): { plan: ChangePlan; body: Record<string, unknown> } {
   const plan = spec.plan(olds, desired as Record<string, unknown>);
-  return { plan, body: spec.updateBody(plan, olds, desired) };
+  return { plan, body: spec.updateBody(plan, olds, desired) as Record<string, unknown> };
 }
 
 /** Whether a plan does anything: a replacement or a changed field. */
 export function hasChanges(plan: ChangePlan): boolean {
   return plan.replaces.length > 0 || plan.changed.length > 0;
+}
+
+/** The per-field rules most resources' plans follow. */
+export interface FieldRules<Field extends string> {
+  /** Inputs a change of which needs a new object (scalars, compared as they are). */
+  createOnly?: readonly string[];
+  /** The fields a PATCH can change, in the order it lists them. */
+  updatable: readonly Field[];
+  /**
+   * Whether one updatable field is already as desired. Called only for a desired value with
+   * nothing unknown in it: an unknown value is always a change.
+   */
+  equals(field: Field, desired: unknown): boolean;
+  /**
+   * The fields of the unique key: a replacement that keeps them (or cannot tell yet) would
+   * collide with the old object, so the old one is deleted first.
+   */
+  uniqueKey?: readonly string[];
+}
+
+/** A plan from per-field rules: replaces, changed fields and the order of a replacement. */
+export function planFields<Field extends string>(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  rules: FieldRules<Field>,
+): ChangePlan<Field> {
+  const differs = (key: string) => news[key] === UNKNOWN || news[key] !== olds[key];
+  const replaces = (rules.createOnly ?? []).filter(differs);
+  const changed = rules.updatable.filter(
+    (field) => containsUnknown(news[field]) || !rules.equals(field, news[field]),
+  );
+  const keyKept = (rules.uniqueKey ?? []).every(
+    (key) => news[key] === UNKNOWN || news[key] === olds[key],
+  );
+  return {
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && rules.uniqueKey !== undefined && keyKept,
+    changed,
+  };
 }

@@ -105,10 +105,10 @@ export interface ResourceSpec<Inputs extends object, Outputs extends object, Liv
    * during preview), and `project`/`adopt`, which the plan ignores.
    */
   plan(olds: Partial<Outputs>, news: Record<string, unknown>): ChangePlan;
-  /** The POST body: the fields the program set, in API form. */
-  createBody(desired: Inputs): Record<string, unknown>;
+  /** The POST body: the fields the program set, in API form (a typed request is fine). */
+  createBody(desired: Inputs): object;
   /** The PATCH body for `plan`: exactly the changed fields; `{}` when nothing is to send. */
-  updateBody(plan: ChangePlan, olds: Partial<Outputs>, desired: Inputs): Record<string, unknown>;
+  updateBody(plan: ChangePlan, olds: Partial<Outputs>, desired: Inputs): object;
   /** An answer to the resource's type, tolerant of unknown fields; throw when malformed. */
   parse(json: unknown): Live;
   /** The object's id; `live.id` by default. */
@@ -186,4 +186,53 @@ export function liveInputsOf<Outputs extends object>(
   return Object.fromEntries(
     spec.inputNames.filter((name) => all[name] !== undefined).map((name) => [name, all[name]]),
   );
+}
+
+/**
+ * The unique key of a resource whose name is unique in its scope: found by `find`, ours after
+ * a lost POST when `matchesPost` says every field the POST carried matches, and proved made by
+ * it through `created_at`.
+ */
+export function uniqueName<
+  Inputs extends { name: string },
+  Live extends { created_at?: string | null },
+>(
+  find: (op: KernelOperation, name: string) => Promise<Live | undefined>,
+  matchesPost: (live: Live, desired: Inputs) => boolean,
+): UniqueKey<Inputs, Live> {
+  return {
+    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    find: (op, desired) => find(op, desired.name),
+    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
+    createdAt: (live) => live.created_at,
+  };
+}
+
+/**
+ * A `replaceWarning` for an object that must be deleted before its successor exists (its
+ * unique key is kept): says what stops working in between (`dependents`).
+ */
+export function deletedFirstWarning(
+  dependents: string,
+): NonNullable<ResourceSpec<object, object, unknown>["replaceWarning"]> {
+  return (replaces, deletesFirst) =>
+    deletesFirst
+      ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
+        `created: ${dependents} in between.`
+      : undefined;
+}
+
+/**
+ * The members every resource takes from its folder under the recipe's names
+ * (docs/architecture.md): `checkInputs` and `INPUT_NAMES` of `schema.ts`, `planChanges` of
+ * `patch.ts`.
+ */
+export function checkAndPlan<Outputs extends object>(
+  schema: {
+    checkInputs(news: Record<string, unknown>): CheckResult;
+    INPUT_NAMES: readonly string[];
+  },
+  patch: { planChanges(olds: Partial<Outputs>, news: Record<string, unknown>): ChangePlan },
+): Pick<ResourceSpec<object, Outputs, unknown>, "check" | "inputNames" | "plan"> {
+  return { check: schema.checkInputs, inputNames: schema.INPUT_NAMES, plan: patch.planChanges };
 }

@@ -46,8 +46,9 @@ function kernelType(spec: AnyResourceSpec): KernelType {
     collection: spec.collection,
     projectScoped: spec.projectScoped,
     plan: (olds, news) => spec.plan(olds, news),
-    createBody: (desired) => spec.createBody(withoutOwned(desired)),
-    updateBody: (plan, olds, desired) => spec.updateBody(plan, olds, withoutOwned(desired)),
+    createBody: (desired) => spec.createBody(withoutOwned(desired)) as Record<string, unknown>,
+    updateBody: (plan, olds, desired) =>
+      spec.updateBody(plan, olds, withoutOwned(desired)) as Record<string, unknown>,
     secretFields: [...spec.secretOutputs],
     ...(secretMapKeys ? { secretMapKeys } : {}),
   };

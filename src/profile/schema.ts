@@ -2,17 +2,14 @@
  * check for Profile: validation and normalisation (docs/behaviour.md). Pure and total.
  */
 import { z } from "zod";
-import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
+import { type CheckResult, checkWithSchema, orUnknown, trimmedName } from "../dynamic/checks";
 
 const reasons = {
   name: "must be a non-empty profile name without leading or trailing spaces",
 } as const;
 
-const trimmedNonEmpty = (reason: string) =>
-  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
-
 export const inputsSchema = z.strictObject({
-  name: orUnknown(trimmedNonEmpty(reasons.name)),
+  name: orUnknown(trimmedName(reasons.name)),
 });
 
 export const INPUT_NAMES: readonly string[] = Object.keys(inputsSchema.shape);

@@ -4,13 +4,13 @@
  * unknown outcome follow the create rules of docs/behaviour.md through the unique key.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/spec";
+import { type ResourceSpec, uniqueName, checkAndPlan } from "../dynamic/spec";
 import { resourcePath } from "../kernel/client";
 import { type ProfileResponse, parseProfile } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toOutputs } from "./flatten";
-import { planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import * as schema from "./schema";
 import type { ProfileInputs, ProfileOutputs, UpdatableField } from "./types";
 
 /** Names the input a 400 is about. */
@@ -22,37 +22,26 @@ export const profileSpec: ResourceSpec<ProfileInputs, ProfileOutputs, ProfileRes
   typeName: "Profile",
   collection: "/profiles",
   projectScoped: true,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, _olds, desired) => ({
-    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseProfile,
   toOutputs: (live) => toOutputs(live),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    async find(op, desired) {
+  uniqueKey: uniqueName(
+    async (op, name) => {
       // The API's name filter matches in any letter case (its collation), as its uniqueness
       // does: the exact name first, else the one that differs only in case.
-      const named = await op.list(resourcePath("/profiles"), { name: desired.name }, parseProfile);
-      const lower = desired.name.toLowerCase();
+      const named = await op.list(resourcePath("/profiles"), { name }, parseProfile);
+      const lower = name.toLowerCase();
       return (
-        named.find((p) => p.name === desired.name) ??
-        named.find((p) => p.name?.toLowerCase() === lower)
+        named.find((p) => p.name === name) ?? named.find((p) => p.name?.toLowerCase() === lower)
       );
     },
-    /**
-     * The POST carried only the name, which the lookup already matched. A profile that a
-     * browser session has used existed before this create (ours is seconds old and unused):
-     * it is someone else's, and is reported as a 409 without adopt.
-     */
-    async matchesPost(_op, live, desired) {
-      return live.name === desired.name && live.last_used_at == null;
-    },
-    createdAt: (live) => live.created_at,
-  },
+    // The POST carried only the name, which the lookup already matched. A profile that a
+    // browser session has used existed before this create (ours is seconds old and unused):
+    // it is someone else's, and is reported as a 409 without adopt.
+    (live, desired) => live.name === desired.name && live.last_used_at == null,
+  ),
   badRequestHint: badRequestHint,
   secretOutputs: [],
 };

@@ -6,7 +6,13 @@
 import { domainToASCII } from "node:url";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { type CheckFailure, type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
+import {
+  type CheckFailure,
+  type CheckResult,
+  orUnknown,
+  toFailures,
+  trimmedName,
+} from "../dynamic/checks";
 import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
 import {
   ALL_CONFIG_KEYS,
@@ -39,9 +45,6 @@ const reasons = {
   bypassHosts: "must be a list of host names, *.wildcard host names or IP addresses",
   customOnly: "is only for type custom",
 } as const;
-
-const trimmedNonEmpty = (reason: string) =>
-  z.string({ error: reason }).refine((s) => s.length > 0 && s.trim() === s, { error: reason });
 const noSpaces = (reason: string) =>
   z.string({ error: reason }).refine((s) => /^\S+$/.test(s), { error: reason });
 const pattern = (re: RegExp, reason: string) =>
@@ -73,7 +76,7 @@ function configSchemaFor(type: ProxyType | undefined) {
 
 export const inputsSchema = z.strictObject({
   type: orUnknown(z.enum(PROXY_TYPES, { error: reasons.type })),
-  name: orUnknown(trimmedNonEmpty(reasons.name)).optional(),
+  name: orUnknown(trimmedName(reasons.name)).optional(),
   protocol: orUnknown(z.enum(PROXY_PROTOCOLS, { error: reasons.protocol })).optional(),
   // Checked per type below, once the type is known.
   config: orUnknown(z.record(z.string(), z.unknown(), { error: reasons.config })).optional(),

@@ -6,14 +6,14 @@
  * duplicate nobody manages).
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/spec";
+import { type ResourceSpec, checkAndPlan } from "../dynamic/spec";
 import { ProxyOutcomeUnknownError } from "./errors";
 import { explainProxyFailure } from "./inUse";
 import { type ProxyResponse, parseProxy } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toOutputs } from "./flatten";
-import { planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import * as schema from "./schema";
 import { SECRET_OUTPUTS, type ProxyInputs, type ProxyOutputs, type UpdatableField } from "./types";
 
 /** The inputs a 400's text can name, and their API field names. */
@@ -39,13 +39,9 @@ export const proxySpec: ResourceSpec<ProxyInputs, ProxyOutputs, ProxyResponse> =
   typeName: "Proxy",
   collection: "/proxies",
   projectScoped: true,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, _olds, desired) => ({
-    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseProxy,
   toOutputs: (live, ctx) => toOutputs(live, ctx),
   toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),

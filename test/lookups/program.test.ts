@@ -5,7 +5,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type Emulator, startEmulator } from "../../src/emulator";
-import { getApp, getAppOutput, getDeploymentOutput, getProfile } from "../../src";
+import {
+  Profile,
+  getApp,
+  getAppOutput,
+  getDeploymentOutput,
+  getProfile,
+  getProfileOutput,
+} from "../../src";
 
 const KEY = "sk_emulator_program_key";
 let emulator: Emulator;
@@ -16,7 +23,11 @@ beforeAll(async () => {
   emulator = await startEmulator({ apiKey: KEY, projects: [{ id: "proj_team", name: "team" }] });
   await pulumi.runtime.setMocks(
     {
-      newResource: (args) => ({ id: `${args.name}_id`, state: args.inputs }),
+      // A resource named `pending-*` has no id yet, as in a preview before it is created.
+      newResource: (args) => ({
+        id: args.name.startsWith("pending") ? "" : `${args.name}_id`,
+        state: args.inputs,
+      }),
       call: (args) => args.inputs,
     },
     "lookups",
@@ -60,5 +71,14 @@ describe("lookups in a Pulumi program", () => {
       'getProfile: no profile with name "nobody" in project "team" (404 not_found)',
     );
     expect((err as Error).stack).not.toContain(KEY);
+  });
+
+  it("in a preview, wait for arguments not known yet: no request, an unknown result", async () => {
+    const profile = new Profile("pending-profile", { name: "later" });
+    emulator.clearRequests();
+    const found = getProfileOutput({ id: profile.id });
+    const known = (found as unknown as { isKnown: Promise<boolean> }).isKnown;
+    expect(await known).toBe(false);
+    expect(emulator.requests()).toEqual([]);
   });
 });

@@ -23,9 +23,3 @@ export type {
 } from "./resources/credentialProviders/store";
 export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
 export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";
-export type { AppStore, AppView, StoredApp } from "./resources/apps/store";
-export type {
-  DeploymentStore,
-  DeploymentView,
-  StoredDeployment,
-} from "./resources/deployments/store";

@@ -12,16 +12,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createProject, createsByProjectId } from "../dynamic/project";
-import {
-  type KernelClientOptions,
-  type KernelOperation,
-  resourcePath,
-  sharedClient,
-} from "../kernel/client";
+import { type KernelClientOptions, resourcePath, sharedClient } from "../kernel/client";
 import { type ConfigSource, resolveSettings } from "../kernel/config";
 import { isGone } from "../kernel/errors";
 import { redact } from "../kernel/redact";
 import { LookupArgumentError, LookupNotFoundError } from "./errors";
+import type { LookupContext, LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 /** What a lookup reads besides its arguments: the stack's config and env unless given. */
 export interface LookupDeps {
@@ -30,41 +26,6 @@ export interface LookupDeps {
   /** Client overrides (a dispatcher, a clock): tests. */
   client?: Partial<Omit<KernelClientOptions, "baseUrl" | "apiKey">>;
 }
-
-/** What an object's lookup step gets. */
-export interface LookupContext {
-  /** The operation, with the project header when the object is project-scoped. */
-  readonly op: KernelOperation;
-  /** The function's name, for messages: `getProfile`. */
-  readonly fn: string;
-  /** The project asked (a project-scoped lookup); undefined for the default project. */
-  readonly project?: string;
-  /**
-   * The project the settings name (`kernel:project`, else `KERNEL_PROJECT`, else
-   * `KERNEL_PROJECT_ID`): what `getProject()` without arguments looks up.
-   */
-  readonly configuredProject?: string;
-}
-
-/** One object's lookup: its name, its scope, and the step that asks and answers. */
-export interface LookupSpec<Args, Result> {
-  readonly fn: string;
-  /** Project-scoped objects take a `project` argument and send the project header. */
-  readonly scope: "project" | "org";
-  find(args: Args, ctx: LookupContext): Promise<Result>;
-}
-
-/** The argument every project-scoped lookup takes. */
-export interface ProjectArgs {
-  /**
-   * The project to look in (id or exact name). Defaults to `kernel:project`, else the
-   * `KERNEL_PROJECT` or `KERNEL_PROJECT_ID` environment variable, else the org's default project.
-   */
-  project?: string;
-}
-
-/** Each argument of a lookup as a Pulumi input: what the `...Output` forms take. */
-export type LookupInputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /** Runs one lookup: settings, project, operation, then the object's step; errors redacted. */
 export async function runLookup<Args extends object, Result>(

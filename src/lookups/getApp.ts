@@ -8,9 +8,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AmbiguousLookupError, LookupArgumentError } from "./errors";
 import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
   defined,
   describeKey,
   idOrName,
@@ -21,6 +18,7 @@ import {
   runLookup,
   whereText,
 } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetAppArgs extends ProjectArgs {
   /** The app version's id. Give `id`, or `name` (with `version` when it has several). */

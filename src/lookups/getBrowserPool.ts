@@ -1,16 +1,8 @@
 /** `getBrowserPool`: a browser pool by id or exact name (`GET /browser_pools/{id_or_name}`). */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
-  defined,
-  getByIdOrName,
-  idOrName,
-  lookupOutput,
-  runLookup,
-} from "./core";
+import { defined, getByIdOrName, idOrName, lookupOutput, runLookup } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetBrowserPoolArgs extends ProjectArgs {
   /** The pool's id. Give `id` or `name`. */

@@ -1,17 +1,8 @@
 /** `getDeployment`: a deployment by id (`GET /deployments/{id}`); its logs are not read. */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
-  defined,
-  getByIdOrName,
-  keysOf,
-  lookupOutput,
-  requiredText,
-  runLookup,
-} from "./core";
+import { defined, getByIdOrName, keysOf, lookupOutput, requiredText, runLookup } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetDeploymentArgs extends ProjectArgs {
   /** The deployment's id: an app's `deploymentId` (see `getApp`). */

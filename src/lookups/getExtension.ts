@@ -4,16 +4,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
-  defined,
-  getByIdOrName,
-  idOrName,
-  lookupOutput,
-  runLookup,
-} from "./core";
+import { defined, getByIdOrName, idOrName, lookupOutput, runLookup } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetExtensionArgs extends ProjectArgs {
   /** The extension's id. Give `id` or `name`. */

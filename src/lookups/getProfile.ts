@@ -1,16 +1,8 @@
 /** `getProfile`: a browser profile by id or exact name (`GET /profiles/{id_or_name}`). */
 import type * as pulumi from "@pulumi/pulumi";
 import { parseProfile } from "../profile/api";
-import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
-  defined,
-  getByIdOrName,
-  idOrName,
-  lookupOutput,
-  runLookup,
-} from "./core";
+import { defined, getByIdOrName, idOrName, lookupOutput, runLookup } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetProfileArgs extends ProjectArgs {
   /** The profile's id. Give `id` or `name`. */

@@ -2,16 +2,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { LookupArgumentError } from "./errors";
-import {
-  type LookupInputs,
-  type LookupKey,
-  type LookupSpec,
-  defined,
-  getByIdOrName,
-  idOrName,
-  lookupOutput,
-  runLookup,
-} from "./core";
+import { type LookupKey, defined, getByIdOrName, idOrName, lookupOutput, runLookup } from "./core";
+import type { LookupInputs, LookupSpec } from "./spec";
 
 export interface GetProjectArgs {
   /** The project's id. Give `id` or `name`, or neither for the configured project. */

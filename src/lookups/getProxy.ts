@@ -7,9 +7,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type ProxyResponse, parseProxy } from "../proxy/api";
 import { AmbiguousLookupError } from "./errors";
 import {
-  type LookupInputs,
-  type LookupSpec,
-  type ProjectArgs,
   defined,
   describeKey,
   getByIdOrName,
@@ -19,6 +16,7 @@ import {
   runLookup,
   whereText,
 } from "./core";
+import type { LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
 export interface GetProxyArgs extends ProjectArgs {
   /** The proxy's id. Give `id` or `name`. */

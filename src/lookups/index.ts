@@ -37,5 +37,5 @@ export {
   type GetProxyConfigResult,
   type GetProxyResult,
 } from "./getProxy";
-export type { LookupInputs, ProjectArgs } from "./core";
+export type { LookupInputs, ProjectArgs } from "./spec";
 export { AmbiguousLookupError, LookupArgumentError, LookupNotFoundError } from "./errors";

@@ -81,4 +81,14 @@ describe("lookups in a Pulumi program", () => {
     expect(await known).toBe(false);
     expect(emulator.requests()).toEqual([]);
   });
+
+  // Last: it adds a key to the stack's config.
+  it("refuse an unknown kernel:* key of the stack's config before any request", async () => {
+    pulumi.runtime.setConfig("kernel:projectId", "proj_team");
+    emulator.clearRequests();
+    await expect(getProfile({ name: "nobody" })).rejects.toThrow(
+      /Unknown Kernel setting kernel:projectId \(did you mean kernel:project\?\)/,
+    );
+    expect(emulator.requests()).toEqual([]);
+  });
 });

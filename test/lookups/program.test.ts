@@ -41,6 +41,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Every registration the program started is done before the emulator goes.
+  await pulumi.runtime.disconnect();
   await emulator.close();
 });
 

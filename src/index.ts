@@ -43,6 +43,7 @@ export type {
   ProxyType,
   ResidentialOs,
 } from "./enums";
+export * from "./lookups";
 export { AlreadyExistsError, PartialFailureError } from "./dynamic/errors";
 export { ProxyOutcomeUnknownError } from "./proxy/errors";
 export * from "./kernel/errors";

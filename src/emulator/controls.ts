@@ -5,7 +5,7 @@
  */
 import { type Answer, apiError, badRequest } from "./answers";
 import type { FaultRule } from "./faults";
-import { type Emulator, NotFoundError } from "./types";
+import { type Emulator, NotFoundError, SeedError } from "./types";
 
 export const CONTROL_ROUTES: readonly string[] = [
   "GET /_emulator/ (this list)",
@@ -15,6 +15,7 @@ export const CONTROL_ROUTES: readonly string[] = [
   "POST /_emulator/reset (drop every object, the log and the faults; seeds stay)",
   "GET /_emulator/projects | POST /_emulator/projects {id, name}",
   "GET /_emulator/<resource> (every object, all projects)",
+  "POST /_emulator/<resource> {project?, field: value, ...} (seed an object the API only reads: apps, deployments)",
   "PATCH /_emulator/<resource>/<id> {field: value, ...} (drift; null removes a field)",
   "DELETE /_emulator/<resource>/<id> (delete behind the API's back)",
 ];
@@ -57,6 +58,7 @@ export function controlHandler(api: Api, resources: () => string[]) {
       }
       if (what !== undefined && resources().includes(what)) {
         if (!id && method === "GET") return { status: 200, body: api.objects(what) };
+        if (!id && method === "POST") return seed(api, what, body);
         if (id && method === "PATCH") {
           if (typeof body !== "object" || body === null || Array.isArray(body)) {
             return badRequest("drift takes a JSON object of fields");
@@ -66,6 +68,7 @@ export function controlHandler(api: Api, resources: () => string[]) {
         if (id && method === "DELETE") return (api.deleteObject(id, what), { status: 204 });
       }
     } catch (err) {
+      if (err instanceof SeedError) return { status: err.status, body: err.body };
       if (err instanceof NotFoundError) {
         return { status: 404, body: apiError("not_found", err.message) };
       }
@@ -74,6 +77,18 @@ export function controlHandler(api: Api, resources: () => string[]) {
     }
     return unknown(method, segments);
   };
+}
+
+/** `{project?, ...fields}`: the fields go to the store; `project` picks its project. */
+function seed(api: Api, resource: string, body: unknown): Answer {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return badRequest("a seed takes a JSON object of fields");
+  }
+  const { project, ...fields } = body as Record<string, unknown>;
+  if (project !== undefined && typeof project !== "string") {
+    return badRequest("project must be a project id or name");
+  }
+  return { status: 200, body: api.seed(resource, fields, project) };
 }
 
 function unknown(method: string, segments: string[]): Answer {

@@ -100,6 +100,12 @@ export interface RouteModule<S = unknown> {
   ): StoreResult<Record<string, unknown>>;
   /** A deletion behind the API's back; false when the store has no such object. */
   remove(store: S, id: string): boolean;
+  /**
+   * An object made behind the API (the `POST /_emulator/<controlName>` control), for resources
+   * the API only reads (apps, deployments): the fields are checked by the store, not the
+   * OpenAPI document. Absent for resources made through the API.
+   */
+  seed?(store: S, fields: Record<string, unknown>): StoreResult<Record<string, unknown>>;
 }
 
 export interface RequestLogEntry {

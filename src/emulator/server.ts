@@ -15,9 +15,11 @@ import {
 } from "./core";
 import { FaultPlan } from "./faults";
 import { DEFAULT_PROJECT, Projects } from "./projects";
+import { apps } from "./resources/apps/module";
 import { authConnections } from "./resources/authConnections/module";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
+import { deployments } from "./resources/deployments/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
 import { profiles } from "./resources/profiles/module";
 import { proxiesModule } from "./resources/proxies/module";
@@ -32,7 +34,13 @@ import {
   type Settings,
 } from "./settings";
 import { openApiDocument } from "./openapi";
-import { type Emulator, type EmulatorOptions, NotFoundError, type StartOptions } from "./types";
+import {
+  type Emulator,
+  type EmulatorOptions,
+  NotFoundError,
+  SeedError,
+  type StartOptions,
+} from "./types";
 
 export { CONTROL_PREFIX };
 export type { RequestLogEntry };
@@ -77,6 +85,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     credentials,
     credentialProviders,
     profiles,
+    apps,
+    deployments,
   ];
   /** Counts a module's objects in every project (made on first use, so counting is cheap). */
   const countInOrg = (name: string): number => {
@@ -130,6 +140,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
         if (result.ok) return result.value;
       }
       throw new NotFoundError(`no object ${id}${module ? ` in ${module}` : ""}`);
+    },
+    seed(name, fields, project) {
+      const module = moduleNamed(name);
+      if (!module.seed) throw new NotFoundError(`${name} are made through the API, not seeded`);
+      const p = project === undefined ? projects.all()[0] : projects.find(project);
+      if (!p) throw new NotFoundError(`no project ${project}`);
+      const result = module.seed(registry.store(module, p), fields);
+      if (!result.ok) throw new SeedError(result.status, result.error);
+      return result.value;
     },
     deleteObject(id, module) {
       if (!everyStore(module).some((s) => s.module.remove(s.store, id))) {

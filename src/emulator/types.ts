@@ -57,6 +57,11 @@ export interface Emulator {
    * this id in any project (of `module` when given); returns the object as the API shows it.
    */
   drift(id: string, changes: Record<string, unknown>, module?: string): Record<string, unknown>;
+  /**
+   * Makes an object of a read-only resource ("apps", "deployments") in a project (id or name;
+   * the default when absent), as the API would show it; throws on fields the store refuses.
+   */
+  seed(module: string, fields: Record<string, unknown>, project?: string): Record<string, unknown>;
   /** Deletes an object behind the provider's back (any project; of `module` when given). */
   deleteObject(id: string, module?: string): void;
   /** Every object of a module (name or control name), all projects, as the API shows them. */
@@ -75,3 +80,13 @@ export interface Emulator {
 
 /** No such object for a control (drift, delete). */
 export class NotFoundError extends Error {}
+
+/** A seed the store refused: the API error it would answer, for the control to answer. */
+export class SeedError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { code: string; message: string; details?: unknown[] },
+  ) {
+    super(body.message);
+  }
+}

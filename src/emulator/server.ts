@@ -19,6 +19,7 @@ import { authConnections } from "./resources/authConnections/module";
 import type { ConnectionStore } from "./resources/authConnections/store";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
+import { extensions } from "./resources/extensions/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
 import { profiles } from "./resources/profiles/module";
 import { proxiesModule } from "./resources/proxies/module";
@@ -78,6 +79,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     credentials,
     credentialProviders,
     profiles,
+    extensions,
   ];
   /** Counts a module's objects in every project (made on first use, so counting is cheap). */
   const countInOrg = (name: string): number => {

@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
 import { Extension } from "./resource";
@@ -32,7 +33,11 @@ describe("Extension under pulumi.runtime.setMocks", () => {
     expect(await value(extension.id)).toBe("ext_mock");
     const args = registered.find((r) => r.name === "blocker")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Extension");
-    expect(args.inputs).toMatchObject({ source: "./ad-blocker", name: "ad-blocker" });
+    // A relative source is made absolute in the program's working directory.
+    expect(args.inputs).toMatchObject({
+      source: path.join(process.cwd(), "ad-blocker"),
+      name: "ad-blocker",
+    });
     expect(args.inputs.__provider).toBe(providerText("extension"));
     expect(providerText("extension")).toBe(
       'exports.handler = () => require("pulumi-kernel/provider").extension;',
@@ -51,6 +56,7 @@ describe("Extension under pulumi.runtime.setMocks", () => {
       providerText("extension"),
     );
     expect(Extension.isInstance(read)).toBe(true);
+    expect(registered.find((r) => r.name === "existing")!.inputs).not.toHaveProperty("source");
     expect(Extension.isInstance({ __pulumiType: "pulumi-nodejs:dynamic/kernel:Profile" })).toBe(
       false,
     );

@@ -2,6 +2,7 @@
  * The Extension resource a program declares: a Chrome extension uploaded to Kernel from a
  * directory or a `.zip`, which browsers and browser pools load.
  */
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 
@@ -26,8 +27,9 @@ export interface ExtensionArgs {
   /**
    * The extension: a directory, or a `.zip` of one, with `manifest.json` at its root. A
    * directory is zipped the same way on every machine (files sorted, fixed timestamps, stored
-   * uncompressed). The archive may be at most 50 MiB. A relative path is read from the Pulumi
-   * project's directory; `path.join(__dirname, "my-extension")` is the sure form.
+   * uncompressed). The archive may be at most 50 MiB. A relative path is resolved here, in the
+   * program's working directory (where `pulumi` runs the program: the folder of its main file,
+   * usually the project's), so the provider, which runs elsewhere, reads the same files.
    *
    * The archive's SHA-256 is what is compared: the same content from another path is no
    * change; other content replaces the extension (the API has no update).
@@ -181,6 +183,15 @@ export class Extension extends pulumi.CustomResource {
    * @param opts Pulumi's resource options (`dependsOn`, `protect`, `parent`, ...).
    */
   constructor(name: string, args: ExtensionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registration(EXTENSION_TYPE, name, args, opts));
+    super(...registration(EXTENSION_TYPE, name, withAbsoluteSource(args), opts));
   }
+}
+
+/**
+ * The args with `source` made absolute in the program's working directory: the provider runs
+ * in another process and directory, where a relative path would name other files (or none).
+ */
+function withAbsoluteSource(args: ExtensionArgs): ExtensionArgs {
+  if (args?.source === undefined) return args;
+  return { ...args, source: pulumi.output(args.source).apply((s) => path.resolve(s)) };
 }

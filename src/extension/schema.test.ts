@@ -54,6 +54,17 @@ describe("checkInputs", () => {
     }
   });
 
+  it("refuses a relative path: the provider's working directory is not the program's", () => {
+    expect(checkInputs({ source: "test/fixtures/extension" }).failures).toEqual([
+      {
+        property: "source",
+        reason: expect.stringMatching(
+          /^must be an absolute path; received "test\/fixtures\/extension"/,
+        ),
+      },
+    ]);
+  });
+
   it("refuses bad shapes, a program-set hash and unknown inputs, naming them", () => {
     expect(checkInputs({}).failures).toEqual([
       { property: "source", reason: expect.stringMatching(/^is required and must be the path/) },

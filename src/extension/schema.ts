@@ -3,6 +3,7 @@
  * missing path, a source without `manifest.json` at its root or one larger than the API takes
  * fails here, before any request. The archive's hash joins the inputs as `sourceSha256`.
  */
+import * as path from "node:path";
 import { z } from "zod";
 import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
 import { UNKNOWN } from "../dynamic/engineKeys";
@@ -39,6 +40,21 @@ export function checkInputs(news: Record<string, unknown>, limit?: number): Chec
   // During a preview the path may not be known yet: nor is its hash.
   if (source === UNKNOWN)
     return { ...checked, inputs: { ...checked.inputs, sourceSha256: UNKNOWN } };
+  // The class resolves a relative path in the program's directory; the provider's own working
+  // directory is another, so a relative path reaching it would name other files.
+  if (!path.isAbsolute(source)) {
+    return {
+      inputs: checked.inputs,
+      failures: [
+        {
+          property: "source",
+          reason:
+            `must be an absolute path; received ${JSON.stringify(source)} (the Extension class ` +
+            `makes a relative path absolute in the program's working directory)`,
+        },
+      ],
+    };
+  }
   const read = readSource(source, limit);
   if (!read.ok)
     return { inputs: checked.inputs, failures: [{ property: "source", reason: read.problem }] };

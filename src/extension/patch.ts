@@ -6,18 +6,13 @@
  * the API keeps unique in a project.
  */
 import { UNKNOWN } from "../dynamic/engineKeys";
+import type { ChangePlan } from "../dynamic/spec";
 import type { ExtensionOutputs, ExtensionUpdatableField } from "./types";
-
-export interface ChangePlan {
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-  changed: ExtensionUpdatableField[];
-}
 
 export function planChanges(
   olds: Partial<ExtensionOutputs>,
   news: Record<string, unknown>,
-): ChangePlan {
+): ChangePlan<ExtensionUpdatableField> {
   const replaces: string[] = [];
   if (news.sourceSha256 === UNKNOWN || news.sourceSha256 !== olds.sourceSha256) {
     replaces.push("sourceSha256");

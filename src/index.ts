@@ -31,6 +31,7 @@ export {
   type ProxyConfigOutput,
 } from "./proxy/resource";
 export { Profile, type ProfileArgs, type ProfileState } from "./profile/resource";
+export { Extension, type ExtensionArgs, type ExtensionState } from "./extension/resource";
 export type {
   AuthConnectionStatus,
   AuthFlowStatus,

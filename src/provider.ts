@@ -27,6 +27,7 @@ const providers = Object.fromEntries(
 
 export const credential: ResourceProvider = providers.credential;
 export const credentialProvider: ResourceProvider = providers.credentialProvider;
+export const extension: ResourceProvider = providers.extension;
 export const profile: ResourceProvider = providers.profile;
 export const proxy: ResourceProvider = providers.proxy;
 

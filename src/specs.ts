@@ -7,6 +7,7 @@ import { authConnectionSpec } from "./authConnection/spec";
 import { credentialSpec } from "./credential/spec";
 import { credentialProviderSpec } from "./credentialProvider/spec";
 import type { AnyResourceSpec } from "./dynamic/spec";
+import { extensionSpec } from "./extension/spec";
 import { profileSpec } from "./profile/spec";
 import { proxySpec } from "./proxy/spec";
 
@@ -14,6 +15,7 @@ export const SPECS = {
   authConnection: authConnectionSpec,
   credential: credentialSpec,
   credentialProvider: credentialProviderSpec,
+  extension: extensionSpec,
   profile: profileSpec,
   proxy: proxySpec,
 } as const satisfies Record<string, AnyResourceSpec>;

@@ -5,8 +5,8 @@
  * so a rebinding page cannot reach the log), percent-decoding of the path (a bad escape is a
  * 400, never a crash), `/_emulator/*` to the controls (behind the API key when one is set, and
  * never from another site's page), then for the API: request log entry (the log keeps the last
- * MAX_LOG_ENTRIES), bearer auth, then the body (at most MAX_BODY_BYTES: a stranger's body is
- * never read), JSON, rate limit (429 + `Retry-After`), the project header
+ * MAX_LOG_ENTRIES), bearer auth, then the body (at most its cap, guard.ts: a stranger's body is
+ * never read), JSON or a form (`multipart/form-data`, parsed into a MultipartBody), rate limit (429 + `Retry-After`), the project header
  * (`X-Kernel-Project`, see projects.ts; unknown -> 404 `project_not_found`), injected faults,
  * validation of the body against the OpenAPI document (openapi/kernel.openapi.json, by the
  * operation's path template), and finally the route module that owns the path.
@@ -33,15 +33,17 @@
 import * as http from "node:http";
 import { type Answer, apiError, invalid, type StoreResult } from "./answers";
 import { type FaultPlan, RateLimiter } from "./faults";
+import { Response } from "undici";
 import {
-  MAX_BODY_BYTES,
   MAX_LOG_ENTRIES,
+  bodyCap,
   crossSiteProblem,
   declaredTooLarge,
   hostProblem,
+  isForm,
 } from "./guard";
 import { maskSecrets } from "./mask";
-import { matchOperation } from "./openapi";
+import { type FormPart, MultipartBody, matchOperation } from "./openapi";
 import { PROJECT_HEADER, PROJECT_ID_HEADER, type Project, type Projects } from "./projects";
 import type { Settings } from "./settings";
 
@@ -57,7 +59,10 @@ export interface ApiRequest {
   /** The decoded path segments after the module's prefix: `[]` for the collection, `[id]`, ... */
   rest: string[];
   query: URLSearchParams;
-  /** The parsed JSON body (already valid against the OpenAPI document), or undefined. */
+  /**
+   * The parsed body (already valid against the OpenAPI document): a JSON value, a MultipartBody
+   * for a form upload, or undefined.
+   */
   body: unknown;
   /** Undefined only for org-scoped modules. */
   project?: Project;
@@ -113,7 +118,10 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   query: Record<string, string>;
-  /** The body as received (not masked: tests assert on it; printing masks it). */
+  /**
+   * The body as received (not masked: tests assert on it; printing masks it). A form's file
+   * part is shown as `{filename, content_type, size_bytes}`, not its bytes.
+   */
   body?: unknown;
   /** The project id when the request named one. */
   project?: string;
@@ -236,11 +244,11 @@ export function createCoreServer(options: CoreOptions): http.Server {
     respond(ex, { ...answer, headers: { ...answer.headers, connection: "close" } });
   }
 
-  const tooLarge = (): Answer => ({
+  const tooLarge = (cap: number): Answer => ({
     status: 413,
     body: apiError(
       "payload_too_large",
-      `the request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MiB`,
+      `the request body is larger than ${cap / (1024 * 1024)} MiB`,
     ),
   });
 
@@ -284,8 +292,10 @@ export function createCoreServer(options: CoreOptions): http.Server {
           body: apiError("forbidden", `${crossSite} is refused: the controls hold secrets`),
         });
       }
-      const raw = await readBody(req);
-      if (raw === undefined) return refuseUnread(ex, tooLarge());
+      const cap = bodyCap(req.headers);
+      const bytes = await readBody(req, cap);
+      if (bytes === undefined) return refuseUnread(ex, tooLarge(cap));
+      const raw = bytes.toString("utf8");
       let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : undefined;
@@ -316,11 +326,24 @@ export function createCoreServer(options: CoreOptions): http.Server {
         body: apiError("unauthorized", "missing or invalid authorization token"),
       });
     }
-    if (declaredTooLarge(req.headers)) return refuseUnread(ex, tooLarge());
-    const raw = await readBody(req);
-    if (raw === undefined) return refuseUnread(ex, tooLarge());
+    const cap = bodyCap(req.headers);
+    if (declaredTooLarge(req.headers)) return refuseUnread(ex, tooLarge(cap));
+    const bytes = await readBody(req, cap);
+    if (bytes === undefined) return refuseUnread(ex, tooLarge(cap));
     let body: unknown;
-    if (raw) {
+    if (bytes.length > 0 && isForm(req.headers)) {
+      const form = await parseForm(bytes, String(req.headers["content-type"]));
+      if (!form) {
+        entry.body = `<${bytes.length} bytes, not a multipart/form-data form>`;
+        return respond(ex, {
+          status: 400,
+          body: apiError("bad_request", "request body is not a valid multipart/form-data form"),
+        });
+      }
+      body = form;
+      entry.body = formForLog(form);
+    } else if (bytes.length > 0) {
+      const raw = bytes.toString("utf8");
       try {
         body = JSON.parse(raw);
         entry.body = body;
@@ -490,6 +513,14 @@ export function send(res: http.ServerResponse, answer: Answer): void {
     res.end();
     return;
   }
+  // Bytes (an extension's archive) go out as they are.
+  if (Buffer.isBuffer(answer.body)) {
+    headers["content-type"] ??= "application/octet-stream";
+    headers["content-length"] = String(answer.body.length);
+    res.writeHead(answer.status, headers);
+    res.end(answer.body);
+    return;
+  }
   const text = JSON.stringify(answer.body);
   headers["content-type"] = "application/json";
   headers["content-length"] = String(Buffer.byteLength(text));
@@ -501,14 +532,14 @@ export function makeLimiter(limit: { ratePerSecond: number; burst: number } | un
   return limit ? new RateLimiter(limit.ratePerSecond, limit.burst) : undefined;
 }
 
-/** The body as text, read up to MAX_BODY_BYTES; undefined (and read no further) past it. */
-function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+/** The body's bytes, read up to `cap`; undefined (and read no further) past it. */
+function readBody(req: http.IncomingMessage, cap: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > cap) {
         req.off("data", onData);
         req.pause();
         resolve(undefined);
@@ -517,9 +548,52 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
       chunks.push(chunk);
     };
     req.on("data", onData);
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/**
+ * A `multipart/form-data` body's parts, parsed by undici's own form parser (the one `fetch`
+ * uses); undefined when it is not a valid form (no boundary, a broken part).
+ */
+async function parseForm(bytes: Buffer, contentType: string): Promise<MultipartBody | undefined> {
+  let form: Awaited<ReturnType<Response["formData"]>>;
+  try {
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+  const parts: FormPart[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") {
+      parts.push({ name, data: Buffer.from(value, "utf8") });
+    } else {
+      parts.push({
+        name,
+        filename: value.name,
+        ...(value.type ? { contentType: value.type } : {}),
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    }
+  }
+  return new MultipartBody(parts);
+}
+
+/** A form as the request log keeps it: plain fields as text, files by name, type and size. */
+function formForLog(form: MultipartBody): Record<string, unknown> {
+  const shown: Record<string, unknown> = {};
+  for (const part of form.parts) {
+    shown[part.name] =
+      part.filename === undefined
+        ? part.data.toString("utf8")
+        : {
+            filename: part.filename,
+            ...(part.contentType ? { content_type: part.contentType } : {}),
+            size_bytes: part.data.length,
+          };
+  }
+  return shown;
 }
 
 function delay(ms: number): Promise<void> {

@@ -8,13 +8,22 @@
  * - a control request (other than GET) from a browser page of another site: an `Origin` of
  *   another host, a `Sec-Fetch-Site` of another site, or a body type a page may send across
  *   sites without asking first (`text/plain`, forms);
- * - a body larger than MAX_BODY_BYTES (answered 413, read no further).
+ * - a body larger than its cap (answered 413, read no further): MAX_BODY_BYTES, or for a form
+ *   upload (`multipart/form-data`, an extension's archive) MAX_UPLOAD_BODY_BYTES.
  * Pure functions of the request's headers; core.ts applies them.
  */
 import { isIP } from "node:net";
+import { MAX_EXTENSION_ARCHIVE_BYTES } from "../kernel/limits";
 
 /** No Kernel request body comes near this; a larger one is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A form upload's cap: the largest archive the API takes plus room for the form's framing and
+ * small fields, so that an archive just over the limit is read and refused by name (a 413 that
+ * says so), and anything larger is refused unread.
+ */
+export const MAX_UPLOAD_BODY_BYTES = MAX_EXTENSION_ARCHIVE_BYTES + 1024 * 1024;
 
 /** Requests the log keeps; older ones are dropped first. */
 export const MAX_LOG_ENTRIES = 10_000;
@@ -71,8 +80,18 @@ export function crossSiteProblem(method: string, headers: Headers): string | und
   return undefined;
 }
 
+/** Whether the body is a form (`multipart/form-data`) rather than JSON. */
+export function isForm(headers: Headers): boolean {
+  return /^multipart\/form-data\s*(;|$)/i.test(one(headers["content-type"])?.trim() ?? "");
+}
+
+/** The most bytes of body read for a request with these headers. */
+export function bodyCap(headers: Headers): number {
+  return isForm(headers) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
+
 /** A declared body length over the cap (the body is then not read at all). */
 export function declaredTooLarge(headers: Headers): boolean {
   const length = Number(one(headers["content-length"]));
-  return Number.isFinite(length) && length > MAX_BODY_BYTES;
+  return Number.isFinite(length) && length > bodyCap(headers);
 }

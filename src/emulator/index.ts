@@ -23,3 +23,4 @@ export type {
 } from "./resources/credentialProviders/store";
 export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
 export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";
+export type { ExtensionStore, ExtensionView, StoredExtension } from "./resources/extensions/store";

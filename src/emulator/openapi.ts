@@ -25,6 +25,29 @@ interface Operation {
   /** The request body's schema, when the operation takes one. */
   validate?: LazyValidator;
   bodyRequired: boolean;
+  /** The body is a `multipart/form-data` form (an upload), not JSON. */
+  multipart: boolean;
+  /** For a multipart body: the form's fields that must be file parts (`format: binary`). */
+  fileFields: ReadonlySet<string>;
+}
+
+/** One part of a `multipart/form-data` body, as the core parsed it. */
+export interface FormPart {
+  name: string;
+  /** Present for a file part (its `filename`), absent for a plain field. */
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+/** A parsed `multipart/form-data` body: what the core hands to validation and to modules. */
+export class MultipartBody {
+  constructor(readonly parts: readonly FormPart[]) {}
+
+  /** The part named `name` (the first, if sent twice). */
+  part(name: string): FormPart | undefined {
+    return this.parts.find((p) => p.name === name);
+  }
 }
 
 interface Compiled {
@@ -59,7 +82,10 @@ export interface OperationMatch {
   pathKnown: boolean;
   /** ... and this method. */
   operationKnown: boolean;
-  /** Problems of the body against the operation's request schema (none when it takes no body). */
+  /**
+   * Problems of the body against the operation's request schema (none when it takes no body).
+   * A JSON body is the parsed value; a form is a MultipartBody.
+   */
   validate(body: unknown): string[];
 }
 
@@ -80,8 +106,12 @@ export function matchOperation(method: string, segments: string[]): OperationMat
     operationKnown: op !== undefined,
     validate(body) {
       if (!op?.validate) return [];
-      if (body === undefined) return op.bodyRequired ? ["/ a JSON request body is required"] : [];
-      return op.validate(body);
+      const kind = op.multipart ? "multipart/form-data" : "JSON";
+      if (body === undefined)
+        return op.bodyRequired ? [`/ a ${kind} request body is required`] : [];
+      if (op.multipart !== body instanceof MultipartBody)
+        return [`/ the request body must be ${kind}`];
+      return body instanceof MultipartBody ? validateForm(op, body) : op.validate(body);
     },
   };
 }
@@ -101,6 +131,8 @@ function load(): Compiled {
     strictRequired: false,
   });
   addFormats(ajv);
+  // A form's file part (OpenAPI's `format: binary`); validateForm checks that it is a file.
+  ajv.addFormat("binary", true);
   // OpenAPI keeps schemas under components; annotation keywords are not assertions.
   ajv.addKeyword({ keyword: "components" });
   ajv.addSchema({ $id: "kernel.json", components: doc.components });
@@ -116,7 +148,8 @@ function load(): Compiled {
           };
         }
       ).requestBody;
-      const ref = body?.content?.["application/json"]?.schema?.$ref;
+      const form = body?.content?.["multipart/form-data"]?.schema?.$ref;
+      const ref = body?.content?.["application/json"]?.schema?.$ref ?? form;
       if (body && !ref) {
         throw new Error(
           `${method.toUpperCase()} ${template}: request bodies must be $refs to components`,
@@ -127,11 +160,49 @@ function load(): Compiled {
         method,
         validate: ref ? compileOnFirstUse(ajv, doc, ref) : undefined,
         bodyRequired: body?.required ?? false,
+        multipart: form !== undefined,
+        fileFields: form ? fileFieldsOf(doc, form) : new Set(),
       });
     }
   }
   compiled = { ajv, doc, validators: new Map(), operations };
   return compiled;
+}
+
+/**
+ * A form against its schema: each part sent once, the schema's binary fields as file parts and
+ * the others as plain fields; then the fields by the schema (a file part stands as a string, its
+ * bytes are the module's to judge).
+ */
+function validateForm(op: Operation, form: MultipartBody): string[] {
+  const problems: string[] = [];
+  const fields: Record<string, string> = {};
+  for (const part of form.parts) {
+    if (Object.hasOwn(fields, part.name)) {
+      problems.push(`/${part.name} is sent more than once`);
+      continue;
+    }
+    const isFile = part.filename !== undefined;
+    if (op.fileFields.has(part.name) && !isFile) {
+      problems.push(`/${part.name} must be a file part (with a filename), not a plain field`);
+    } else if (!op.fileFields.has(part.name) && isFile) {
+      problems.push(`/${part.name} must be a plain field, not a file`);
+    }
+    fields[part.name] = isFile ? "" : part.data.toString("utf8");
+  }
+  return [...problems, ...(op.validate?.(fields) ?? [])];
+}
+
+/** The properties of a form schema that are files (`format: binary`). */
+function fileFieldsOf(doc: OpenApiDoc, ref: string): Set<string> {
+  const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1] ?? "";
+  const schema = doc.components.schemas[name] as
+    { properties?: Record<string, { format?: string }> } | undefined;
+  return new Set(
+    Object.entries(schema?.properties ?? {})
+      .filter(([, property]) => property.format === "binary")
+      .map(([field]) => field),
+  );
 }
 
 /**

@@ -20,6 +20,7 @@ import { authConnections } from "./resources/authConnections/module";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
 import { deployments } from "./resources/deployments/module";
+import { extensions } from "./resources/extensions/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
 import { profiles } from "./resources/profiles/module";
 import { proxiesModule } from "./resources/proxies/module";
@@ -87,6 +88,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     profiles,
     apps,
     deployments,
+    extensions,
   ];
   /** Counts a module's objects in every project (made on first use, so counting is cheap). */
   const countInOrg = (name: string): number => {

@@ -33,12 +33,18 @@ import {
   serverDidNotAct,
 } from "./retry";
 import { clampTimerMs, sleep } from "./timers";
+import { MultipartForm, encodeForm } from "./multipart";
 
 export type { HttpMethod } from "./errors";
 export type Query = Record<string, string | number | undefined>;
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface RequestOptions<T> {
+  /**
+   * Sent as JSON; a MultipartForm (./multipart) is sent as `multipart/form-data` instead (an
+   * upload). Either way a POST follows the same retry rules: a connection lost after sending
+   * leaves its outcome unknown.
+   */
   body?: unknown;
   query?: Query;
   /**
@@ -352,7 +358,7 @@ export class KernelClient {
     this.checkKey();
     if (op.problem) throw op.problem;
     const url = this.baseUrl + path + queryString(options.query);
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const payload = await encodePayload(options.body);
     let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
       const release = await this.admit(op, method, path);
@@ -495,7 +501,7 @@ export class KernelClient {
   private attempt(
     url: string,
     method: HttpMethod,
-    payload: string | undefined,
+    payload: Payload | undefined,
     project: Record<string, string>,
     attemptMs: number,
   ): Promise<{ status: number; headers: ResponseHeaders; text: string; tooLarge: boolean }> {
@@ -568,9 +574,9 @@ export class KernelClient {
               authorization: `Bearer ${this.apiKey}`,
               accept: "application/json",
               ...project,
-              ...(payload === undefined ? {} : { "content-type": "application/json" }),
+              ...(payload === undefined ? {} : { "content-type": payload.contentType }),
             },
-            body: payload,
+            body: payload?.bytes,
             headersTimeout: clampTimerMs(attemptMs),
             bodyTimeout: clampTimerMs(attemptMs),
           },
@@ -732,6 +738,19 @@ export class KernelClient {
     const message = err instanceof Error ? err.message : String(err);
     return redact(message, secrets);
   }
+}
+
+/** A request body as sent: its bytes (or JSON text) and its content type. */
+interface Payload {
+  contentType: string;
+  bytes: string | Buffer;
+}
+
+/** JSON, or a form (an upload); encoded once, so every attempt sends the same bytes. */
+async function encodePayload(body: unknown): Promise<Payload | undefined> {
+  if (body === undefined) return undefined;
+  if (body instanceof MultipartForm) return encodeForm(body);
+  return { contentType: "application/json", bytes: JSON.stringify(body) };
 }
 
 /** The host name of a base URL; empty when it cannot be parsed (the request then fails). */

@@ -1,8 +1,10 @@
 /**
- * Conformance of the four newer resources with the official client, @onkernel/sdk@0.84.0, used
+ * Conformance of the newer resources with the official client, @onkernel/sdk@0.84.0, used
  * against the emulator as against the Kernel API; every answer also fits the OpenAPI document.
  */
-import Kernel from "@onkernel/sdk";
+import { createHash } from "node:crypto";
+import Kernel, { toFile } from "@onkernel/sdk";
+import { zipOf } from "../../src/extension/zip";
 import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
 
 const KEY = "sk_sdk_resources";
@@ -130,6 +132,26 @@ describe("@onkernel/sdk 0.84 against the emulator", () => {
     expect((await kernel.profiles.retrieve("team-nf")).id).toBe(created.id);
     await kernel.profiles.delete(created.id);
     await expect(kernel.profiles.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("extensions: upload a ZIP (multipart), metadata by name, download, a taken name is 409, delete", async () => {
+    const archive = zipOf([{ path: "manifest.json", data: Buffer.from("{}") }]);
+    const file = await toFile(archive, "ext.zip", { type: "application/zip" });
+    const uploaded = await kernel.extensions.upload({ file, name: "blocker" });
+    fits("Extension", uploaded);
+    expect(uploaded).toMatchObject({
+      name: "blocker",
+      size_bytes: archive.length,
+      checksum: createHash("sha256").update(archive).digest("hex"),
+    });
+    expect(await kernel.extensions.get("blocker")).toMatchObject({ id: uploaded.id });
+    const download = await kernel.extensions.download(uploaded.id);
+    expect(Buffer.from(await download.arrayBuffer()).equals(archive)).toBe(true);
+    await expect(
+      kernel.extensions.upload({ file: await toFile(archive, "ext.zip"), name: "blocker" }),
+    ).rejects.toMatchObject({ status: 409 });
+    await kernel.extensions.delete("blocker");
+    await expect(kernel.extensions.get(uploaded.id)).rejects.toMatchObject({ status: 404 });
   });
 
   it("scopes by the client's project: another project's credential is not found", async () => {

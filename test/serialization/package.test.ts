@@ -87,6 +87,8 @@ new kernel.Proxy("office", {
 new kernel.Proxy("no-secret", { type: "residential", password: "x" });
 const profile = new kernel.Profile("profile", { name: "team-netflix" });
 new kernel.CredentialProvider("vault", { name: "my-1p", providerType: "onepassword", token: pulumi.secret("ops_token") });
+const blocker = new kernel.Extension("blocker", { source: "./extensions/ad-blocker", name: "ad-blocker" });
+export const uploaded: pulumi.Output<string | undefined> = blocker.checksum;
 new AuthConnection("linked", {
   profileName: profile.name,
   domain: "netflix.com",
@@ -98,6 +100,7 @@ export const readBack = [
   kernel.Proxy.get("p", "proxy_1").id,
   kernel.Profile.get("pr", "prof_1").name,
   kernel.CredentialProvider.get("cp", "cp_1").name,
+  kernel.Extension.get("e", "ext_1").sourceSha256,
 ];
 export const isCredential: boolean = kernel.Credential.isInstance(creds) && !kernel.Proxy.isInstance(creds);
 

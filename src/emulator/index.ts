@@ -23,3 +23,9 @@ export type {
 } from "./resources/credentialProviders/store";
 export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
 export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";
+export type { ProjectStore, ProjectView, ProjectLimitsView } from "./resources/projects/store";
+export type {
+  DestinationStore,
+  DestinationView,
+  StoredDestination,
+} from "./resources/telemetryDestinations/store";

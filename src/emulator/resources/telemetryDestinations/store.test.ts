@@ -79,7 +79,7 @@ describe("DestinationStore", () => {
 
   it("refuses two spellings of one header, bad names and values, and too many bytes, never echoing a value", () => {
     const store = fixture();
-    const refusals = [
+    const refusals: Record<string, string>[] = [
       { Authorization: "a", authorization: "b" },
       { "bad name": "x" },
       { "X-Key": `line\r\nbreak-${INGEST_KEY}` },

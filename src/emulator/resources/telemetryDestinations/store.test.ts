@@ -125,6 +125,9 @@ describe("DestinationStore", () => {
     ).toMatchObject({
       value: { name: "hc", endpoint: "https://api.eu1.honeycomb.io", description: "EU" },
     });
+    expect(store.update("otlp_1", { description: "" })).toMatchObject({
+      value: { description: null },
+    });
   });
 
   it("refuses a delete while a connection selects it, and a rename while one selects it by name", () => {

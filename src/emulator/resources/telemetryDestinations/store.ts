@@ -100,7 +100,7 @@ export class DestinationStore extends TableStore<StoredDestination> {
       created_at: now,
       updated_at: now,
     };
-    if (body.description !== undefined) row.description = body.description;
+    if (body.description) row.description = body.description;
     return ok(view(this.table.insert(row)));
   }
 
@@ -139,7 +139,9 @@ export class DestinationStore extends TableStore<StoredDestination> {
     }
     if (body.name !== undefined) row.name = body.name;
     if (body.endpoint !== undefined) row.endpoint = body.endpoint;
-    if (body.description !== undefined) row.description = body.description;
+    // An empty description clears it.
+    if (body.description === "") delete row.description;
+    else if (body.description !== undefined) row.description = body.description;
     row.headers = headers;
     row.updated_at = this.table.now();
     return ok(view(row));

@@ -1,8 +1,10 @@
 /**
  * `/org/projects` through HTTP (the OpenAPI document's schemas as the oracle): a project made by
  * the API is usable in `X-Kernel-Project` at once, rename and archive in place, the soft
- * delete's two refusals, the caps, the controls and a reset.
+ * delete's two refusals, the caps, the controls and a reset; and the official Node client,
+ * @onkernel/sdk 0.84, used against it as against the API.
  */
+import Kernel from "@onkernel/sdk";
 import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
 import { caller } from "./resourceClient";
 
@@ -146,5 +148,23 @@ describe("/org/projects", () => {
       { id: "proj_default", name: "default" },
       { id: "proj_seed", name: "seed" },
     ]);
+  });
+});
+
+describe("@onkernel/sdk 0.84 against /org/projects", () => {
+  it("creates, renames, archives, caps, lists with auto-paging and deletes", async () => {
+    const kernel = new Kernel({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
+    const made = await kernel.projects.create({ name: "team-a" });
+    expect(validatorFor("Project")(made)).toEqual([]);
+    const updated = await kernel.projects.update(made.id, { name: "team-b", status: "archived" });
+    expect(updated).toMatchObject({ id: made.id, name: "team-b", status: "archived" });
+    const limits = await kernel.projects.limits.update("team-b", { max_concurrent_sessions: 4 });
+    expect(limits.max_concurrent_sessions).toBe(4);
+    expect((await kernel.projects.limits.retrieve(made.id)).max_concurrent_invocations).toBeNull();
+    const names: string[] = [];
+    for await (const p of kernel.projects.list({ limit: 2 })) names.push(p.name);
+    expect(names).toEqual(["default", "seed", "team-b"]);
+    await kernel.projects.delete(made.id);
+    await expect(kernel.projects.retrieve(made.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -28,7 +28,9 @@ const providers = Object.fromEntries(
 export const credential: ResourceProvider = providers.credential;
 export const credentialProvider: ResourceProvider = providers.credentialProvider;
 export const profile: ResourceProvider = providers.profile;
+export const project: ResourceProvider = providers.project;
 export const proxy: ResourceProvider = providers.proxy;
+export const telemetryDestination: ResourceProvider = providers.telemetryDestination;
 
 const authConnection = providers.authConnection as Methods;
 export const configure: Methods["configure"] = authConnection.configure;

@@ -8,14 +8,18 @@ import { credentialSpec } from "./credential/spec";
 import { credentialProviderSpec } from "./credentialProvider/spec";
 import type { AnyResourceSpec } from "./dynamic/spec";
 import { profileSpec } from "./profile/spec";
+import { projectSpec } from "./project/spec";
 import { proxySpec } from "./proxy/spec";
+import { telemetryDestinationSpec } from "./telemetryDestination/spec";
 
 export const SPECS = {
   authConnection: authConnectionSpec,
   credential: credentialSpec,
   credentialProvider: credentialProviderSpec,
   profile: profileSpec,
+  project: projectSpec,
   proxy: proxySpec,
+  telemetryDestination: telemetryDestinationSpec,
 } as const satisfies Record<string, AnyResourceSpec>;
 
 export type ProviderExport = keyof typeof SPECS;

@@ -132,7 +132,7 @@ export interface TelemetryDestinationState {
  * new kernel.AuthConnection("netflix", {
  *   profileName: "team-netflix",
  *   domain: "netflix.com",
- *   browser: { telemetry: { destination: { name: honeycomb.name } } },
+ *   telemetryDestination: { name: honeycomb.name },
  * });
  * ```
  */
@@ -168,7 +168,7 @@ export class TelemetryDestination extends pulumi.CustomResource {
    *
    * @example
    * ```ts
-   * browser: { telemetry: { destination: { name: honeycomb.name } } }
+   * telemetryDestination: { name: honeycomb.name }
    * ```
    */
   declare readonly name: pulumi.Output<string>;

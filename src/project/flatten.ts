@@ -53,7 +53,9 @@ export function toOutputs(live: ProjectLive, ctx: FlattenContext = {}): ProjectO
 
 /** The managed inputs as they are live (ReadResult.inputs). */
 export function toLiveInputs(outputs: ProjectOutputs): ProjectInputs {
-  const inputs: ProjectInputs = { name: outputs.name, archived: outputs.archived };
+  // `archived` only when true: unset is active, as check writes it.
+  const inputs: ProjectInputs = { name: outputs.name };
+  if (outputs.archived) inputs.archived = true;
   if (outputs.limits !== undefined) inputs.limits = { ...outputs.limits };
   return inputs;
 }

@@ -15,6 +15,8 @@ describe("Project check", () => {
       failures: [],
     });
     expect(checkInputs({ name: "é".repeat(255) }).failures).toEqual([]);
+    // archived: false is the same intent as unset.
+    expect(checkInputs({ name: "a", archived: false }).inputs).toEqual({ name: "a" });
   });
 
   it("refuses names the API refuses or a URL path cannot carry, saying why", () => {

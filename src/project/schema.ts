@@ -57,12 +57,14 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
       inputNames: INPUT_NAMES,
       fieldsAt: (path) => (path.length === 1 && path[0] === "limits" ? LIMIT_NAMES : []),
     },
-    withoutUndefinedFields,
+    normalize,
   );
 }
 
-function withoutUndefinedFields(data: Record<string, unknown>): Record<string, unknown> {
+/** Equal intent gives equal inputs: `archived: false` is the same as unset (active). */
+function normalize(data: Record<string, unknown>): Record<string, unknown> {
   const out = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  if (out.archived === false) delete out.archived;
   if (out.limits !== null && typeof out.limits === "object") {
     out.limits = Object.fromEntries(Object.entries(out.limits).filter(([, v]) => v !== undefined));
   }

@@ -222,3 +222,16 @@ describe("a project and what it holds in one stack", () => {
     expect(f.emulator.projects().map((p) => p.id)).not.toContain(team.id);
   });
 });
+
+it("a POST that acted but lost its answer is found by name and recorded, with its follow-ups", async () => {
+  f.emulator.injectFault({ kind: "reset-after", method: "POST", path: "/org/projects" });
+  await up({ ...TEAM, archived: true });
+  const state = f.engine.state.get("team")!;
+  expect(f.emulator.projects().filter((p) => p.name === "team-a")).toHaveLength(1);
+  expect(requestLines(f.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
+    "POST /org/projects",
+    "GET /org/projects",
+    `PATCH /org/projects/${state.id}`,
+  ]);
+  expect(state.outputs).toMatchObject({ name: "team-a", archived: true });
+});

@@ -237,3 +237,22 @@ it("the header values appear only in the secret headers output", async () => {
   ].join("\n");
   for (const secret of [KEY_ONE, KEY_TWO, DATASET]) expect(everything).not.toContain(secret);
 }, 60_000);
+
+it("a POST that acted but lost its answer is found by name, recorded, and its values sent once", async () => {
+  f.emulator.injectFault({ kind: "reset-after", method: "POST", path: "/telemetry/destinations" });
+  await up(DEST);
+  const state = f.engine.state.get("dest")!;
+  expect(f.emulator.objects("telemetry_destinations")).toHaveLength(1);
+  expect(requestLines(f.emulator).filter((r) => r.method !== "GET")).toEqual([
+    expect.objectContaining({ method: "POST", path: "/telemetry/destinations" }),
+    {
+      method: "PATCH",
+      path: `/telemetry/destinations/${state.id}`,
+      body: { headers: { "X-Honeycomb-Team": KEY_ONE, "X-Honeycomb-Dataset": DATASET } },
+    },
+  ]);
+  // What it records is the program's: the next up sends nothing.
+  f.emulator.clearRequests();
+  expect((await up(DEST))[0].kind).toBe("same");
+  expect(f.emulator.requests()).toEqual([]);
+});

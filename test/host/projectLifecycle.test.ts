@@ -235,3 +235,24 @@ it("a POST that acted but lost its answer is found by name and recorded, with it
   ]);
   expect(state.outputs).toMatchObject({ name: "team-a", archived: true });
 });
+
+it("Project.get reads a project by id; a refresh of one deleted behind Pulumi's back drops it", async () => {
+  const made = projectStore().create({ name: "elsewhere" });
+  if (!made.ok) throw new Error(made.error.message);
+  await f.engine.read(
+    "existing",
+    made.value.id,
+    { __provider: providerText("project") },
+    { type: TYPE },
+  );
+  expect(f.engine.state.get("existing")!.outputs).toMatchObject({
+    name: "elsewhere",
+    archived: false,
+    status: "active",
+  });
+  const state = await created();
+  f.emulator.deleteObject(state.id, "projects");
+  const steps = await f.engine.refresh();
+  expect(steps.find((s) => s.name === "team")?.kind).toBe("gone");
+  expect(f.engine.state.has("team")).toBe(false);
+});

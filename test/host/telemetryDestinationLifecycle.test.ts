@@ -256,3 +256,24 @@ it("a POST that acted but lost its answer is found by name, recorded, and its va
   expect((await up(DEST))[0].kind).toBe("same");
   expect(f.emulator.requests()).toEqual([]);
 });
+
+it("TelemetryDestination.get records no header value; a refresh of one deleted behind Pulumi's back drops it", async () => {
+  const made = f.emulator
+    .storeOf<DestinationStore>("telemetryDestinations")
+    .create({ name: "elsewhere", endpoint: "https://a.example.com", headers: { "X-K": "v" } });
+  if (!made.ok) throw new Error(made.error.message);
+  await f.engine.read(
+    "existing",
+    made.value.id,
+    { __provider: providerText("telemetryDestination") },
+    { type: TYPE, secretOutputs: SECRET_OUTPUTS },
+  );
+  const read = f.engine.state.get("existing")!.outputs;
+  expect(read).toMatchObject({ name: "elsewhere", headerNames: ["X-K"] });
+  expect(read).not.toHaveProperty("headers");
+  const state = await created();
+  f.emulator.deleteObject(state.id, "telemetry_destinations");
+  const steps = await f.engine.refresh();
+  expect(steps.find((s) => s.name === "dest")?.kind).toBe("gone");
+  expect(f.engine.state.has("dest")).toBe(false);
+});

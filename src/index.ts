@@ -11,7 +11,9 @@ export {
   type CredentialReferenceOutput,
   type ProxyReferenceArgs,
   type ProxyReferenceOutput,
-  type TelemetryDestinationArgs,
+  // The class TelemetryDestination's arguments take the plain name; a connection's reference
+  // to a destination is named as the references to credentials and proxies are.
+  type TelemetryDestinationArgs as TelemetryDestinationReferenceArgs,
   type TelemetryDestinationOutput,
 } from "./authConnection/resource";
 export { Credential, type CredentialArgs, type CredentialState } from "./credential/resource";
@@ -32,6 +34,17 @@ export {
 } from "./proxy/resource";
 export { Profile, type ProfileArgs, type ProfileState } from "./profile/resource";
 export { Extension, type ExtensionArgs, type ExtensionState } from "./extension/resource";
+export {
+  Project,
+  type ProjectArgs,
+  type ProjectLimitsArgs,
+  type ProjectState,
+} from "./project/resource";
+export {
+  TelemetryDestination,
+  type TelemetryDestinationArgs,
+  type TelemetryDestinationState,
+} from "./telemetryDestination/resource";
 export type {
   AuthConnectionStatus,
   AuthFlowStatus,

@@ -29,7 +29,9 @@ export const credential: ResourceProvider = providers.credential;
 export const credentialProvider: ResourceProvider = providers.credentialProvider;
 export const extension: ResourceProvider = providers.extension;
 export const profile: ResourceProvider = providers.profile;
+export const project: ResourceProvider = providers.project;
 export const proxy: ResourceProvider = providers.proxy;
+export const telemetryDestination: ResourceProvider = providers.telemetryDestination;
 
 const authConnection = providers.authConnection as Methods;
 export const configure: Methods["configure"] = authConnection.configure;

@@ -9,7 +9,9 @@ import { credentialProviderSpec } from "./credentialProvider/spec";
 import type { AnyResourceSpec } from "./dynamic/spec";
 import { extensionSpec } from "./extension/spec";
 import { profileSpec } from "./profile/spec";
+import { projectSpec } from "./project/spec";
 import { proxySpec } from "./proxy/spec";
+import { telemetryDestinationSpec } from "./telemetryDestination/spec";
 
 export const SPECS = {
   authConnection: authConnectionSpec,
@@ -17,7 +19,9 @@ export const SPECS = {
   credentialProvider: credentialProviderSpec,
   extension: extensionSpec,
   profile: profileSpec,
+  project: projectSpec,
   proxy: proxySpec,
+  telemetryDestination: telemetryDestinationSpec,
 } as const satisfies Record<string, AnyResourceSpec>;
 
 export type ProviderExport = keyof typeof SPECS;

@@ -177,6 +177,23 @@ const OTHER_RESOURCES = [
     update: { token: "ops_bench_token_two" },
   },
   {
+    type: "Project",
+    exportName: "project",
+    create: { name: "bench-project" },
+    update: { name: "bench-project-renamed" },
+  },
+  {
+    type: "TelemetryDestination",
+    exportName: "telemetryDestination",
+    create: {
+      name: "bench-otlp",
+      endpoint: "https://api.honeycomb.io",
+      headers: { "X-Honeycomb-Team": "bench-key-one" },
+    },
+    // A rotation: one header's value changes.
+    update: { headers: { "X-Honeycomb-Team": "bench-key-two" } },
+  },
+  {
     type: "Proxy",
     exportName: "proxy",
     create: { type: "residential", name: "bench-proxy", config: { country: "US" } },

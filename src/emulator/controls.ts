@@ -12,7 +12,7 @@ export const CONTROL_ROUTES: readonly string[] = [
   "GET /_emulator/requests (the request log) | DELETE /_emulator/requests",
   "POST /_emulator/faults {kind, method?, path?, times?, status?, retryAfter?, body?, ms?} | DELETE /_emulator/faults",
   "GET /_emulator/settings | PUT /_emulator/settings {plan?, planMinimum?, rateLimit?, rateBurst?, latencyMs?, maxAuthConnections?}",
-  "POST /_emulator/reset (drop every object, the log and the faults; seeds stay)",
+  "POST /_emulator/reset (drop every object, the log, the faults and the projects the API made; seeds stay)",
   "GET /_emulator/projects | POST /_emulator/projects {id, name}",
   "GET /_emulator/<resource> (every object, all projects)",
   "POST /_emulator/<resource> {project?, field: value, ...} (seed an object the API only reads: apps, deployments)",

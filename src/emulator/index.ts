@@ -24,3 +24,9 @@ export type {
 export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
 export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";
 export type { ExtensionStore, ExtensionView, StoredExtension } from "./resources/extensions/store";
+export type { ProjectStore, ProjectView, ProjectLimitsView } from "./resources/projects/store";
+export type {
+  DestinationStore,
+  DestinationView,
+  StoredDestination,
+} from "./resources/telemetryDestinations/store";

@@ -1,6 +1,7 @@
 /**
  * The emulator prints what it receives; secrets sent to it (credential values, provider tokens,
- * proxy passwords) must never reach a terminal or a CI log. Every printer goes through here.
+ * proxy passwords, telemetry headers) must never reach a terminal or a CI log. Every printer
+ * goes through here.
  */
 
 /** Keys whose values are secret wherever they appear in a request body. */
@@ -10,6 +11,8 @@ export const SECRET_KEYS: readonly string[] = [
   "token",
   "totp_secret",
   "ca_bundle",
+  // A telemetry destination's headers carry ingestion keys.
+  "headers",
 ];
 
 export const MASK = "***";

@@ -3,6 +3,11 @@
  * name>` (or the older `X-Kernel-Project-Id: <id>`); without a header it goes to the default
  * project. Every stored object belongs to one project, so each project gets its own store per
  * resource and uniqueness, listing and lookups by id never cross projects.
+ *
+ * The list is the one truth about which projects exist: the seeds (the default project, the
+ * CLI's `--project`, the `addProject` control) and the projects `POST /org/projects` makes
+ * (resources/projects holds the API's rules). A reset drops the ones the API made and gives the
+ * seeds their names back.
  */
 import { fail, type StoreResult } from "./answers";
 
@@ -18,12 +23,15 @@ export const PROJECT_ID_HEADER = "x-kernel-project-id";
 
 export class Projects {
   private readonly known: Project[] = [];
+  /** The seeds as they were added, for `reset`. */
+  private readonly seeds: Project[] = [];
 
   constructor(
     readonly defaultProject: Project = DEFAULT_PROJECT,
     others: Project[] = [],
   ) {
     this.known.push({ ...defaultProject });
+    this.seeds.push({ ...defaultProject });
     for (const p of others) this.add(p);
   }
 
@@ -43,7 +51,34 @@ export class Projects {
     }
     const added = { id: project.id, name: project.name };
     this.known.push(added);
+    this.seeds.push({ ...added });
     return added;
+  }
+
+  /** A project the API made (`POST /org/projects`): a reset drops it. Names are checked by the caller. */
+  insert(project: Project): Project {
+    const added = { id: project.id, name: project.name };
+    this.known.push(added);
+    return added;
+  }
+
+  /** Renames in place, so every holder of the project object sees the new name. */
+  rename(id: string, name: string): void {
+    const project = this.known.find((p) => p.id === id);
+    if (project) project.name = name;
+  }
+
+  /** Forgets a project (a delete); false when there is none with this id. */
+  remove(id: string): boolean {
+    const at = this.known.findIndex((p) => p.id === id);
+    if (at < 0) return false;
+    this.known.splice(at, 1);
+    return true;
+  }
+
+  /** Back to the seeds, with the names they were added with. */
+  reset(): void {
+    this.known.splice(0, this.known.length, ...this.seeds.map((p) => ({ ...p })));
   }
 
   /** The project an id or exact name names (ids first). */

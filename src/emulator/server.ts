@@ -14,16 +14,20 @@ import {
   StoreRegistry,
 } from "./core";
 import { FaultPlan } from "./faults";
-import { DEFAULT_PROJECT, Projects } from "./projects";
 import { apps } from "./resources/apps/module";
+import { DEFAULT_PROJECT, type Project, Projects } from "./projects";
 import { authConnections } from "./resources/authConnections/module";
+import type { ConnectionStore } from "./resources/authConnections/store";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
 import { deployments } from "./resources/deployments/module";
 import { extensions } from "./resources/extensions/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
 import { profiles } from "./resources/profiles/module";
+import { projectsModule } from "./resources/projects/module";
 import { proxiesModule } from "./resources/proxies/module";
+import { telemetryDestinationsModule } from "./resources/telemetryDestinations/module";
+import type { DestinationSelection } from "./resources/telemetryDestinations/store";
 import {
   applySettings,
   DEFAULT_PLAN,
@@ -89,7 +93,22 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     apps,
     deployments,
     extensions,
+    projectsModule({ projects, objectsIn: (project) => objectsIn(project) }),
+    telemetryDestinationsModule(() => destinationSelections()),
   ];
+  /** How many objects a project holds, over every project-scoped resource (a delete's check). */
+  const objectsIn = (project: Project): number =>
+    modules
+      .filter((module) => module.scope === "project")
+      .reduce((n, module) => n + module.objects(registry.store(module, project)).length, 0);
+  /** The OTLP destination each auth connection selects, in every project. */
+  const destinationSelections = (): DestinationSelection[] =>
+    registry.storesOf(authConnections, projects.all()).flatMap(({ store }) =>
+      (store as ConnectionStore).all().flatMap((c) => {
+        const destination = c.browser.telemetry?.destination;
+        return destination ? [{ connection: c.id, destination }] : [];
+      }),
+    );
   /** Counts a module's objects in every project (made on first use, so counting is cheap). */
   const countInOrg = (name: string): number => {
     const module = registry.module(name);
@@ -168,6 +187,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     setPlan: (plan) => void setSettings({ ...settings, plan: parsePlan(plan) }),
     reset() {
       registry.clear();
+      projects.reset();
       faults.clear();
       log.splice(0);
     },

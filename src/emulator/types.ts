@@ -74,7 +74,10 @@ export interface Emulator {
   setRateLimit(limit?: RateLimitInput | null, burst?: number): void;
   setLatency(ms: number): void;
   setPlan(plan: string | number): void;
-  /** Drops every object, the request log and the faults; projects, seeds and settings stay. */
+  /**
+   * Drops every object, the request log, the faults and the projects the API made; the seeded
+   * projects (with their seeded names), the seeds and the settings stay.
+   */
   reset(): void;
 }
 

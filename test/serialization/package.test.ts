@@ -58,6 +58,26 @@ export const isConnection: boolean = AuthConnection.isInstance(connection);`,
   },
   {
     code: `
+const team = new kernel.Project("team", { name: "team-a", limits: { maxConcurrentSessions: 10 } });
+new kernel.Profile("in-team", { name: "in-team", project: team.name });
+const honeycomb = new kernel.TelemetryDestination("honeycomb", {
+  name: "honeycomb",
+  endpoint: "https://api.honeycomb.io",
+  headers: { "X-Honeycomb-Team": pulumi.secret("hcaik_key") },
+});
+new AuthConnection("exporting", {
+  profileName: "p",
+  domain: "exporting.com",
+  telemetryDestination: { name: honeycomb.name },
+});
+export const teamStatus: pulumi.Output<string> = kernel.Project.get("t", "proj_1").status;
+export const headerNames: pulumi.Output<string[]> = honeycomb.headerNames;
+export const isProject: boolean = kernel.Project.isInstance(team) && !kernel.TelemetryDestination.isInstance(team);
+const reference: kernel.TelemetryDestinationReferenceArgs = { id: honeycomb.id };
+export const referenced = reference;`,
+  },
+  {
+    code: `
 const existing: AuthConnection = AuthConnection.get("existing", "ma_123");
 export const existingDomain: pulumi.Output<string> = existing.domain;`,
   },

@@ -23,3 +23,9 @@ export type {
 } from "./resources/credentialProviders/store";
 export type { ProxyStore, ProxyType, ProxyView, StoredProxy } from "./resources/proxies/store";
 export type { ProfileStore, ProfileView, StoredProfile } from "./resources/profiles/store";
+export type {
+  BrowserPoolStore,
+  PoolLookups,
+  StoredBrowserPool,
+} from "./resources/browserPools/store";
+export type { PoolView as BrowserPoolView } from "./resources/browserPools/wire";

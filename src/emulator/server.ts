@@ -17,6 +17,7 @@ import { FaultPlan } from "./faults";
 import { DEFAULT_PROJECT, Projects } from "./projects";
 import { authConnections } from "./resources/authConnections/module";
 import type { ConnectionStore } from "./resources/authConnections/store";
+import { browserPools } from "./resources/browserPools/module";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
 import { authContextModule, orgLimitsModule } from "./resources/org/module";
@@ -78,6 +79,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     credentials,
     credentialProviders,
     profiles,
+    browserPools,
   ];
   /** Counts a module's objects in every project (made on first use, so counting is cheap). */
   const countInOrg = (name: string): number => {

@@ -113,7 +113,7 @@ describe("/browser_pools", () => {
     expect(cleared.body.extension_ids).toEqual([]);
   });
 
-  it("refuses a delete while browsers are leased, until forced", async () => {
+  it("refuses a delete while browsers are leased, until forced (in the body or the query)", async () => {
     const { body } = await call("POST", "/browser_pools", { size: 2, name: "busy" });
     await call("PATCH", `/_emulator/browserPools/${body.id}`, { acquired_count: 1 });
     expect((await call("GET", "/browser_pools/busy")).body).toMatchObject({
@@ -123,8 +123,13 @@ describe("/browser_pools", () => {
     const refused = await call("DELETE", "/browser_pools/busy");
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/leased/);
-    expect((await call("DELETE", "/browser_pools/busy?force=false")).status).toBe(409);
-    expect((await call("DELETE", "/browser_pools/busy?force=true")).status).toBe(204);
+    expect((await call("DELETE", "/browser_pools/busy", { force: false })).status).toBe(409);
+    expect((await call("DELETE", "/browser_pools/busy", { force: "yes" })).status).toBe(400);
+    // The SDKs send force in the body; the query form of the team's notes works too.
+    expect((await call("DELETE", "/browser_pools/busy", { force: true })).status).toBe(204);
+    const other = await call("POST", "/browser_pools", { size: 1 });
+    await call("PATCH", `/_emulator/browserPools/${other.body.id}`, { acquired_count: 1 });
+    expect((await call("DELETE", `/browser_pools/${other.body.id}?force=true`)).status).toBe(204);
     expect((await call("GET", `/browser_pools/${body.id}`)).body).toMatchObject({
       code: "not_found",
     });

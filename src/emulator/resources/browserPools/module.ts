@@ -67,7 +67,7 @@ export const browserPools: RouteModule<BrowserPoolStore> = {
     "GET /browser_pools?name=&query=&region=&limit=&offset=",
     "GET /browser_pools/{id_or_name}",
     "PATCH /browser_pools/{id_or_name}",
-    "DELETE /browser_pools/{id_or_name}?force=true",
+    "DELETE /browser_pools/{id_or_name} {force?} (or ?force=true)",
   ],
 
   createStore: (env) =>
@@ -79,7 +79,11 @@ export const browserPools: RouteModule<BrowserPoolStore> = {
 
   handle(req, store) {
     if (req.method === "DELETE" && req.rest.length === 1) {
-      const result = store.remove(req.rest[0], req.query.get("force") === "true");
+      // The SDKs send `{"force": true}` as the body; the notes' `?force=true` works too.
+      const force =
+        (req.body as { force?: boolean } | undefined)?.force === true ||
+        req.query.get("force") === "true";
+      const result = store.remove(req.rest[0], force);
       return result.ok ? { status: 204 } : { status: result.status, body: result.error };
     }
     return handleCrud(req, store, { filters: ["name", "query", "region"], listed: view });

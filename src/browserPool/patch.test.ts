@@ -148,6 +148,26 @@ describe("BrowserPool planner", () => {
     });
   });
 
+  it("sends a set profile refresh with every profile change, since a new profile turns it on", () => {
+    const desired = {
+      size: 2,
+      name: "warm",
+      profile: { name: "a" },
+      refreshOnProfileUpdate: false,
+    };
+    expect(body(live, desired)).toEqual({
+      profile: { name: "a" },
+      refresh_on_profile_update: false,
+    });
+    const attached = { ...live, profile: { name: "a" } };
+    expect(body(attached, desired)).toEqual({});
+    expect(
+      body(attached, { ...desired, refreshOnProfileUpdate: undefined, profile: { name: "b" } }),
+    ).toEqual({
+      profile: { name: "b" },
+    });
+  });
+
   it("keeps the extensions' order: another order is a change", () => {
     const olds = { ...live, extensions: [{ id: "a" }, { id: "b" }] };
     expect(body(olds, { size: 2, name: "warm", extensions: [{ id: "b" }, { id: "a" }] })).toEqual({

@@ -6,7 +6,8 @@
  * - `region` (create only) replaces when set and different; unset, it is the server's.
  * - `name` and `viewport` cannot be cleared: removing either replaces.
  * - Server-owned settings (and `viewport.refreshRate`, `telemetry.storage`) are compared only
- *   where the program sets them.
+ *   where the program sets them. A set `refreshOnProfileUpdate` goes with every profile change:
+ *   the API turns it on for a new profile unless told otherwise.
  * - `forceDestroy` is a change of its own (nothing is sent; the state records it for delete);
  *   `rebuildIdleBrowsersOnUpdate` never is, and rides along only with another change.
  * - An unknown value is never equal to anything.
@@ -33,8 +34,14 @@ export function planChanges(
   }
   if (olds.name !== undefined && news.name === undefined) replaces.push("name");
   if (olds.viewport !== undefined && news.viewport === undefined) replaces.push("viewport");
+  // A new profile turns the API's refresh on unless the PATCH says otherwise, so a refresh
+  // setting the program holds travels with every profile change.
+  const profileMoves = news.profile !== undefined && !fieldEquals("profile", olds, news);
   const changed = UPDATABLE_FIELDS.filter(
-    (field) => field !== "rebuildIdleBrowsersOnUpdate" && !fieldEquals(field, olds, news),
+    (field) =>
+      field !== "rebuildIdleBrowsersOnUpdate" &&
+      (!fieldEquals(field, olds, news) ||
+        (field === "refreshOnProfileUpdate" && profileMoves && news[field] !== undefined)),
   );
   const rebuild = news.rebuildIdleBrowsersOnUpdate;
   if (

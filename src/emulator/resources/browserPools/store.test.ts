@@ -165,7 +165,11 @@ describe("BrowserPoolStore", () => {
       error: { message: expect.stringContaining("memory") },
     });
     const pool = created(store, { size: 1, memory: "16GiB" });
-    expect(store.update(pool.id, { headless: true })).toMatchObject({ status: 400 });
+    expect(store.update(pool.id, { headless: true, memory: "8GiB" })).toMatchObject({
+      status: 400,
+    });
+    // A new image without a memory of its own takes the image's default.
+    expect(updated(store, pool.id, { headless: true }).browser_pool_config.memory).toBe("1GiB");
     expect(
       updated(store, pool.id, { headless: true, memory: "2GiB" }).browser_pool_config,
     ).toMatchObject({ headless: true, memory: "2GiB" });

@@ -221,6 +221,10 @@ export class BrowserPoolStore extends TableStore<StoredBrowserPool> {
       row.fill_rate_per_minute = body.fill_rate_per_minute;
     }
     if (body.memory !== undefined) row.memory = body.memory;
+    else if (body.headless !== undefined && !checkMemory(row.headless, row.memory).ok) {
+      // A new image without a memory of its own takes the image's default.
+      delete row.memory;
+    }
     const memory = checkMemory(row.headless, row.memory);
     if (!memory.ok) return memory;
     if (body.viewport !== undefined) row.viewport = { ...body.viewport };

@@ -56,7 +56,8 @@ export interface PoolSettingsBody {
 /** `POST /browser_pools`. */
 export interface PoolCreateBody extends PoolSettingsBody {
   size: number;
-  region?: PoolRegion;
+  /** One of POOL_REGIONS (the OpenAPI document's enum). */
+  region?: string;
 }
 
 /** `PATCH /browser_pools/{id_or_name}`: only the fields sent change; region cannot. */

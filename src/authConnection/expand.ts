@@ -12,7 +12,7 @@ import type {
   ManagedAuthUpdateRequest,
 } from "./api";
 import type {
-  CheckedInputs,
+  AuthConnectionInputs,
   CredentialInput,
   ProxyInput,
   TelemetryDestinationInput,
@@ -20,7 +20,7 @@ import type {
 } from "./types";
 
 /** POST body: the profile and domain, and every other field the program set. */
-export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateRequest {
+export function toCreateRequest(desired: AuthConnectionInputs): ManagedAuthCreateRequest {
   const body: ManagedAuthCreateRequest = {
     profile_name: desired.profileName,
     domain: desired.domain,
@@ -55,7 +55,7 @@ export function toCreateRequest(desired: CheckedInputs): ManagedAuthCreateReques
  */
 export function toUpdateRequest(
   fields: readonly UpdatableField[],
-  desired: CheckedInputs,
+  desired: AuthConnectionInputs,
 ): ManagedAuthUpdateRequest {
   const body: ManagedAuthUpdateRequest = {};
   const browser = () => (body.browser ??= {});

@@ -1,9 +1,9 @@
 import type { ManagedAuth } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
-import { toLiveInputs, toState } from "./flatten";
-import type { CheckedInputs } from "./types";
+import { toLiveInputs, toOutputs } from "./flatten";
+import type { AuthConnectionInputs } from "./types";
 
-const desired: CheckedInputs = {
+const desired: AuthConnectionInputs = {
   profileName: "team-netflix",
   domain: "netflix.com",
   loginUrl: "https://www.netflix.com/login",
@@ -12,7 +12,6 @@ const desired: CheckedInputs = {
   healthCheckInterval: 1800,
   saveCredentials: false,
   proxy: { id: "px_1" },
-  adopt: true,
 };
 
 const apiObject: ManagedAuth = {
@@ -70,7 +69,7 @@ describe("expand", () => {
   });
 
   it("sends only the key when every optional field is unset (server-owned defaults stay the server's)", () => {
-    expect(toCreateRequest({ profileName: "p", domain: "d.com", project: "staging" })).toEqual({
+    expect(toCreateRequest({ profileName: "p", domain: "d.com" })).toEqual({
       profile_name: "p",
       domain: "d.com",
     });
@@ -95,7 +94,7 @@ describe("expand", () => {
 
 describe("flatten", () => {
   it("gives outputs in check's normalised form, with runtime fields", () => {
-    expect(toState(apiObject, { adopt: true })).toEqual({
+    expect(toOutputs(apiObject)).toEqual({
       profileName: "team-netflix",
       domain: "netflix.com",
       loginUrl: "https://www.netflix.com/login",
@@ -104,7 +103,6 @@ describe("flatten", () => {
       healthCheckInterval: 1800,
       saveCredentials: false,
       proxy: { id: "px_1" },
-      adopt: true,
       status: "AUTHENTICATED",
       canReauth: true,
       canReauthReason: "has_credential",
@@ -116,7 +114,7 @@ describe("flatten", () => {
   });
 
   it("reads the region from browser (a region it does not know included) and the health-check reason as a runtime output", () => {
-    const state = toState({
+    const state = toOutputs({
       ...apiObject,
       browser: { region: "sa-east" },
       health_check_unavailable_reason: "no_auth_check_url",
@@ -125,7 +123,7 @@ describe("flatten", () => {
       region: "sa-east",
       healthCheckUnavailableReason: "no_auth_check_url",
     });
-    expect(toState(apiObject).region).toBeUndefined();
+    expect(toOutputs(apiObject).region).toBeUndefined();
     // A runtime field is never an input: a refresh does not report it as one.
     expect(toLiveInputs(state)).not.toHaveProperty("healthCheckUnavailableReason");
   });
@@ -143,7 +141,7 @@ describe("flatten", () => {
   });
 
   it("carries the live server-owned values, stealth from browser", () => {
-    const state = toState({
+    const state = toOutputs({
       ...apiObject,
       health_check_interval: 21600,
       health_checks: true,
@@ -169,7 +167,7 @@ describe("flatten", () => {
     [{ browser: {}, proxy_id: "px_1" }, { id: "px_1" }, "px_1"],
     [{ browser: null, proxy_id: null }, undefined, undefined],
   ])("reads the proxy from %j", (fields, proxy, proxyId) => {
-    const state = toState({ ...apiObject, ...fields } as ManagedAuth);
+    const state = toOutputs({ ...apiObject, ...fields } as ManagedAuth);
     expect(state.proxy).toEqual(proxy);
     expect(state.proxyId).toEqual(proxyId);
   });
@@ -184,19 +182,19 @@ describe("flatten", () => {
       health_check_interval: null,
       allowed_domains: null,
     };
-    const state = toState(minimal);
+    const state = toOutputs(minimal);
     expect(Object.values(state).filter((v) => v === undefined || v === null)).toEqual([]);
     expect(state).not.toHaveProperty("healthCheckInterval");
   });
 
   it("keeps a proxy named by name, recording what it resolved to right after an apply", () => {
-    const state = toState(apiObject, { proxy: { name: "residential" }, proxyJustSent: true });
+    const state = toOutputs(apiObject, { proxy: { name: "residential" }, proxyJustSent: true });
     expect(state.proxy).toEqual({ name: "residential" });
     expect(state.resolvedProxyId).toBe("px_1");
   });
 
   it("shows a drifted named proxy as its live id in the read inputs", () => {
-    const state = toState(
+    const state = toOutputs(
       { ...apiObject, proxy_id: "px_9" },
       { proxy: { name: "residential" }, resolvedProxyId: "px_1" },
     );
@@ -205,7 +203,7 @@ describe("flatten", () => {
   });
 
   it("gives the live inputs without runtime fields", () => {
-    const inputs = toLiveInputs(toState(apiObject));
+    const inputs = toLiveInputs(toOutputs(apiObject));
     expect(Object.keys(inputs).sort()).toEqual(
       [
         "allowedDomains",
@@ -221,7 +219,7 @@ describe("flatten", () => {
   });
 
   it("reports as live inputs only the server-owned fields the program set", () => {
-    const state = toState(apiObject, { serverOwnedInputs: ["recordSession"] });
+    const state = toOutputs(apiObject, { serverOwnedInputs: ["recordSession"] });
     expect(state.serverOwnedInputs).toEqual(["recordSession"]);
     const inputs = toLiveInputs(state);
     expect(inputs.recordSession).toBe(true);

@@ -8,7 +8,7 @@
  *   which ones (./proxyName).
  * Every other error is left as it is.
  */
-import type { WriteAction } from "../dynamic/provider";
+import type { WriteAction } from "../dynamic/spec";
 import type { KernelOperation } from "../kernel/client";
 import { KernelApiError } from "../kernel/errors";
 import { type OrgLimits, readOrgLimits } from "../kernel/orgLimits";

@@ -6,9 +6,9 @@
 import type { CredentialReference, ManagedAuth } from "./api";
 import { normalizeDomainSet, parsedUrl, toAsciiDomainPattern, toAsciiHost } from "./schema";
 import {
-  type AuthConnectionState,
+  type AuthConnectionOutputs,
   type BrowserRegion,
-  type CheckedInputs,
+  type AuthConnectionInputs,
   type CredentialInput,
   type ProxyInput,
   type RuntimeOutputs,
@@ -25,7 +25,6 @@ export interface FlattenContext {
   resolvedProxyId?: string;
   /** True right after a request that sent a proxy: the answer's proxy id is the resolution. */
   proxyJustSent?: boolean;
-  adopt?: boolean;
   /** The server-owned inputs the program set (see RuntimeOutputs.serverOwnedInputs). */
   serverOwnedInputs?: readonly string[];
 }
@@ -48,8 +47,8 @@ export function liveProxy(live: ManagedAuth): { id?: string; name?: string; mode
 }
 
 /** Outputs: the managed fields as they are live, plus the runtime fields. No undefined values. */
-export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnectionState {
-  const state: AuthConnectionState = {
+export function toOutputs(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnectionOutputs {
+  const state: AuthConnectionOutputs = {
     profileName: live.profile_name,
     domain: toAsciiHost(live.domain) ?? live.domain.toLowerCase(),
   };
@@ -71,7 +70,6 @@ export function toState(live: ManagedAuth, ctx: FlattenContext = {}): AuthConnec
   if (destination) state.telemetryDestination = destination;
   // Kept as live even when this version does not know the region (a server-owned output).
   if (live.browser?.region != null) state.region = live.browser.region as BrowserRegion;
-  if (ctx.adopt) state.adopt = true;
   if (ctx.serverOwnedInputs) state.serverOwnedInputs = [...ctx.serverOwnedInputs];
 
   const runtime: RuntimeOutputs = {};
@@ -129,8 +127,8 @@ export function liveTelemetryDestination(
  * resource's preview from old and new inputs, so this is what makes `live => desired` appear.
  * A proxy named in the program but drifted to another id shows as that id.
  */
-export function toLiveInputs(state: AuthConnectionState): CheckedInputs {
-  const inputs: CheckedInputs = { profileName: state.profileName, domain: state.domain };
+export function toLiveInputs(state: AuthConnectionOutputs): AuthConnectionInputs {
+  const inputs: AuthConnectionInputs = { profileName: state.profileName, domain: state.domain };
   const serverOwned = state.serverOwnedInputs ?? LEGACY_SERVER_OWNED_INPUTS;
   for (const key of ["loginUrl", "credential", "allowedDomains", ...SERVER_OWNED] as const) {
     const shown = !(SERVER_OWNED as readonly string[]).includes(key) || serverOwned.includes(key);
@@ -146,7 +144,6 @@ export function toLiveInputs(state: AuthConnectionState): CheckedInputs {
   if (state.telemetryDestination !== undefined) {
     inputs.telemetryDestination = state.telemetryDestination;
   }
-  if (state.adopt) inputs.adopt = true;
   return inputs;
 }
 

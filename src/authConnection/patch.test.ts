@@ -1,15 +1,24 @@
-import { hasChanges, planChanges, planPatch } from "./patch";
-import { checkInputs } from "./schema";
+import { planChanges } from "./patch";
+import { checkResourceInputs } from "../dynamic/owned";
 import { EXAMPLE_ARGS } from "../../test/support/example";
 import {
-  type AuthConnectionState,
-  type CheckedInputs,
+  type AuthConnectionOutputs,
+  type AuthConnectionInputs,
   SERVER_OWNED,
   UNKNOWN,
   UPDATABLE_FIELDS,
 } from "./types";
+import { hasChanges } from "../dynamic/plan";
+import { patchBodyOf } from "../../test/support/planUpdate";
+import { authConnectionSpec } from "./spec";
 
-const live: AuthConnectionState = {
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(authConnectionSpec, news);
+
+const planPatch = patchBodyOf(authConnectionSpec);
+
+const live: AuthConnectionOutputs = {
   profileName: "team-netflix",
   domain: "netflix.com",
   loginUrl: "https://www.netflix.com/login",
@@ -26,17 +35,20 @@ const live: AuthConnectionState = {
 };
 
 /** Desired state as check would give it. */
-function desired(overrides: Record<string, unknown> = {}, remove: string[] = []): CheckedInputs {
+function desired(
+  overrides: Record<string, unknown> = {},
+  remove: string[] = [],
+): AuthConnectionInputs {
   const raw: Record<string, unknown> = { ...EXAMPLE_ARGS, ...overrides };
   for (const key of remove) delete raw[key];
   const { inputs, failures } = checkInputs(raw);
   expect(failures).toEqual([]);
-  return inputs as unknown as CheckedInputs;
+  return inputs as unknown as AuthConnectionInputs;
 }
 
 const plan = (
-  news: Record<string, unknown> | CheckedInputs,
-  olds: Partial<AuthConnectionState> = live,
+  news: Record<string, unknown> | AuthConnectionInputs,
+  olds: Partial<AuthConnectionOutputs> = live,
 ) => planChanges(olds, news as Record<string, unknown>);
 
 describe("planChanges: nothing to do", () => {
@@ -56,14 +68,14 @@ describe("planChanges: nothing to do", () => {
   });
 
   it("treats an empty allowedDomains as none", () => {
-    const olds: Partial<AuthConnectionState> = { profileName: "p", domain: "d.com" };
+    const olds: Partial<AuthConnectionOutputs> = { profileName: "p", domain: "d.com" };
     expect(hasChanges(plan({ profileName: "p", domain: "d.com", allowedDomains: [] }, olds))).toBe(
       false,
     );
   });
 
   it("makes no diff for server-owned fields the program leaves unset, whatever is live", () => {
-    const olds: Partial<AuthConnectionState> = {
+    const olds: Partial<AuthConnectionOutputs> = {
       profileName: "p",
       domain: "d.com",
       healthCheckInterval: 21600,

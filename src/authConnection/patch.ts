@@ -4,15 +4,12 @@
  * what the preview promises is what the PATCH carries. The project is not planned here: the
  * shared skeleton plans the move (docs/behaviour.md).
  */
-import type { ChangePlan } from "../dynamic/provider";
+import type { ChangePlan } from "../dynamic/spec";
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
 import { jsonEqual } from "../dynamic/jsonEqual";
-import { toUpdateRequest } from "./expand";
-import type { ManagedAuthUpdateRequest } from "./api";
 import { normalizeDomainSet } from "./schema";
 import {
-  type AuthConnectionState,
-  type CheckedInputs,
+  type AuthConnectionOutputs,
   SERVER_OWNED,
   UPDATABLE_FIELDS,
   type UpdatableField,
@@ -20,7 +17,7 @@ import {
 
 export type { ChangePlan };
 
-type OldState = Partial<AuthConnectionState>;
+type OldState = Partial<AuthConnectionOutputs>;
 type NewInputs = Record<string, unknown>;
 
 export function planChanges(olds: OldState, news: NewInputs): ChangePlan<UpdatableField> {
@@ -40,16 +37,6 @@ export function planChanges(olds: OldState, news: NewInputs): ChangePlan<Updatab
     (news.profileName === UNKNOWN || news.profileName === olds.profileName) &&
     (news.domain === UNKNOWN || sameHost(news.domain, olds.domain));
   return { replaces, deleteBeforeReplace: replaces.length > 0 && keyKept, changed };
-}
-
-export function hasChanges(plan: ChangePlan): boolean {
-  return plan.replaces.length > 0 || plan.changed.length > 0;
-}
-
-/** The PATCH body taking `olds` to `desired`: exactly the changed updatable fields. */
-export function planPatch(olds: OldState, desired: CheckedInputs): ManagedAuthUpdateRequest {
-  const plan = planChanges(olds, desired as unknown as NewInputs);
-  return toUpdateRequest(plan.changed, desired);
 }
 
 /** Whether one updatable field is already as desired. Unknown is never equal. */

@@ -2,8 +2,9 @@ import { EXAMPLE_ARGS, EXAMPLE_POST_BODY } from "../../test/support/example";
 import { TEST_KEY, managedAuth, mockApi } from "../../test/support/mockApi";
 import { AlreadyExistsError } from "../dynamic/errors";
 import { PartialFailureError } from "../dynamic/partialFailure";
-import { authConnectionProvider, badRequestHint } from "./provider";
-import { checkInputs } from "./schema";
+import { makeProvider } from "../dynamic/provider";
+import { authConnectionSpec, badRequestHint } from "./spec";
+import { checkResourceInputs } from "../dynamic/owned";
 
 const PROXY_LIST = [
   { id: "px_res", name: "residential" },
@@ -23,7 +24,7 @@ const PROVIDER_TEXT = "exports.handler = __f0; /* serialized provider */";
 
 /** The README example as check gives it, with the engine's __provider key. */
 function exampleInputs(overrides: Record<string, unknown> = {}) {
-  const { inputs } = checkInputs({ ...EXAMPLE_ARGS, ...overrides });
+  const { inputs } = checkResourceInputs(authConnectionSpec, { ...EXAMPLE_ARGS, ...overrides });
   return { ...inputs, __provider: PROVIDER_TEXT };
 }
 
@@ -32,7 +33,7 @@ function configOf(values: Record<string, string>) {
 }
 
 function providerFor(api: ReturnType<typeof mockApi>, env: Record<string, string> = {}) {
-  return authConnectionProvider({
+  return makeProvider(authConnectionSpec, {
     env: { KERNEL_API_KEY: TEST_KEY, ...env },
     client: {
       dispatcher: api.agent,
@@ -385,7 +386,7 @@ describe("diff's warning about a replacement", () => {
   const warned = async (overrides: Record<string, unknown>, base = {}) => {
     const lines: string[] = [];
     const api = mockApi(() => ({ status: 200, body: managedAuth() }));
-    const provider = authConnectionProvider({
+    const provider = makeProvider(authConnectionSpec, {
       env: { KERNEL_API_KEY: TEST_KEY },
       client: { dispatcher: api.agent, log: () => undefined },
       warn: (line) => lines.push(line),
@@ -492,7 +493,7 @@ describe("project (docs/behaviour.md)", () => {
 describe("configuration", () => {
   it("takes key and base URL from Pulumi config over the environment", async () => {
     const api = mockApi(() => ({ status: 204 }));
-    const provider = authConnectionProvider({
+    const provider = makeProvider(authConnectionSpec, {
       env: { KERNEL_API_KEY: "env-key" },
       client: { dispatcher: api.agent },
     });
@@ -504,7 +505,7 @@ describe("configuration", () => {
   });
 
   it("refuses a plain-http base URL that is not loopback", async () => {
-    const provider = authConnectionProvider({
+    const provider = makeProvider(authConnectionSpec, {
       env: { KERNEL_API_KEY: TEST_KEY, KERNEL_BASE_URL: "http://api.example.com" },
     });
     await expect(provider.delete("ma_1", {})).rejects.toThrow(/only travel over https/);

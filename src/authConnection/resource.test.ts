@@ -1,5 +1,5 @@
+import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_TEXT } from "./providerText";
 import { AuthConnection, type AuthConnectionArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
@@ -39,7 +39,7 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
       domain: "netflix.com",
       proxy: { name: "residential" },
     });
-    expect(args.inputs.__provider).toBe(PROVIDER_TEXT);
+    expect(args.inputs.__provider).toBe(providerText());
   });
 
   it("keeps its own __provider whatever the args carry", async () => {
@@ -49,7 +49,7 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
       __provider: "exports.handler = () => ({})",
     } as AuthConnectionArgs);
     await value(conn.urn);
-    expect(registered.find((r) => r.name === "sneaky")!.inputs.__provider).toBe(PROVIDER_TEXT);
+    expect(registered.find((r) => r.name === "sneaky")!.inputs.__provider).toBe(providerText());
   });
 
   it("resolves its declared outputs", async () => {
@@ -71,7 +71,7 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
     expect(await value(conn.id)).toBe("ma_existing");
     const read = registered.find((r) => r.name === "existing")!;
     expect(read.id).toBe("ma_existing");
-    expect(read.inputs).toMatchObject({ project: "staging", __provider: PROVIDER_TEXT });
+    expect(read.inputs).toMatchObject({ project: "staging", __provider: providerText() });
   });
 
   it("isInstance is true for AuthConnections only", async () => {

@@ -11,7 +11,6 @@ import type {
   OtherString,
   ProxyMode,
 } from "../enums";
-import { PROVIDER_TEXT } from "./providerText";
 import { UPDATABLE_FIELDS } from "./types";
 
 /**
@@ -228,7 +227,6 @@ export interface AuthConnectionState {
 
 const TYPE = dynamicResourceType({
   name: "AuthConnection",
-  providerText: PROVIDER_TEXT,
   // The managed inputs (the updatable ones listed once, in types.ts), then the runtime fields.
   outputs: [
     "profileName",

@@ -1,8 +1,14 @@
 import { formatPath } from "../dynamic/checks";
 import { containsUnknown } from "../dynamic/engineKeys";
-import { checkInputs, isHostName, isHttpUrl, parsedUrl } from "./schema";
+import { isHostName, isHttpUrl, parsedUrl } from "./schema";
+import { checkResourceInputs } from "../dynamic/owned";
+import { authConnectionSpec } from "./spec";
 import { EXAMPLE_ARGS as valid } from "../../test/support/example";
 import { UNKNOWN } from "./types";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(authConnectionSpec, news);
 
 function failuresOf(input: Record<string, unknown>) {
   return checkInputs(input).failures;

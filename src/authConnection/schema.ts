@@ -7,9 +7,8 @@ import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { type CheckResult, checkWithSchema, orUnknown } from "../dynamic/checks";
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
-import { projectInputSchema } from "../dynamic/project";
 import { HEALTH_CHECK_INTERVAL_MAX, HEALTH_CHECK_INTERVAL_MIN } from "./api";
-import { BROWSER_REGIONS, type CheckedInputs } from "./types";
+import { BROWSER_REGIONS, type AuthConnectionInputs } from "./types";
 
 export type { CheckFailure, CheckResult } from "../dynamic/checks";
 
@@ -170,7 +169,6 @@ const telemetryDestinationSchema = z
 export const inputsSchema = z.strictObject({
   profileName: orUnknown(nonEmptyString(reasons.profileName)),
   domain: orUnknown(z.string({ error: reasons.domain }).refine(isHostName, reasons.domain)),
-  project: projectInputSchema.optional(),
   loginUrl: orUnknown(
     z
       .string({ error: reasons.loginUrl })
@@ -203,7 +201,6 @@ export const inputsSchema = z.strictObject({
   stealth: bool(),
   telemetryDestination: orUnknown(telemetryDestinationSchema).optional(),
   region: orUnknown(z.enum(BROWSER_REGIONS, { error: reasons.region })).optional(),
-  adopt: bool(),
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape);
@@ -234,7 +231,7 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
 /**
  * Equal intent gives equal inputs: ASCII lower-case host names, `allowedDomains` as a sorted
  * set (an empty list is the same as none), a canonical URL, `proxy: {mode: "default"}` the same
- * as no proxy, `adopt: false` the same as none. Server-owned fields are not filled in (docs/behaviour.md).
+ * as no proxy. Server-owned fields are not filled in (docs/behaviour.md).
  * Unknown values stay as they are, wherever they are.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
@@ -258,7 +255,6 @@ export function normalizeInputs(input: Record<string, unknown>): Record<string, 
   }
   const proxy = out.proxy as Record<string, unknown> | undefined;
   if (proxy && typeof proxy === "object" && proxy.mode === "default") delete out.proxy;
-  if (out.adopt === false) delete out.adopt;
   return out;
 }
 
@@ -268,9 +264,9 @@ export function normalizeDomainSet(domains: readonly string[]): string[] {
 }
 
 /** Narrows checked inputs that hold no unknown value. */
-export function asKnownInputs(inputs: Record<string, unknown>): CheckedInputs {
+export function asKnownInputs(inputs: Record<string, unknown>): AuthConnectionInputs {
   if (containsUnknown(inputs)) {
     throw new Error("inputs still hold unknown values; they are only allowed during preview");
   }
-  return inputs as unknown as CheckedInputs;
+  return inputs as unknown as AuthConnectionInputs;
 }

@@ -6,17 +6,17 @@
  */
 import type { KernelOperation } from "../kernel/client";
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/provider";
+import type { ResourceSpec } from "../dynamic/spec";
 import { COLLECTION, type ManagedAuth, parseManagedAuth, parseProxyItem } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { explainConnectionFailure } from "./failures";
-import { toLiveInputs, toState } from "./flatten";
+import { toLiveInputs, toOutputs } from "./flatten";
 import { planChanges } from "./patch";
-import { asKnownInputs, checkInputs } from "./schema";
+import { INPUT_NAMES, asKnownInputs, checkInputs } from "./schema";
 import {
   API_FIELD,
-  type AuthConnectionState,
-  type CheckedInputs,
+  type AuthConnectionOutputs,
+  type AuthConnectionInputs,
   SERVER_OWNED,
   type UpdatableField,
 } from "./types";
@@ -24,7 +24,7 @@ import {
 /** The connection for (profileName, domain) in the operation's project, if any. */
 async function findConnection(
   op: KernelOperation,
-  desired: CheckedInputs,
+  desired: AuthConnectionInputs,
 ): Promise<ManagedAuth | undefined> {
   const domain = desired.domain.toLowerCase();
   return op.find(
@@ -45,7 +45,11 @@ export async function resolveProxyName(
   return matches.length === 1 ? (matches[0].id as string) : undefined;
 }
 
-export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState, ManagedAuth> = {
+export const authConnectionSpec: ResourceSpec<
+  AuthConnectionInputs,
+  AuthConnectionOutputs,
+  ManagedAuth
+> = {
   typeName: "AuthConnection",
   collection: COLLECTION,
   replaceWarning: (replaces, deletesFirst) =>
@@ -54,33 +58,28 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
     (deletesFirst ? "; the old connection is deleted first." : "."),
   projectScoped: true,
   check: checkInputs,
+  inputNames: INPUT_NAMES,
   plan: (olds, news) => planChanges(olds, news),
   createBody: (desired) => ({ ...toCreateRequest(asKnownInputs({ ...desired })) }),
   updateBody: (plan, _olds, desired) => ({
     ...toUpdateRequest(plan.changed as UpdatableField[], desired),
   }),
   parse: parseManagedAuth,
-  liveId: (live) => live.id,
-  toState: (live, ctx) => {
+  toOutputs: (live, ctx) => {
     const sentProxy = (ctx.justSent?.browser as { proxy?: unknown } | undefined)?.proxy;
-    return toState(live, {
+    return toOutputs(live, {
       telemetryDestination: ctx.desired
         ? ctx.desired.telemetryDestination
         : ctx.olds?.telemetryDestination,
       proxy: ctx.desired ? ctx.desired.proxy : ctx.olds?.proxy,
       proxyJustSent: sentProxy !== undefined,
       resolvedProxyId: ctx.olds?.resolvedProxyId,
-      adopt: ctx.desired ? ctx.desired.adopt : ctx.olds?.adopt,
       serverOwnedInputs: ctx.desired ? serverOwnedInputs(ctx.desired) : ctx.olds?.serverOwnedInputs,
     });
   },
-  noopState: (olds, desired) => {
-    const state = { ...olds, serverOwnedInputs: serverOwnedInputs(desired) } as AuthConnectionState;
-    if (desired.adopt) state.adopt = true;
-    else delete state.adopt;
-    return state;
-  },
-  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
+  noopOutputs: (olds, desired) =>
+    ({ ...olds, serverOwnedInputs: serverOwnedInputs(desired) }) as AuthConnectionOutputs,
+  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
   uniqueKey: {
     describe: (desired) =>
       `profile ${JSON.stringify(desired.profileName)} and domain ${JSON.stringify(desired.domain)}`,
@@ -93,7 +92,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
      */
     async matchesPost(op, live, desired) {
       const body = toCreateRequest(desired);
-      const state = toState(live, {
+      const state = toOutputs(live, {
         telemetryDestination: desired.telemetryDestination,
         proxy: desired.proxy,
         proxyJustSent: body.browser?.proxy !== undefined,
@@ -112,7 +111,7 @@ export const authConnectionSpec: ResourceSpec<CheckedInputs, AuthConnectionState
   secretOutputs: [],
 };
 
-function serverOwnedInputs(desired: CheckedInputs): string[] {
+function serverOwnedInputs(desired: AuthConnectionInputs): string[] {
   return SERVER_OWNED.filter((field) => desired[field] !== undefined);
 }
 

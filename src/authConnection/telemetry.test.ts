@@ -1,11 +1,11 @@
 import type { ManagedAuth } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
-import { liveTelemetryDestination, toLiveInputs, toState } from "./flatten";
+import { liveTelemetryDestination, toLiveInputs, toOutputs } from "./flatten";
 import { planChanges } from "./patch";
 import { checkInputs } from "./schema";
-import type { CheckedInputs } from "./types";
+import type { AuthConnectionInputs } from "./types";
 
-const base: CheckedInputs = { profileName: "team", domain: "example.com" };
+const base: AuthConnectionInputs = { profileName: "team", domain: "example.com" };
 
 const withExport = (destination: Record<string, string> | null, enabled?: boolean): ManagedAuth =>
   ({
@@ -56,7 +56,7 @@ describe("telemetryDestination", () => {
   });
 
   it("plans no change when live is as desired, a PATCH when it is not, and shows it as input", () => {
-    const state = toState(withExport({ id: "d1", name: "otel" }), {
+    const state = toOutputs(withExport({ id: "d1", name: "otel" }), {
       telemetryDestination: { name: "otel" },
     });
     expect(toLiveInputs(state).telemetryDestination).toEqual({ name: "otel" });

@@ -3,10 +3,7 @@
  * state (the managed fields as live, plus runtime fields). No zod here: the package root's
  * declarations reach this module.
  */
-import { TOKEN_PREFIX, UNKNOWN } from "../dynamic/engineKeys";
-
-/** The type token: `pulumi-nodejs:dynamic` routes the resource to the dynamic-provider host. */
-export const AUTH_CONNECTION_TOKEN = `${TOKEN_PREFIX}AuthConnection`;
+import { UNKNOWN } from "../dynamic/engineKeys";
 
 export { UNKNOWN };
 
@@ -50,11 +47,8 @@ export interface ManagedState {
 export const BROWSER_REGIONS = ["us-east", "us-west", "eu-west", "ap-southeast"] as const;
 export type BrowserRegion = (typeof BROWSER_REGIONS)[number];
 
-/** Inputs after check: the managed fields plus `project` and the provider's own `adopt`. */
-export interface CheckedInputs extends ManagedState {
-  project?: string;
-  adopt?: boolean;
-}
+/** Inputs after check: the managed fields (the core adds `project` and `adopt`). */
+export type AuthConnectionInputs = ManagedState;
 
 /** Fields that change only on the Kernel side; they never make a diff. */
 export interface RuntimeOutputs {
@@ -81,7 +75,7 @@ export interface RuntimeOutputs {
   serverOwnedInputs?: string[];
 }
 
-export type AuthConnectionState = CheckedInputs & RuntimeOutputs;
+export type AuthConnectionOutputs = AuthConnectionInputs & RuntimeOutputs;
 
 /** The updatable fields, in the order a PATCH lists them. */
 export const UPDATABLE_FIELDS = [

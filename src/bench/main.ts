@@ -14,8 +14,9 @@ import { installPackedPackage, installedProviderText } from "../host/packedPacka
 import { type Props, ProviderHost, authConnectionUrn } from "../host/providerHost";
 import { toCreateRequest } from "../authConnection/expand";
 import { checkInputs } from "../authConnection/schema";
-import type { CheckedInputs } from "../authConnection/types";
-import { authConnectionProvider } from "../authConnection/provider";
+import type { AuthConnectionInputs } from "../authConnection/types";
+import { authConnectionSpec } from "../authConnection/spec";
+import { makeProvider } from "../dynamic/provider";
 import { EmulatorProcess } from "./emulatorProcess";
 import { realEngineBench } from "./realEngine";
 import { report, targets } from "./report";
@@ -270,7 +271,7 @@ async function providerBytesFromPackage(): Promise<number> {
 
 /** This provider's own work per call, in-process, without gRPC or HTTP: check and diff. */
 async function providerCodeMicroseconds(inputs: Props) {
-  const provider = authConnectionProvider({ env: { KERNEL_API_KEY: KEY } });
+  const provider = makeProvider(authConnectionSpec, { env: { KERNEL_API_KEY: KEY } });
   const checked = (await provider.check({}, inputs)).inputs as Props;
   const olds = {
     ...checked,
@@ -370,7 +371,7 @@ async function sdkRun(emulator: Emulator, inputs: Props, n: number): Promise<num
   const Kernel = require("@onkernel/sdk").default;
   const kernel = new Kernel({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
   // The very POST body the provider sends for the example.
-  const body = toCreateRequest(checkInputs(inputs).inputs as unknown as CheckedInputs);
+  const body = toCreateRequest(checkInputs(inputs).inputs as unknown as AuthConnectionInputs);
   const ids: string[] = new Array(n);
   const indexes = Array.from({ length: n }, (_, i) => i);
   const clientCpu = process.cpuUsage();

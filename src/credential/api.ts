@@ -56,15 +56,15 @@ export const credentialSchema = z
   })
   .loose();
 
-export type CredentialLive = z.infer<typeof credentialSchema>;
+export type CredentialResponse = z.infer<typeof credentialSchema>;
 
 /** Turns a 2xx body into a credential; throws (a malformed answer) when it is not one. */
-export function parseCredential(json: unknown): CredentialLive {
+export function parseCredential(json: unknown): CredentialResponse {
   const {
     totp_code: _code,
     totp_code_expires_at: _expires,
     ...rest
-  } = credentialSchema.parse(json) as CredentialLive & {
+  } = credentialSchema.parse(json) as CredentialResponse & {
     totp_code?: unknown;
     totp_code_expires_at?: unknown;
   };

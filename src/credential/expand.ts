@@ -8,7 +8,7 @@
 import type { CredentialCreateRequest, CredentialUpdateRequest } from "./api";
 import {
   type CredentialInputs,
-  type CredentialState,
+  type CredentialOutputs,
   TOTP_SETTINGS,
   type UpdatableField,
 } from "./types";
@@ -60,7 +60,7 @@ export interface ValuesDelta {
  * every desired value goes out once.
  */
 export function valuesDelta(
-  olds: Partial<CredentialState>,
+  olds: Partial<CredentialOutputs>,
   desired: Record<string, string>,
 ): ValuesDelta {
   const recorded = olds.values ?? {};
@@ -77,7 +77,7 @@ export function valuesDelta(
 /** PATCH body for the named fields, in API form. */
 export function toUpdateRequest(
   fields: readonly UpdatableField[],
-  olds: Partial<CredentialState>,
+  olds: Partial<CredentialOutputs>,
   desired: CredentialInputs,
 ): CredentialUpdateRequest {
   const body: CredentialUpdateRequest = {};

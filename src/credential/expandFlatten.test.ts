@@ -1,8 +1,12 @@
 import { parseCredential } from "./api";
 import { toCreateRequest } from "./expand";
-import { toLiveInputs, toState } from "./flatten";
-import { checkInputs } from "./schema";
+import { toLiveInputs, toOutputs } from "./flatten";
+import { checkResourceInputs } from "../dynamic/owned";
+import { credentialSpec } from "./spec";
 import type { CredentialInputs } from "./types";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) => checkResourceInputs(credentialSpec, news);
 
 const desired = checkInputs({
   name: "netflix-creds",
@@ -60,7 +64,7 @@ describe("Credential answers and state", () => {
   });
 
   it("records what was just sent, and the live fields from the answer", () => {
-    const state = toState(parseCredential(answer), { desired });
+    const state = toOutputs(parseCredential(answer), { desired });
     expect(state).toEqual({
       name: "netflix-creds",
       domain: "netflix.com",
@@ -69,21 +73,22 @@ describe("Credential answers and state", () => {
       valueKeys: ["password", "username"],
       values: { username: "u", password: "p" },
       totpSecret: "JBSWY3DPEHPK3PXP",
-      adopt: true,
     });
     expect(JSON.stringify(state)).not.toContain("123456");
   });
 
   it("keeps the old record on a read, and records nothing on a take-over", () => {
-    const olds = toState(parseCredential(answer), { desired });
-    const read = toState(
+    const olds = toOutputs(parseCredential(answer), { desired });
+    const read = toOutputs(
       parseCredential({ ...answer, value_keys: ["password"], sso_provider: null }),
       { olds },
     );
     expect(read.values).toEqual(olds.values);
     expect(read.valueKeys).toEqual(["password"]);
     expect(read).not.toHaveProperty("ssoProvider");
-    const taken = toState(parseCredential({ ...answer, has_totp_secret: null, value_keys: null }));
+    const taken = toOutputs(
+      parseCredential({ ...answer, has_totp_secret: null, value_keys: null }),
+    );
     expect(taken).toEqual({
       name: "netflix-creds",
       domain: "netflix.com",
@@ -95,8 +100,8 @@ describe("Credential answers and state", () => {
   });
 
   it("gives the live inputs, a live key with no record showing as empty", () => {
-    const olds = toState(parseCredential(answer), { desired });
-    const drifted = toState(
+    const olds = toOutputs(parseCredential(answer), { desired });
+    const drifted = toOutputs(
       parseCredential({ ...answer, value_keys: ["password", "pin"], has_totp_secret: false }),
       { olds },
     );
@@ -106,7 +111,6 @@ describe("Credential answers and state", () => {
       domain: "netflix.com",
       values: { password: "p", pin: "" },
       ssoProvider: "google",
-      adopt: true,
     });
     expect(hasUndefined(inputs)).toBe(false);
   });

@@ -3,27 +3,27 @@
  * key set, whether a TOTP secret is set and its settings) comes from the answer; what the API never returns
  * (values, the TOTP secret) is the record of the last apply.
  */
-import type { CredentialLive } from "./api";
+import type { CredentialResponse } from "./api";
 import { asciiHostName } from "./schema";
-import type { CredentialInputs, CredentialState } from "./types";
+import type { CredentialInputs, CredentialOutputs } from "./types";
 
 export interface FlattenContext {
   /** The inputs just sent successfully: they become the record. */
   desired?: CredentialInputs;
   /** The old state, on a read: its record is kept. */
-  olds?: Partial<CredentialState>;
+  olds?: Partial<CredentialOutputs>;
 }
 
 /**
  * Outputs, with no undefined anywhere. Without `desired` or `olds` (a take-over, a `get`)
  * nothing is recorded, so the next plan sends every desired value once.
  */
-export function toState(live: CredentialLive, ctx: FlattenContext = {}): CredentialState {
+export function toOutputs(live: CredentialResponse, ctx: FlattenContext = {}): CredentialOutputs {
   const source = ctx.desired ?? ctx.olds;
   const recordedValues = source?.values;
   const recordedTotp = source?.totpSecret;
   const keys = live.value_keys ?? Object.keys(recordedValues ?? {});
-  const state: CredentialState = {
+  const state: CredentialOutputs = {
     name: live.name,
     domain: asciiHostName(live.domain) ?? live.domain.toLowerCase(),
     hasTotpSecret: live.has_totp_secret ?? recordedTotp !== undefined,
@@ -36,7 +36,6 @@ export function toState(live: CredentialLive, ctx: FlattenContext = {}): Credent
   if (recordedValues !== undefined)
     state.values = Object.fromEntries(Object.entries(recordedValues));
   if (recordedTotp !== undefined) state.totpSecret = recordedTotp;
-  if (source?.adopt) state.adopt = true;
   return state;
 }
 
@@ -45,7 +44,7 @@ export function toState(live: CredentialLive, ctx: FlattenContext = {}): Credent
  * refresh shows `live => desired`. A live key with no recorded value shows as `""`, since the
  * API never says what it holds.
  */
-export function toLiveInputs(state: CredentialState): CredentialInputs {
+export function toLiveInputs(state: CredentialOutputs): CredentialInputs {
   const recorded = state.values ?? {};
   const inputs: CredentialInputs = {
     name: state.name,
@@ -63,6 +62,5 @@ export function toLiveInputs(state: CredentialState): CredentialInputs {
     if (state.totpDigits !== undefined) inputs.totpDigits = state.totpDigits;
     if (state.totpPeriod !== undefined) inputs.totpPeriod = state.totpPeriod;
   }
-  if (state.adopt) inputs.adopt = true;
   return inputs;
 }

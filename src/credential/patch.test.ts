@@ -5,12 +5,20 @@
  * `values` merged; `""` clears), independent of the planner.
  */
 import fc from "fast-check";
-import type { CredentialLive, CredentialUpdateRequest } from "./api";
-import { toState } from "./flatten";
-import { hasChanges, matchesPost, planChanges, planPatch } from "./patch";
-import { checkInputs } from "./schema";
+import type { CredentialResponse, CredentialUpdateRequest } from "./api";
+import { toOutputs } from "./flatten";
+import { matchesPost, planChanges } from "./patch";
+import { checkResourceInputs } from "../dynamic/owned";
 import { UNKNOWN } from "../dynamic/engineKeys";
-import type { CredentialInputs, CredentialState } from "./types";
+import type { CredentialInputs, CredentialOutputs } from "./types";
+import { hasChanges } from "../dynamic/plan";
+import { patchBodyOf } from "../../test/support/planUpdate";
+import { credentialSpec } from "./spec";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) => checkResourceInputs(credentialSpec, news);
+
+const planPatch = patchBodyOf(credentialSpec);
 
 /** What the server holds, values included (the API never returns them). */
 interface Server {
@@ -21,7 +29,7 @@ interface Server {
   totp?: string;
 }
 
-function answer(s: Server): CredentialLive {
+function answer(s: Server): CredentialResponse {
   return {
     id: "cred_1",
     name: s.name,
@@ -57,8 +65,8 @@ function checked(raw: Record<string, unknown>): CredentialInputs {
   return inputs as unknown as CredentialInputs;
 }
 
-const applied = (d: CredentialInputs): CredentialState =>
-  toState(
+const applied = (d: CredentialInputs): CredentialOutputs =>
+  toOutputs(
     answer({
       name: d.name,
       domain: d.domain,
@@ -108,7 +116,7 @@ describe("Credential planner: exact bodies", () => {
   });
 
   it("corrects drift of the live key set found by a refresh", () => {
-    const drifted = toState(
+    const drifted = toOutputs(
       answer({
         name: "netflix-creds",
         domain: "netflix.com",
@@ -125,7 +133,7 @@ describe("Credential planner: exact bodies", () => {
 
   it("re-sends a TOTP secret removed behind the program's back", () => {
     const withTotp = { ...desired, totpSecret: "JBSWY3DPEHPK3PXP" };
-    const drifted = toState(
+    const drifted = toOutputs(
       answer({ name: "netflix-creds", domain: "netflix.com", values: desired.values }),
       { olds: applied(withTotp) },
     );
@@ -139,9 +147,9 @@ describe("Credential planner: exact bodies", () => {
     /** The state after an apply whose answer reports these settings. */
     const live = (
       d: CredentialInputs,
-      settings: Pick<CredentialLive, "totp_algorithm" | "totp_digits" | "totp_period">,
+      settings: Pick<CredentialResponse, "totp_algorithm" | "totp_digits" | "totp_period">,
     ) =>
-      toState(
+      toOutputs(
         { ...answer({ ...d, values: d.values, totp: d.totpSecret }), ...settings },
         { desired: d },
       );
@@ -184,7 +192,7 @@ describe("Credential planner: exact bodies", () => {
   });
 
   it("after a take-over (nothing recorded) sends every value once and removes foreign keys", () => {
-    const live = toState(
+    const live = toOutputs(
       answer({ name: "netflix-creds", domain: "netflix.com", values: { password: "?", pin: "?" } }),
     );
     expect(live.values).toBeUndefined();
@@ -274,7 +282,7 @@ const liveArb = fc
         });
     }
     const totpRecord = l.totp !== undefined ? (l.recordTotp ? l.totp : undefined) : l.staleTotp;
-    const olds = toState(answer(server), {
+    const olds = toOutputs(answer(server), {
       olds: { values: recorded, ...(totpRecord ? { totpSecret: totpRecord } : {}) },
     });
     return { server, olds };
@@ -324,7 +332,7 @@ describe("Credential planner: the patch law", () => {
     fc.assert(
       fc.property(liveArb, desiredArb, ({ olds }, raw) => {
         const d = checked(raw);
-        const body = planPatch(olds, d);
+        const body = planPatch(olds, d) as CredentialUpdateRequest;
         const recorded = olds.values ?? {};
         if (body.name !== undefined) expect(body.name).not.toBe(olds.name);
         for (const [k, v] of Object.entries(body.values ?? {})) {

@@ -4,17 +4,17 @@
  * update sends `planPatch`, so what the preview promises is what the PATCH carries.
  */
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
-import type { ChangePlan } from "../dynamic/provider";
-import type { CredentialLive } from "./api";
-import { toUpdateRequest, valuesDelta } from "./expand";
+import type { ChangePlan } from "../dynamic/spec";
+import type { CredentialResponse } from "./api";
+import { valuesDelta } from "./expand";
 import {
   type CredentialInputs,
-  type CredentialState,
+  type CredentialOutputs,
   UPDATABLE_FIELDS,
   type UpdatableField,
 } from "./types";
 
-type Olds = Partial<CredentialState>;
+type Olds = Partial<CredentialOutputs>;
 
 export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePlan<UpdatableField> {
   const replaces: string[] = [];
@@ -22,16 +22,6 @@ export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePl
   const changed = UPDATABLE_FIELDS.filter((field) => !fieldEquals(field, olds, news));
   const nameKept = news.name === UNKNOWN || news.name === olds.name;
   return { replaces, deleteBeforeReplace: replaces.length > 0 && nameKept, changed };
-}
-
-export function hasChanges(plan: ChangePlan): boolean {
-  return plan.replaces.length > 0 || plan.changed.length > 0;
-}
-
-/** The PATCH body taking `olds` to `desired`: `{}` when nothing is to be sent. */
-export function planPatch(olds: Olds, desired: CredentialInputs) {
-  const plan = planChanges(olds, desired as unknown as Record<string, unknown>);
-  return toUpdateRequest(plan.changed, olds, desired);
 }
 
 /** Whether the live object has a TOTP secret; old states without the flag go by the record. */
@@ -68,7 +58,7 @@ export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<stri
  * After a POST whose outcome is unknown: whether `live` is what our POST would have made
  * (docs/behaviour.md). Values cannot be compared, so their key set stands in for them.
  */
-export function matchesPost(live: CredentialLive, desired: CredentialInputs): boolean {
+export function matchesPost(live: CredentialResponse, desired: CredentialInputs): boolean {
   const liveKeys = [...new Set(live.value_keys ?? [])].sort();
   const desiredKeys = Object.keys(desired.values).sort();
   return (

@@ -1,12 +1,12 @@
+import { typeToken } from "../dynamic/engineKeys";
+import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
 import {
   recordRegistrationRequests,
   registrationKey,
   type RegistrationRequest,
 } from "../host/programMocks";
-import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
 import { Credential, type CredentialArgs } from "./resource";
-import { CREDENTIAL_TOKEN } from "./types";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
@@ -14,7 +14,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   /** What each request to the engine carried: secret outputs, inputs with secret markers. */
   let requests = new Map<string, RegistrationRequest>();
-  const sentFor = (name: string) => requests.get(registrationKey(CREDENTIAL_TOKEN, name))!;
+  const sentFor = (name: string) => requests.get(registrationKey(typeToken("Credential"), name))!;
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -46,7 +46,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
     const args = registered.find((r) => r.name === "netflix")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Credential");
     expect(args.inputs).toMatchObject({ name: "netflix-creds", domain: "netflix.com" });
-    expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_TEXT);
+    expect(args.inputs.__provider).toBe(providerText("credential"));
     expect(sentFor("netflix").secretOutputs).toEqual(
       expect.arrayContaining(["values", "totpSecret"]),
     );
@@ -111,7 +111,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
     expect(await value(cred.id)).toBe("cred_123");
     const args = registered.find((r) => r.name === "existing")!;
     expect(args.id).toBe("cred_123");
-    expect(args.inputs).toMatchObject({ name: "old", __provider: CREDENTIAL_PROVIDER_TEXT });
+    expect(args.inputs).toMatchObject({ name: "old", __provider: providerText("credential") });
     expect(Credential.isInstance(cred)).toBe(true);
     expect(Credential.isInstance({})).toBe(false);
     expect(Credential.isInstance(undefined)).toBe(false);

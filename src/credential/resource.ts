@@ -3,13 +3,12 @@
  * that an AuthConnection uses by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CREDENTIAL_PROVIDER_TEXT } from "./providerText";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 import { SECRET_OUTPUTS } from "./types";
 
 const TYPE = dynamicResourceType({
   name: "Credential",
-  providerText: CREDENTIAL_PROVIDER_TEXT,
+  providerExport: "credential",
   outputs: [
     "name",
     "domain",

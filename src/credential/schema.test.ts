@@ -1,6 +1,10 @@
 import fc from "fast-check";
-import { checkInputs } from "./schema";
+import { checkResourceInputs } from "../dynamic/owned";
+import { credentialSpec } from "./spec";
 import { UNKNOWN } from "../dynamic/engineKeys";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) => checkResourceInputs(credentialSpec, news);
 
 const base = {
   name: "netflix-creds",

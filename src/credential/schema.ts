@@ -7,7 +7,6 @@ import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
 import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
-import { projectInputSchema } from "../dynamic/project";
 import { SECRET_OUTPUTS, TOTP_ALGORITHMS, TOTP_SETTINGS } from "./types";
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -37,7 +36,6 @@ const reasons = {
   ssoProvider: "must be a string naming the SSO provider, such as google",
   totpSecret:
     "must be a base32 TOTP secret (letters A-Z and digits 2-7; spaces and dashes are ignored)",
-  adopt: "must be true or false",
   totpAlgorithm: `must be one of ${TOTP_ALGORITHMS.join(", ")}`,
   totpDigits: "must be a whole number of digits from 1 to 10, such as 6 or 8",
   totpPeriod: "must be a whole number of seconds, at least 1, such as 30",
@@ -111,8 +109,6 @@ export const inputsSchema = z.strictObject({
       error: reasons.totpPeriod,
     }),
   ).optional(),
-  project: projectInputSchema.optional(),
-  adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape);
@@ -165,7 +161,7 @@ function unwrapKeyIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 /**
  * Equal intent gives equal inputs: the domain in lower-case ASCII form, an empty `ssoProvider`
  * or `totpSecret` as unset, a TOTP secret without spaces in upper case, the TOTP algorithm in
- * upper case, `adopt: false` as unset.
+ * upper case.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
   const out = withoutEngineKeys(input);
@@ -184,6 +180,5 @@ export function normalizeInputs(input: Record<string, unknown>): Record<string, 
   if (typeof out.totpAlgorithm === "string" && out.totpAlgorithm !== UNKNOWN) {
     out.totpAlgorithm = out.totpAlgorithm.toUpperCase();
   }
-  if (out.adopt === false) delete out.adopt;
   return out;
 }

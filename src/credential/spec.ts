@@ -5,18 +5,18 @@
  * operation the skeleton passes in.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
+import type { CreateOutcome, ResourceSpec } from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { isGone } from "../kernel/errors";
-import { type CredentialLive, parseCredential } from "./api";
+import { type CredentialResponse, parseCredential } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
-import { toLiveInputs, toState } from "./flatten";
+import { toLiveInputs, toOutputs } from "./flatten";
 import { matchesPost, planChanges } from "./patch";
-import { checkInputs } from "./schema";
+import { INPUT_NAMES, checkInputs } from "./schema";
 import {
   API_FIELD,
   type CredentialInputs,
-  type CredentialState,
+  type CredentialOutputs,
   SECRET_OUTPUTS,
   type UpdatableField,
 } from "./types";
@@ -30,7 +30,7 @@ export const COLLECTION = "/credentials";
 export async function findByName(
   op: KernelOperation,
   name: string,
-): Promise<CredentialLive | undefined> {
+): Promise<CredentialResponse | undefined> {
   try {
     return await op.request("GET", resourcePath(COLLECTION, name), { parse: parseCredential });
   } catch (err) {
@@ -52,46 +52,47 @@ export function badRequestHint(text: string): string {
  */
 async function afterCreate(
   op: KernelOperation,
-  live: CredentialLive,
+  live: CredentialResponse,
   desired: CredentialInputs,
   outcome: CreateOutcome,
-): Promise<CredentialLive> {
+): Promise<CredentialResponse> {
   if (outcome !== "recovered") return live;
-  const unrecorded = toState(live);
+  const unrecorded = toOutputs(live);
   const plan = planChanges(unrecorded, desired as unknown as Record<string, unknown>);
   const body = toUpdateRequest(plan.changed, unrecorded, desired);
   if (Object.keys(body).length === 0) return live;
   return op.request("PATCH", resourcePath(COLLECTION, live.id), { body, parse: parseCredential });
 }
 
-export const credentialSpec: ResourceSpec<CredentialInputs, CredentialState, CredentialLive> = {
-  typeName: "Credential",
-  collection: COLLECTION,
-  replaceWarning: (replaces, deletesFirst) =>
-    deletesFirst
-      ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
-        `created: connections that log in with it cannot log in again in between.`
-      : undefined,
-  projectScoped: true,
-  check: checkInputs,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, olds, desired) => ({
-    ...toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
-  }),
-  parse: parseCredential,
-  liveId: (live) => live.id,
-  // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
-  // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
-  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    find: (op, desired) => findByName(op, desired.name),
-    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
-    createdAt: (live) => live.created_at,
-  },
-  afterCreate,
-  badRequestHint,
-  secretOutputs: SECRET_OUTPUTS,
-};
+export const credentialSpec: ResourceSpec<CredentialInputs, CredentialOutputs, CredentialResponse> =
+  {
+    typeName: "Credential",
+    collection: COLLECTION,
+    replaceWarning: (replaces, deletesFirst) =>
+      deletesFirst
+        ? `replacing it (${replaces.join(", ")} changed) deletes it before its successor is ` +
+          `created: connections that log in with it cannot log in again in between.`
+        : undefined,
+    projectScoped: true,
+    check: checkInputs,
+    inputNames: INPUT_NAMES,
+    plan: planChanges,
+    createBody: (desired) => ({ ...toCreateRequest(desired) }),
+    updateBody: (plan, olds, desired) => ({
+      ...toUpdateRequest(plan.changed as UpdatableField[], olds, desired),
+    }),
+    parse: parseCredential,
+    // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
+    // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
+    toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
+    toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+    uniqueKey: {
+      describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+      find: (op, desired) => findByName(op, desired.name),
+      matchesPost: async (_op, live, desired) => matchesPost(live, desired),
+      createdAt: (live) => live.created_at,
+    },
+    afterCreate,
+    badRequestHint,
+    secretOutputs: SECRET_OUTPUTS,
+  };

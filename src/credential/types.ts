@@ -2,12 +2,7 @@
  * Credential's shapes: the checked inputs, the state the provider keeps, and the outputs.
  * Kept free of any Pulumi import, so that the harness can load them without the runtime.
  */
-import { TOKEN_PREFIX } from "../dynamic/engineKeys";
-
-/** The type token (see TOKEN_PREFIX). */
-export const CREDENTIAL_TOKEN = `${TOKEN_PREFIX}Credential`;
-
-/** Inputs after check, normalised; the provider's own `adopt` included, `__provider` not. */
+/** Inputs after check, normalised (the core adds `project` and `adopt`). */
 export interface CredentialInputs {
   name: string;
   /** Lower case, ASCII (punycode) form. */
@@ -22,16 +17,13 @@ export interface CredentialInputs {
   totpAlgorithm?: TotpAlgorithm;
   totpDigits?: number;
   totpPeriod?: number;
-  /** The project (id or exact name); resolved and recorded by the shared provider. */
-  project?: string;
-  adopt?: boolean;
 }
 
 /**
  * The state: the managed fields as they are live, plus what the API never returns and is
  * therefore recorded at the last apply (`values`, `totpSecret`, both secret).
  */
-export interface CredentialState {
+export interface CredentialOutputs {
   name: string;
   domain: string;
   ssoProvider?: string;
@@ -47,8 +39,6 @@ export interface CredentialState {
   totpAlgorithm?: string;
   totpDigits?: number;
   totpPeriod?: number;
-  project?: string;
-  adopt?: boolean;
 }
 
 /** The updatable fields, in the order a PATCH lists them. */

@@ -35,9 +35,9 @@ export const credentialProviderSchema = z
   })
   .loose();
 
-export type CredentialProviderLive = z.infer<typeof credentialProviderSchema>;
+export type CredentialProviderResponse = z.infer<typeof credentialProviderSchema>;
 
 /** Turns a 2xx body into a credential provider; throws (a malformed answer) when it is not one. */
-export function parseCredentialProvider(json: unknown): CredentialProviderLive {
+export function parseCredentialProvider(json: unknown): CredentialProviderResponse {
   return credentialProviderSchema.parse(json);
 }

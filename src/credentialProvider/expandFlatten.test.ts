@@ -1,5 +1,5 @@
 import { parseCredentialProvider } from "./api";
-import { toLiveInputs, toState } from "./flatten";
+import { toLiveInputs, toOutputs } from "./flatten";
 import type { CredentialProviderInputs } from "./types";
 
 const answer = {
@@ -17,7 +17,6 @@ const desired: CredentialProviderInputs = {
   providerType: "onepassword",
   token: "ops_a",
   cacheTtlSeconds: 60,
-  adopt: true,
 };
 
 describe("CredentialProvider answers and state", () => {
@@ -27,7 +26,7 @@ describe("CredentialProvider answers and state", () => {
   });
 
   it("records the token and cache TTL just sent, live fields from the answer", () => {
-    const state = toState(parseCredentialProvider(answer), { desired });
+    const state = toOutputs(parseCredentialProvider(answer), { desired });
     expect(state).toEqual({
       name: "my-1p",
       providerType: "onepassword",
@@ -36,17 +35,18 @@ describe("CredentialProvider answers and state", () => {
       token: "ops_a",
       cacheTtlSeconds: 60,
       createdAt: "2026-11-27T00:00:00Z",
-      adopt: true,
     });
-    expect(toState(parseCredentialProvider({ ...answer, priority: 3 }), { olds: state })).toEqual({
-      ...state,
-      priority: 3,
-    });
-    expect(toState(parseCredentialProvider(answer))).not.toHaveProperty("token");
+    expect(toOutputs(parseCredentialProvider({ ...answer, priority: 3 }), { olds: state })).toEqual(
+      {
+        ...state,
+        priority: 3,
+      },
+    );
+    expect(toOutputs(parseCredentialProvider(answer))).not.toHaveProperty("token");
   });
 
   it("gives the live inputs with the live server-owned values", () => {
-    const state = toState(parseCredentialProvider({ ...answer, enabled: false }), { desired });
+    const state = toOutputs(parseCredentialProvider({ ...answer, enabled: false }), { desired });
     expect(toLiveInputs(state)).toEqual({ ...desired, enabled: false, priority: 0 });
   });
 });

@@ -2,25 +2,25 @@
  * flatten: an API answer to CredentialProvider's state. Live fields from the answer; the token
  * and the cache TTL (never returned) from the record of the last apply.
  */
-import type { CredentialProviderLive } from "./api";
-import type { CredentialProviderInputs, CredentialProviderState, ProviderType } from "./types";
+import type { CredentialProviderResponse } from "./api";
+import type { CredentialProviderInputs, CredentialProviderOutputs, ProviderType } from "./types";
 
 export interface FlattenContext {
   /** The inputs just sent successfully: they become the record. */
   desired?: CredentialProviderInputs;
   /** The old state: on a read its record is kept; after a send, a cache TTL no longer set. */
-  olds?: Partial<CredentialProviderState>;
+  olds?: Partial<CredentialProviderOutputs>;
 }
 
 /**
  * Outputs, with no undefined anywhere. Without `desired` or `olds` (a take-over, a `get`)
  * nothing is recorded, so the next plan sends the token (and a set cache TTL) once.
  */
-export function toState(
-  live: CredentialProviderLive,
+export function toOutputs(
+  live: CredentialProviderResponse,
   ctx: FlattenContext = {},
-): CredentialProviderState {
-  const state: CredentialProviderState = {
+): CredentialProviderOutputs {
+  const state: CredentialProviderOutputs = {
     name: live.name,
     providerType: live.provider_type,
     enabled: live.enabled,
@@ -32,12 +32,11 @@ export function toState(
   if (token !== undefined) state.token = token;
   if (ttl !== undefined) state.cacheTtlSeconds = ttl;
   if (live.created_at) state.createdAt = live.created_at;
-  if ((ctx.desired ?? ctx.olds)?.adopt) state.adopt = true;
   return state;
 }
 
 /** The managed inputs as they are live, for ReadResult.inputs (`live => desired` previews). */
-export function toLiveInputs(state: CredentialProviderState): CredentialProviderInputs {
+export function toLiveInputs(state: CredentialProviderOutputs): CredentialProviderInputs {
   const inputs = {
     name: state.name,
     providerType: state.providerType as ProviderType,
@@ -46,6 +45,5 @@ export function toLiveInputs(state: CredentialProviderState): CredentialProvider
   } as CredentialProviderInputs;
   if (state.token !== undefined) inputs.token = state.token;
   if (state.cacheTtlSeconds !== undefined) inputs.cacheTtlSeconds = state.cacheTtlSeconds;
-  if (state.adopt) inputs.adopt = true;
   return inputs;
 }

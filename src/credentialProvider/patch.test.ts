@@ -4,12 +4,17 @@
  */
 import fc from "fast-check";
 import { UNKNOWN } from "../dynamic/engineKeys";
-import type { CredentialProviderLive, CredentialProviderUpdateRequest } from "./api";
+import type { CredentialProviderResponse, CredentialProviderUpdateRequest } from "./api";
 import { toCreateRequest } from "./expand";
-import { toState } from "./flatten";
-import { hasChanges, matchesPost, planChanges, planPatch } from "./patch";
+import { toOutputs } from "./flatten";
+import { matchesPost, planChanges } from "./patch";
 import { checkInputs } from "./schema";
-import type { CredentialProviderInputs, CredentialProviderState } from "./types";
+import type { CredentialProviderInputs, CredentialProviderOutputs } from "./types";
+import { hasChanges } from "../dynamic/plan";
+import { patchBodyOf } from "../../test/support/planUpdate";
+import { credentialProviderSpec } from "./spec";
+
+const planPatch = patchBodyOf(credentialProviderSpec);
 
 interface Server {
   name: string;
@@ -20,7 +25,7 @@ interface Server {
   priority: number;
 }
 
-const answer = (s: Server): CredentialProviderLive => ({
+const answer = (s: Server): CredentialProviderResponse => ({
   id: "cp_1",
   name: s.name,
   provider_type: s.provider_type,
@@ -48,7 +53,7 @@ const created = (d: CredentialProviderInputs): Server => ({
 
 describe("CredentialProvider planner: exact bodies", () => {
   const desired = checked({ name: "my-1p", token: "ops_a" });
-  const olds = toState(answer(created(desired)), { desired });
+  const olds = toOutputs(answer(created(desired)), { desired });
 
   it("the POST takes neither enabled nor priority; a PATCH follows only when they differ", () => {
     const d = checked({
@@ -64,7 +69,7 @@ describe("CredentialProvider planner: exact bodies", () => {
       token: "ops_a",
       cache_ttl_seconds: 60,
     });
-    const afterPost = toState(answer(created(d)), { desired: d });
+    const afterPost = toOutputs(answer(created(d)), { desired: d });
     expect(planPatch(afterPost, d)).toEqual({ enabled: false });
     expect(planPatch(olds, desired)).toEqual({});
   });
@@ -82,16 +87,16 @@ describe("CredentialProvider planner: exact bodies", () => {
       priority: 5,
     });
     const set = { ...desired, cacheTtlSeconds: 30, enabled: false };
-    const after = toState(answer({ ...created(set), enabled: false }), { desired: set });
+    const after = toOutputs(answer({ ...created(set), enabled: false }), { desired: set });
     expect(hasChanges(planChanges(after, desired as never))).toBe(false);
     // Removing the cache TTL from the program keeps the record: setting it back is no change.
-    const later = toState(answer({ ...created(set), enabled: false }), { desired, olds: after });
+    const later = toOutputs(answer({ ...created(set), enabled: false }), { desired, olds: after });
     expect(later.cacheTtlSeconds).toBe(30);
     expect(planPatch(later, set)).toEqual({});
   });
 
   it("a taken-over provider gets its token once", () => {
-    expect(planPatch(toState(answer(created(desired))), desired)).toEqual({ token: "ops_a" });
+    expect(planPatch(toOutputs(answer(created(desired))), desired)).toEqual({ token: "ops_a" });
   });
 
   it("a provider type change replaces, deleting first when the name stays", () => {
@@ -128,10 +133,10 @@ const serverArb: fc.Arbitrary<Server> = fc.record({
 const liveArb = fc
   .record({ server: serverArb, tokenRecorded: fc.boolean(), ttlRecorded: fc.boolean() })
   .map(({ server, tokenRecorded, ttlRecorded }) => {
-    const record: Partial<CredentialProviderState> = {};
+    const record: Partial<CredentialProviderOutputs> = {};
     if (tokenRecorded) record.token = server.token;
     if (ttlRecorded) record.cacheTtlSeconds = server.cache_ttl_seconds;
-    return { server, olds: toState(answer(server), { olds: record }) };
+    return { server, olds: toOutputs(answer(server), { olds: record }) };
   });
 const desiredArb = fc.record({
   name: fc.constantFrom("a", "b"),
@@ -167,7 +172,7 @@ describe("CredentialProvider planner: the patch law", () => {
       fc.property(desiredArb, (d0) => {
         const d = checked(raw(d0));
         const server = { ...created(d), enabled: d.enabled ?? true, priority: d.priority ?? 0 };
-        const olds = toState(answer(server), { desired: d });
+        const olds = toOutputs(answer(server), { desired: d });
         expect(planPatch(olds, d)).toEqual({});
         expect(hasChanges(planChanges(olds, d as never))).toBe(false);
       }),

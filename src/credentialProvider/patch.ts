@@ -5,17 +5,16 @@
  * them (server-owned).
  */
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
-import type { ChangePlan } from "../dynamic/provider";
-import type { CredentialProviderLive } from "./api";
-import { toUpdateRequest } from "./expand";
+import type { ChangePlan } from "../dynamic/spec";
+import type { CredentialProviderResponse } from "./api";
 import {
   type CredentialProviderInputs,
-  type CredentialProviderState,
+  type CredentialProviderOutputs,
   UPDATABLE_FIELDS,
   type UpdatableField,
 } from "./types";
 
-type Olds = Partial<CredentialProviderState>;
+type Olds = Partial<CredentialProviderOutputs>;
 
 export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePlan<UpdatableField> {
   const replaces: string[] = [];
@@ -25,16 +24,6 @@ export function planChanges(olds: Olds, news: Record<string, unknown>): ChangePl
   const changed = UPDATABLE_FIELDS.filter((field) => !fieldEquals(field, olds, news));
   const nameKept = news.name === UNKNOWN || news.name === olds.name;
   return { replaces, deleteBeforeReplace: replaces.length > 0 && nameKept, changed };
-}
-
-export function hasChanges(plan: ChangePlan): boolean {
-  return plan.replaces.length > 0 || plan.changed.length > 0;
-}
-
-/** The PATCH body taking `olds` to `desired`: `{}` when nothing is to be sent. */
-export function planPatch(olds: Olds, desired: CredentialProviderInputs) {
-  const plan = planChanges(olds, desired as unknown as Record<string, unknown>);
-  return toUpdateRequest(plan.changed, desired);
 }
 
 /** Whether one updatable field is already as desired. Unknown is never equal; unset is. */
@@ -56,6 +45,6 @@ export function fieldEquals(field: UpdatableField, olds: Olds, news: Record<stri
  * After a POST whose outcome is unknown: whether `live` is what our POST would have made. The
  * token and the cache TTL cannot be compared; they are sent once afterwards (nothing recorded).
  */
-export function matchesPost(live: CredentialProviderLive, desired: CredentialProviderInputs) {
+export function matchesPost(live: CredentialProviderResponse, desired: CredentialProviderInputs) {
   return live.name === desired.name && live.provider_type === desired.providerType;
 }

@@ -1,12 +1,12 @@
+import { typeToken } from "../dynamic/engineKeys";
+import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
 import {
   recordRegistrationRequests,
   registrationKey,
   type RegistrationRequest,
 } from "../host/programMocks";
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "./providerText";
 import { CredentialProvider, type CredentialProviderArgs } from "./resource";
-import { CREDENTIAL_PROVIDER_TOKEN } from "./types";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
@@ -14,7 +14,8 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   /** What each request to the engine carried: secret outputs, inputs with secret markers. */
   let requests = new Map<string, RegistrationRequest>();
-  const sentFor = (name: string) => requests.get(registrationKey(CREDENTIAL_PROVIDER_TOKEN, name))!;
+  const sentFor = (name: string) =>
+    requests.get(registrationKey(typeToken("CredentialProvider"), name))!;
 
   beforeAll(async () => {
     await pulumi.runtime.setMocks(
@@ -47,7 +48,7 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
     const args = registered.find((r) => r.name === "1p")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:CredentialProvider");
     expect(args.inputs).toMatchObject({ name: "my-1p", providerType: "onepassword" });
-    expect(args.inputs.__provider).toBe(CREDENTIAL_PROVIDER_PROVIDER_TEXT);
+    expect(args.inputs.__provider).toBe(providerText("credentialProvider"));
     expect(sentFor("1p").secretOutputs).toEqual(["token"]);
     // A plain-string token still travels as a secret, so the state's inputs keep it encrypted.
     expect(sentFor("1p").wire.token).toEqual({
@@ -60,7 +61,7 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
     const cp = CredentialProvider.get("existing", "cp_9");
     expect(await value(cp.id)).toBe("cp_9");
     expect(registered.find((r) => r.name === "existing")!.inputs.__provider).toBe(
-      CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+      providerText("credentialProvider"),
     );
     expect(CredentialProvider.isInstance(cp)).toBe(true);
     expect(CredentialProvider.isInstance({ __pulumiType: "other" })).toBe(false);

@@ -3,14 +3,13 @@
  * (1Password) that AuthConnections use by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "./providerText";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 import type { CredentialProviderType, OtherString } from "../enums";
 import { SECRET_OUTPUTS } from "./types";
 
 const TYPE = dynamicResourceType({
   name: "CredentialProvider",
-  providerText: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+  providerExport: "credentialProvider",
   outputs: [
     "name",
     "providerType",

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { UNKNOWN } from "../dynamic/engineKeys";
-import { checkInputs } from "./schema";
+import { checkResourceInputs } from "../dynamic/owned";
+import { credentialProviderSpec } from "./spec";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(credentialProviderSpec, news);
 
 const base = { name: "my-1p", providerType: "onepassword", token: "ops_secret_token_123" };
 

@@ -16,7 +16,6 @@ const reasons = {
   cacheTtlSeconds: "must be a whole number of seconds, 0 or more",
   enabled: "must be true or false",
   priority: "must be a whole number (lower numbers are checked first)",
-  adopt: "must be true or false",
 } as const;
 
 const trimmedName = (reason: string) =>
@@ -37,24 +36,14 @@ export const inputsSchema = z.strictObject({
   priority: orUnknown(
     z.number({ error: reasons.priority }).int({ error: reasons.priority }),
   ).optional(),
-  adopt: orUnknown(z.boolean({ error: reasons.adopt })).optional(),
 });
 
 export const INPUT_NAMES = Object.keys(inputsSchema.shape);
 
 /** Validates and normalises the program's inputs; engine keys are dropped; never throws. */
 export function checkInputs(news: Record<string, unknown>): CheckResult {
-  const result = checkWithSchema(
-    inputsSchema,
-    news,
-    { inputNames: INPUT_NAMES, secretInputs: SECRET_OUTPUTS },
-    ({ adopt, ...rest }) => (adopt === true ? { ...rest, adopt } : rest),
-  );
-  // Credential providers are org-wide; say so rather than only "not a known input".
-  for (const failure of result.failures) {
-    if (failure.property === "project") {
-      failure.reason = "is not an input of CredentialProvider: credential providers are org-wide";
-    }
-  }
-  return result;
+  return checkWithSchema(inputsSchema, news, {
+    inputNames: INPUT_NAMES,
+    secretInputs: SECRET_OUTPUTS,
+  });
 }

@@ -3,17 +3,17 @@
  * the shared skeleton runs. Org-wide: no project, no `X-Kernel-Project`.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { CreateOutcome, ResourceSpec } from "../dynamic/provider";
+import type { CreateOutcome, ResourceSpec } from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
-import { type CredentialProviderLive, parseCredentialProvider } from "./api";
+import { type CredentialProviderResponse, parseCredentialProvider } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
-import { toLiveInputs, toState } from "./flatten";
+import { toLiveInputs, toOutputs } from "./flatten";
 import { matchesPost, planChanges } from "./patch";
-import { checkInputs } from "./schema";
+import { INPUT_NAMES, checkInputs } from "./schema";
 import {
   API_FIELD,
   type CredentialProviderInputs,
-  type CredentialProviderState,
+  type CredentialProviderOutputs,
   SECRET_OUTPUTS,
   type UpdatableField,
 } from "./types";
@@ -24,7 +24,7 @@ export const COLLECTION = "/org/credential_providers";
 export function findByName(
   op: KernelOperation,
   name: string,
-): Promise<CredentialProviderLive | undefined> {
+): Promise<CredentialProviderResponse | undefined> {
   return op.find(COLLECTION, { query: name }, parseCredentialProvider, (p) => p.name === name);
 }
 
@@ -41,12 +41,12 @@ export function badRequestHint(text: string): string {
  */
 async function afterCreate(
   op: KernelOperation,
-  live: CredentialProviderLive,
+  live: CredentialProviderResponse,
   desired: CredentialProviderInputs,
   outcome: CreateOutcome,
-): Promise<CredentialProviderLive> {
+): Promise<CredentialProviderResponse> {
   if (outcome === "adopted") return live;
-  const state = outcome === "created" ? toState(live, { desired }) : toState(live);
+  const state = outcome === "created" ? toOutputs(live, { desired }) : toOutputs(live);
   const plan = planChanges(state, desired as unknown as Record<string, unknown>);
   const body = toUpdateRequest(plan.changed, desired);
   if (Object.keys(body).length === 0) return live;
@@ -58,8 +58,8 @@ async function afterCreate(
 
 export const credentialProviderSpec: ResourceSpec<
   CredentialProviderInputs,
-  CredentialProviderState,
-  CredentialProviderLive
+  CredentialProviderOutputs,
+  CredentialProviderResponse
 > = {
   typeName: "CredentialProvider",
   collection: COLLECTION,
@@ -70,16 +70,16 @@ export const credentialProviderSpec: ResourceSpec<
       : undefined,
   projectScoped: false,
   check: checkInputs,
+  inputNames: INPUT_NAMES,
   plan: planChanges,
   createBody: (desired) => ({ ...toCreateRequest(desired) }),
   updateBody: (plan, _olds, desired) => ({
     ...toUpdateRequest(plan.changed as UpdatableField[], desired),
   }),
   parse: parseCredentialProvider,
-  liveId: (live) => live.id,
   // The token sent becomes the record; a cache TTL no longer set keeps the old record.
-  toState: (live, ctx) => toState(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (state) => ({ ...toLiveInputs(state) }),
+  toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
+  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
   uniqueKey: {
     describe: (desired) => `name ${JSON.stringify(desired.name)}`,
     find: (op, desired) => findByName(op, desired.name),

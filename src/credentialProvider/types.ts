@@ -2,16 +2,11 @@
  * CredentialProvider's shapes: the checked inputs, the state the provider keeps, and the
  * outputs. Kept free of any Pulumi import, so that the harness can load them without the runtime.
  */
-import { TOKEN_PREFIX } from "../dynamic/engineKeys";
-
-/** The type token (see TOKEN_PREFIX). */
-export const CREDENTIAL_PROVIDER_TOKEN = `${TOKEN_PREFIX}CredentialProvider`;
-
 /** The provider types the API knows. */
 export const PROVIDER_TYPES = ["onepassword"] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
-/** Inputs after check; the provider's own `adopt` included, `__provider` not. Org-wide: no project. */
+/** Inputs after check (the core adds `adopt`). Org-wide: no project. */
 export interface CredentialProviderInputs {
   name: string;
   providerType: ProviderType;
@@ -23,14 +18,13 @@ export interface CredentialProviderInputs {
   enabled?: boolean;
   /** Server-owned (default 0): sent only when set. */
   priority?: number;
-  adopt?: boolean;
 }
 
 /**
  * The state: the live fields, plus what the API never returns and is therefore recorded at the
  * last apply (`token`, secret; `cacheTtlSeconds`, when the program set it).
  */
-export interface CredentialProviderState {
+export interface CredentialProviderOutputs {
   name: string;
   providerType: string;
   enabled: boolean;
@@ -40,7 +34,6 @@ export interface CredentialProviderState {
   /** Recorded at the last apply, when the program set it. */
   cacheTtlSeconds?: number;
   createdAt?: string;
-  adopt?: boolean;
 }
 
 /** The updatable fields, in the order a PATCH lists them. */

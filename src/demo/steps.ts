@@ -6,9 +6,8 @@
  * HTTP request with its body, secrets masked; returns the requests of each step unmasked, for
  * the test that keeps the demo honest (test/host/demo.test.ts).
  */
+import { typeToken } from "../dynamic/engineKeys";
 import * as path from "node:path";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
-import { CREDENTIAL_TOKEN } from "../credential/types";
 import { type Emulator, type RequestLogEntry, SECRET_KEYS, startEmulator } from "../emulator";
 import { type Declared, MiniEngine, type Step } from "../host/engine";
 import type { StackConfig } from "../host/example";
@@ -189,7 +188,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     hosts.push(startHost());
     const engine = new MiniEngine(host);
     const state = (type: string, name: string) => engine.state.get(stateKey(type, name))!;
-    const connection = () => state(AUTH_CONNECTION_TOKEN, "netflix");
+    const connection = () => state(typeToken("AuthConnection"), "netflix");
     out(bold("pulumi-kernel demo"));
     out(
       dim(
@@ -219,7 +218,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     out(
       `  ${dim("outputs:")} id=${created.id} status=${created.outputs.status} proxyId=${created.outputs.proxyId} ` +
         `healthCheckInterval=${created.outputs.healthCheckInterval} credential valueKeys=${JSON.stringify(
-          withoutSecrets(state(CREDENTIAL_TOKEN, "netflix").outputs.valueKeys),
+          withoutSecrets(state(typeToken("Credential"), "netflix").outputs.valueKeys),
         )}`,
     );
 
@@ -259,7 +258,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     showRequests(emulator, 5);
     out(dim("  $ pulumi preview --diff   (live => desired)"));
     const last = await stack(rotated);
-    const lastConnection = last.find((d) => d.type === AUTH_CONNECTION_TOKEN)!;
+    const lastConnection = last.find((d) => d.type === typeToken("AuthConnection"))!;
     showStep(await engine.preview(lastConnection.name, lastConnection.inputs, lastConnection));
     out(dim("  $ pulumi up   (one PATCH of exactly the drifted fields)"));
     showSteps(await engine.up(last));
@@ -292,7 +291,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const freeEngine = new MiniEngine(freeHost);
     showSteps(await freeEngine.up(await freePlanResources()));
     showRequests(free, 8);
-    const freeConnection = freeEngine.state.get(stateKey(AUTH_CONNECTION_TOKEN, "netflix-free"))!;
+    const freeConnection = freeEngine.state.get(
+      stateKey(typeToken("AuthConnection"), "netflix-free"),
+    )!;
     const freePlanOutputs = withoutSecrets(freeConnection.outputs);
     out(
       `  ${dim("outputs:")} id=${freeConnection.id} healthCheckInterval=${freePlanOutputs.healthCheckInterval} (the server's)`,
@@ -315,5 +316,5 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 }
 
 function shortType(d: Declared): string {
-  return (d.type ?? AUTH_CONNECTION_TOKEN).replace(/^pulumi-nodejs:dynamic\//, "");
+  return (d.type ?? typeToken("AuthConnection")).replace(/^pulumi-nodejs:dynamic\//, "");
 }

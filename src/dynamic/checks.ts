@@ -166,3 +166,21 @@ function dedupe(failures: CheckFailure[]): CheckFailure[] {
     return true;
   });
 }
+
+/**
+ * Failures of unknown top-level inputs, with "did you mean" among `inputNames`: a spec checks
+ * its own inputs only, and the core adds the inputs it owns (`project`, `adopt`) to the names.
+ */
+export function suggestAmong(
+  failures: readonly CheckFailure[],
+  inputNames: readonly string[],
+): CheckFailure[] {
+  return failures.map((failure) => {
+    if (!failure.reason.startsWith("is not a known input") || failure.property.includes(".")) {
+      return failure;
+    }
+    const near = nearestName(failure.property, inputNames);
+    const hint = near ? `did you mean ${near}?` : `valid inputs are ${inputNames.join(", ")}`;
+    return { ...failure, reason: `is not a known input; ${hint}` };
+  });
+}

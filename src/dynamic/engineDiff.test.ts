@@ -1,7 +1,12 @@
 import { planChanges } from "../authConnection/patch";
-import { checkInputs } from "../authConnection/schema";
+import { checkResourceInputs } from "./owned";
+import { authConnectionSpec } from "../authConnection/spec";
 import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
 import { UNKNOWN } from "./engineKeys";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(authConnectionSpec, news);
 
 const plan = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
   planChanges(olds, news);

@@ -54,3 +54,8 @@ export function withoutUndefined<T>(value: T): T {
   }
   return value;
 }
+
+/** The type token of a resource class of this package (`AuthConnection` → its token). */
+export function typeToken(typeName: string): string {
+  return `${TOKEN_PREFIX}${typeName}`;
+}

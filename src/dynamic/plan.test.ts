@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { authConnectionSpec } from "../authConnection/provider";
+import { authConnectionSpec } from "../authConnection/spec";
 import { credentialSpec } from "../credential/spec";
 import { credentialProviderSpec } from "../credentialProvider/spec";
-import { profileSpec } from "../profile/provider";
-import { proxySpec } from "../proxy/provider";
+import { profileSpec } from "../profile/spec";
+import { proxySpec } from "../proxy/spec";
 import { UNKNOWN } from "./engineKeys";
 import { planDiff } from "./plan";
 import { makeProvider } from "./provider";

@@ -7,16 +7,9 @@
  * the desired project), finding no move when the object answers there; the comment cannot ask.
  */
 import { PROJECT_KEY, type ProjectSettings, desiredProject, projectMoves } from "./project";
+import type { ChangePlan, ResourceSpec } from "./spec";
 
-/** What diff reports and update carries out: one pure plan per resource (docs/behaviour.md). */
-export interface ChangePlan<Field extends string = string> {
-  /** Input names whose change needs a new object. */
-  replaces: string[];
-  /** The new object would collide with the old one (the same unique key in the same project). */
-  deleteBeforeReplace: boolean;
-  /** Updatable fields that differ or are not known yet. */
-  changed: Field[];
-}
+export type { ChangePlan } from "./spec";
 
 /** What a spec's `plan` needs to be called with. */
 export interface Planner<State extends object> {
@@ -46,4 +39,23 @@ export function planDiff<State extends object>(
     deleteBeforeReplace: replaces.length > 0 && deleteBeforeReplace,
     changed: [...plan.changed],
   };
+}
+
+/**
+ * What update sends: the resource's plan from `olds` to `desired`, and the PATCH body for it
+ * (`{}` when nothing is to send). The provider's update and takeover run exactly this, and the
+ * planner laws hold it (test/property).
+ */
+export function planUpdate<Inputs extends object, Outputs extends object>(
+  spec: Pick<ResourceSpec<Inputs, Outputs, unknown>, "plan" | "updateBody">,
+  olds: Partial<Outputs>,
+  desired: Inputs,
+): { plan: ChangePlan; body: Record<string, unknown> } {
+  const plan = spec.plan(olds, desired as Record<string, unknown>);
+  return { plan, body: spec.updateBody(plan, olds, desired) };
+}
+
+/** Whether a plan does anything: a replacement or a changed field. */
+export function hasChanges(plan: ChangePlan): boolean {
+  return plan.replaces.length > 0 || plan.changed.length > 0;
 }

@@ -9,14 +9,13 @@ import { checkWithSchema, orUnknown } from "./checks";
 import { UNKNOWN } from "./engineKeys";
 import { AlreadyExistsError } from "./errors";
 import { PartialFailureError } from "./partialFailure";
-import { projectInputSchema } from "./project";
-import { CLOCK_SKEW_MS, type ChangePlan, type ResourceSpec, makeProvider } from "./provider";
+import { CLOCK_SKEW_MS } from "./create";
+import { makeProvider } from "./provider";
+import type { ChangePlan, ResourceSpec } from "./spec";
 
 interface WidgetInputs {
   name: string;
   size?: number;
-  project?: string;
-  adopt?: boolean;
 }
 interface WidgetState extends WidgetInputs {
   createdAt?: string;
@@ -31,8 +30,6 @@ interface Widget {
 const schema = z.strictObject({
   name: orUnknown(z.string({ error: "must be a name" })),
   size: orUnknown(z.number({ error: "must be a number" })).optional(),
-  project: projectInputSchema.optional(),
-  adopt: orUnknown(z.boolean()).optional(),
 });
 
 function widgetSpec(
@@ -42,6 +39,7 @@ function widgetSpec(
     typeName: "Widget",
     collection: "/widgets",
     projectScoped: true,
+    inputNames: Object.keys(schema.shape),
     check: (news) => checkWithSchema(schema, news, { inputNames: Object.keys(schema.shape) }),
     plan: (olds, news): ChangePlan => ({
       replaces: news.name === UNKNOWN || news.name !== olds.name ? ["name"] : [],
@@ -52,14 +50,8 @@ function widgetSpec(
     updateBody: (plan, _olds, d) => (plan.changed.includes("size") ? { size: d.size } : {}),
     parse: (json) =>
       z.looseObject({ id: z.string(), name: z.string(), size: z.number() }).parse(json) as Widget,
-    liveId: (w) => w.id,
-    toState: (w, ctx) => ({
-      name: w.name,
-      size: w.size,
-      createdAt: w.created_at,
-      ...((ctx.desired ?? ctx.olds)?.adopt ? { adopt: true } : {}),
-    }),
-    toLiveInputs: (s) => ({ name: s.name, size: s.size }),
+    // The defaults: `live.id`, and the live inputs are the outputs of `inputNames`.
+    toOutputs: (w) => ({ name: w.name, size: w.size, createdAt: w.created_at }),
     uniqueKey: {
       describe: (d) => `name ${JSON.stringify(d.name)}`,
       find: (op, d) =>
@@ -454,5 +446,85 @@ describe("makeProvider: read, update, delete, diff", () => {
 
   it("refuses ids that could reach another endpoint", () => {
     expect(() => resourcePath("/widgets", "..")).toThrow();
+  });
+});
+
+describe("makeProvider: the inputs the core owns (project, adopt)", () => {
+  /** A spec whose bodies and outputs take every input they are given: the core must filter. */
+  const greedy = widgetSpec({
+    createBody: (d) => ({ ...d }),
+    updateBody: (plan, _olds, d) => (plan.changed.length ? { ...d } : {}),
+    toOutputs: (w, ctx) => ({ name: w.name, size: w.size, ...(ctx.desired ?? {}) }),
+  });
+
+  it("check validates them, drops adopt: false, and suggests them for a misspelt key", async () => {
+    const p = provider(mockApi(() => ({ status: 500, body: {} })));
+    expect(await p.check({}, { name: "a", project: "prod", adopt: false })).toEqual({
+      inputs: { name: "a", project: "prod", __project: "prod" },
+    });
+    expect((await p.check({}, { name: "a", adopt: "yes" })).failures).toEqual([
+      { property: "adopt", reason: 'must be true or false; received a string "yes"' },
+    ]);
+    expect((await p.check({}, { name: "a", project: " prod" })).failures).toEqual([
+      { property: "project", reason: expect.stringMatching(/^must be a project id/) },
+    ]);
+    expect((await p.check({}, { name: "a", adpot: true })).failures).toEqual([
+      { property: "adpot", reason: "is not a known input; did you mean adopt?" },
+    ]);
+  });
+
+  it("an org-wide resource refuses project, and one without a unique key refuses adopt", async () => {
+    const api = mockApi(() => ({ status: 500, body: {} }));
+    const orgWide = provider(api, widgetSpec({ typeName: "BigWidget", projectScoped: false }));
+    expect((await orgWide.check({}, { name: "a", project: "p" })).failures).toEqual([
+      { property: "project", reason: "is not an input of BigWidget: big widgets are org-wide" },
+    ]);
+    const keyless = provider(api, widgetSpec({ uniqueKey: undefined }));
+    expect((await keyless.check({}, { name: "a", adopt: true })).failures).toEqual([
+      { property: "adopt", reason: expect.stringMatching(/^is not a known input/) },
+    ]);
+  });
+
+  it("no body and no spec output ever holds them; the outputs record adopt and the project", async () => {
+    const api = mockApi((req) => {
+      if (req.method === "POST") return { status: 409, body: { code: "conflict" } };
+      if (req.method === "GET") return { status: 200, body: [widget({ id: "w_old", size: 5 })] };
+      return { status: 200, body: widget({ id: "w_old", size: 1 }) };
+    });
+    const result = await provider(api, greedy).create({
+      name: "a",
+      size: 1,
+      project: "prod",
+      adopt: true,
+    });
+    expect(lines(api)).toEqual([
+      'POST /widgets {"name":"a","size":1}',
+      "GET /widgets",
+      'PATCH /widgets/w_old {"name":"a","size":1}',
+    ]);
+    expect(result.outs).toEqual({ name: "a", size: 1, project: "prod", adopt: true });
+  });
+
+  it("adopt is never a change: an update sends nothing for it and records the desired adopt", async () => {
+    const api = mockApi(() => ({ status: 500, body: {} }));
+    const p = provider(api);
+    const olds = { name: "a", size: 1, adopt: true, __provider: TEXT };
+    expect(await p.diff("w_1", olds, { name: "a", size: 1 })).toMatchObject({ changes: false });
+    expect(await p.update("w_1", olds, { name: "a", size: 1 })).toEqual({
+      outs: { name: "a", size: 1 },
+    });
+    expect(
+      await p.update("w_1", { name: "a", size: 1 }, { name: "a", size: 1, adopt: true }),
+    ).toEqual({
+      outs: { name: "a", size: 1, adopt: true },
+    });
+    expect(api.calls()).toEqual([]);
+  });
+
+  it("a refresh reports adopt among the live inputs, and the outputs of inputNames by default", async () => {
+    const api = mockApi(() => ({ status: 200, body: widget({ size: 7, created_at: "c" }) }));
+    const result = await provider(api).read("w_1", { name: "a", size: 1, adopt: true });
+    expect(result.props).toEqual({ name: "a", size: 7, createdAt: "c", adopt: true });
+    expect(result.inputs).toEqual({ name: "a", size: 7, adopt: true, __project: "" });
   });
 });

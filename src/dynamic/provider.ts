@@ -1,34 +1,26 @@
 /**
- * The provider skeleton every resource shares: `makeProvider(spec)` implements configure,
- * check, diff, create, read, update and delete once, and a resource's `spec` holds
- * only what differs between resources. Pure functions in the spec; I/O only through one
- * `KernelOperation` per provider call (one budget, one project header).
+ * `makeProvider(spec)`: the seven methods the dynamic-provider host calls (configure, check,
+ * diff, create, read, update, delete), implemented once for every resource. The spec
+ * (./spec) holds only what differs; the create protocol is ./create.
  *
- * What the skeleton does, so no resource has to:
  * - configure: keeps Pulumi's config; settings (key, base URL, project) are read at call time.
- * - check: `spec.check` without `__provider`, aligned with the old inputs (./engineDiff), plus the
- *   project pin (./project); never throws.
- * - diff: `spec.plan`; adds the project move (docs/behaviour.md) as a replace of `project`.
- *   Answers so that the engine's own input diff names the planned fields (./engineDiff). No
- *   request, except one GET of the id in the desired project when it is written otherwise than
- *   the recorded one (an id for a name, the default project by name): found there, no move.
- * - create: one POST of `spec.createBody`. On a 409 (docs/behaviour.md): `adopt: true` → find by the unique
- *   key, take over with the minimal PATCH; else fail naming the existing id. On an unknown
- *   outcome: find by the unique key → nothing: POST again; `adopt: true`: take over; every
- *   field the POST carried matches (`uniqueKey.matchesPost`) AND the answer proves the object
- *   was made after our first POST (`uniqueKey.createdAt`, within CLOCK_SKEW_MS): record it;
- *   else fail as a 409.
- * - ownership: an id a create takes over is reserved before any await after its lookup, so
- *   two creates cannot both take one object; a delete of an id a create of this process took
- *   over, with properties other than that create's, is another resource's that had the object
- *   before (a rename, then `adopt: true`), and deletes nothing.
+ * - check: the owned inputs (./owned) and `spec.check`, aligned with the old inputs
+ *   (./engineDiff), plus the project pin (./project); never throws.
+ * - diff: `planDiff` (./plan). Answers so that the engine's own input diff names the planned
+ *   fields (./engineDiff). No request, except one GET of the id in the desired project when it
+ *   is written otherwise than the recorded one (an id for a name): found there, no move.
+ * - create: ./create.
+ * - ownership: a delete of an id a create of this process took over, with properties other
+ *   than that create's, is another resource's that had the object before (a rename, then
+ *   `adopt: true`), and deletes nothing.
  * - read: one GET; only a 404 `not_found` is "gone"; the answer's id must be the asked id.
- * - update: one PATCH of exactly `spec.updateBody`, none when it is empty.
+ * - update: one PATCH of exactly `planUpdate`'s body, none when it is empty.
  * - delete: one DELETE; only a 404 `not_found` counts as already deleted (docs/behaviour.md).
- * - project (docs/behaviour.md): the output `project` records where the object was created; every later call
- *   sends it as `X-Kernel-Project`.
- * - partial failures (docs/behaviour.md) carry `id`, `properties` (with `__provider`) and `reasons`; no error
- *   leaves with the API key in it; outputs never hold `undefined` (protobuf Struct).
+ * - project (docs/behaviour.md): the output `project` records where the object was created;
+ *   every later call sends it as `X-Kernel-Project`.
+ * - partial failures (docs/behaviour.md) carry `id`, `properties` (with `__provider`) and
+ *   `reasons`; no error leaves with the API key in it; outputs never hold `undefined`
+ *   (protobuf Struct).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
@@ -45,15 +37,9 @@ import {
   configKeys,
   resolveSettings,
 } from "../kernel/config";
-import {
-  ConflictError,
-  KernelApiError,
-  KernelError,
-  isGone,
-  isOutcomeUnknown,
-} from "../kernel/errors";
+import { KernelApiError, KernelError, isGone } from "../kernel/errors";
 import { redact, secretStrings } from "../kernel/redact";
-import type { CheckResult } from "./checks";
+import { errorText, makeCreate } from "./create";
 import {
   PROJECT_PIN_KEY,
   PROVIDER_KEY,
@@ -63,155 +49,25 @@ import {
   withoutUndefined,
 } from "./engineKeys";
 import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
-import { AlreadyExistsError } from "./errors";
+import { ADOPT_KEY, adopts, checkResourceInputs, withoutOwned } from "./owned";
 import { PartialFailureError } from "./partialFailure";
 import { PendingReplacements } from "./pendingReplacements";
-import { type ChangePlan, planDiff } from "./plan";
+import { planDiff, planUpdate } from "./plan";
 import {
   PROJECT_KEY,
   createProject,
-  createsByProjectId,
   desiredProject,
   projectPin,
   recordedProject,
   type ProjectSettings,
 } from "./project";
-
-/** What diff reports and update carries out: one pure plan per resource (docs/behaviour.md). */
-export type { ChangePlan } from "./plan";
-
-/** What `toState` knows besides the live object. */
-export interface StateContext<Inputs, State> {
-  /** The checked inputs of the call that produced `live` (create, update, adoption). */
-  desired?: Inputs;
-  /** The state before the call (read, update). */
-  olds?: Partial<State>;
-  /** The body of the request whose answer `live` is (the POST or PATCH), if one was sent. */
-  justSent?: Record<string, unknown>;
-}
-
-/** How a create ended up with its object, for `afterCreate`. */
-export type CreateOutcome =
-  /** Our POST answered with it. */
-  | "created"
-  /**
-   * Our POST's outcome was unknown; the object found matches everything the POST carried and
-   * its `created_at` proves it was made after our first POST.
-   */
-  | "recovered"
-  /** Taken over with `adopt: true` and reconciled with the minimal PATCH. */
-  | "adopted";
-
-/** The unique key a 409 is about (docs/behaviour.md); absent where names are not unique (Proxy). */
-export interface UniqueKey<Inputs, Live> {
-  /** For messages: `profile "team-netflix" and domain "netflix.com"`. */
-  describe(desired: Inputs): string;
-  /** The object holding `desired`'s key, if any (in the operation's project). */
-  find(op: KernelOperation, desired: Inputs): Promise<Live | undefined>;
-  /**
-   * After an unknown POST outcome: does `live` match every field the POST carried? Only then
-   * is it ours (a proxy by name: the name must resolve to the live proxy id now).
-   */
-  matchesPost(op: KernelOperation, live: Live, desired: Inputs): Promise<boolean>;
-  /**
-   * When the API says the object was made (`created_at`). Only an object made at or after our
-   * first POST (less CLOCK_SKEW_MS) can be the POST's own; absent (AuthConnection has no
-   * `created_at`), nothing proves it, and the create fails as a 409.
-   */
-  createdAt?(live: Live): string | null | undefined;
-}
-
-/**
- * How far the API's clock may run behind this machine's for an object's `created_at` to still
- * prove it was made by our POST. An object made by someone else within this window before our
- * POST, with every field the POST carried, would be taken for ours: two minutes is far longer
- * than NTP-synchronised clocks differ, and far shorter than the usual life of a collision.
- */
-export const CLOCK_SKEW_MS = 120_000;
-
-/**
- * Everything that differs between resources. `Inputs` are the checked inputs with no unknown
- * value (create, update); `State` the outputs the provider keeps; `Live` the parsed answer.
- * The skeleton owns the keys `__provider` and `project` of the state (and the input pin
- * `__project`, ./project); `spec.toState` must not produce them, and `spec.plan` must ignore `project` (the skeleton plans the project move).
- */
-export interface ResourceSpec<Inputs extends object, State extends object, Live> {
-  /** `Credential`: used in messages. */
-  typeName: string;
-  /** `/credentials`. */
-  collection: string;
-  /** False for org-wide resources (CredentialProvider): no `project`, no header. */
-  projectScoped: boolean;
-  /**
-   * Validation and normalisation of the inputs (without `__provider`); never throws. A
-   * project-scoped resource's schema accepts `project` (./project `projectInputSchema`).
-   */
-  check(news: Record<string, unknown>): CheckResult;
-  /** Pure, shared by diff and update. `news` may hold unknowns (diff during preview). */
-  plan(olds: Partial<State>, news: Record<string, unknown>): ChangePlan;
-  /** The POST body: the fields the program set, in API form. */
-  createBody(desired: Inputs): Record<string, unknown>;
-  /** The PATCH body for `plan`: exactly the changed fields; `{}` when nothing is to send. */
-  updateBody(plan: ChangePlan, olds: Partial<State>, desired: Inputs): Record<string, unknown>;
-  /** An answer to the resource's type, tolerant of unknown fields; throw when malformed. */
-  parse(json: unknown): Live;
-  liveId(live: Live): string;
-  /** Outputs for `live`; no `undefined` needed (the skeleton strips it anyway). */
-  toState(live: Live, ctx: StateContext<Inputs, State>): State;
-  /** ReadResult.inputs: the managed inputs as they are live, so drift shows as `live => desired`. */
-  toLiveInputs(state: State): Record<string, unknown>;
-  uniqueKey?: UniqueKey<Inputs, Live>;
-  /**
-   * Without a unique key, a POST whose outcome is unknown cannot be matched to an object
-   * afterwards and is never repeated: the error it ends with, saying what to look for. The
-   * API's own error is raised as it is when absent.
-   */
-  unknownOutcome?(desired: Inputs, err: Error): Error;
-  /**
-   * Extra requests once the object exists (CredentialProvider's PATCH of `enabled`, a
-   * Credential's values after recovery). Returns the object as it is after them. A throw
-   * becomes a partial failure that records the object.
-   */
-  afterCreate?(
-    op: KernelOperation,
-    live: Live,
-    desired: Inputs,
-    outcome: CreateOutcome,
-  ): Promise<Live>;
-  /**
-   * After a create, update or delete failed: the error to raise, which may say more from one
-   * bounded read (the plan's limits, the connection that holds a proxy). Runs only on failure,
-   * so no successful path gains a request; it must not throw (a failed read keeps `err`).
-   */
-  explainFailure?(
-    op: KernelOperation,
-    err: unknown,
-    action: WriteAction,
-    /** An operation without a project header, for org-wide reads (`/org/limits`). */
-    orgOperation: () => KernelOperation,
-  ): Promise<unknown>;
-  /** A 400's guidance naming the input at fault, from the API's message and details. */
-  badRequestHint(text: string): string | undefined;
-  /** Outputs that are always secret; the class registers them as `additionalSecretOutputs`. */
-  secretOutputs: readonly string[];
-  /**
-   * The state after an update that sends nothing (the plan's body is empty). By default the
-   * old state with `adopt` (the provider's own input, never sent) taken from the inputs.
-   */
-  noopState?(olds: Partial<State>, desired: Inputs): State;
-  /**
-   * What a planned replacement costs beyond a new id (a connection that must log in again, a
-   * credential deleted before its successor exists), said in diff so that a preview shows it.
-   * `replaces` holds the skeleton's `project` too.
-   */
-  replaceWarning?(replaces: readonly string[], deleteBeforeReplace: boolean): string | undefined;
-}
-
-/** What failed, for `explainFailure`: the object's id (none for a create) and the body sent. */
-export type WriteAction =
-  | { kind: "create"; body: Record<string, unknown> }
-  | { kind: "update"; id: string; body: Record<string, unknown> }
-  | { kind: "delete"; id: string };
+import {
+  type OwnedInputs,
+  type ResourceSpec,
+  type WriteAction,
+  liveIdOf,
+  liveInputsOf,
+} from "./spec";
 
 export interface ProviderOptions {
   /** Client settings for tests (a MockAgent dispatcher, a clock); the key is not here. */
@@ -267,15 +123,9 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   /** A mistyped `kernel:*` key of that config, for check to report. */
   let configProblem: string | undefined;
   let apiKey: string | undefined;
-  const noopState =
-    spec.noopState ??
-    ((olds: Partial<State>, desired: Inputs): State => {
-      const state: Record<string, unknown> = { ...olds };
-      if ((desired as { adopt?: unknown }).adopt === true) state.adopt = true;
-      else delete state.adopt;
-      return state as State;
-    });
+  const noopOutputs = spec.noopOutputs ?? ((olds: Partial<State>): State => ({ ...olds }) as State);
   const what = spec.typeName;
+  const liveId = (live: Live): string => liveIdOf(spec, live);
   /**
    * Ids some resource of this process owns, seen through create, refresh, diff or update. The
    * host serves every resource of a deployment in one process, so a create that would take
@@ -351,13 +201,26 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     }
   };
 
-  /** The outputs as the host stores them: the project recorded, nothing undefined. */
-  const outputs = (state: State, project: string | undefined): Record<string, unknown> => {
+  /** The outputs as the host stores them: the owned keys recorded, nothing undefined. */
+  const outputs = (
+    state: State,
+    project: string | undefined,
+    adopt: boolean,
+  ): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...(state as Record<string, unknown>) };
     delete out[PROVIDER_KEY];
     delete out[PROJECT_KEY];
+    delete out[ADOPT_KEY];
     if (spec.projectScoped && project !== undefined) out[PROJECT_KEY] = project;
+    if (adopt) out[ADOPT_KEY] = true;
     return withoutUndefined(out);
+  };
+
+  /** ReadResult.inputs and the inputs diff compares: the spec's, with `adopt` recorded. */
+  const liveInputs = (state: Partial<State>): Record<string, unknown> => {
+    const inputs = withoutUndefined(liveInputsOf(spec, state as State));
+    delete inputs[ADOPT_KEY];
+    return adopts(state as Record<string, unknown>) ? { ...inputs, [ADOPT_KEY]: true } : inputs;
   };
 
   /**
@@ -370,26 +233,26 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     (Object.keys(old).length === 0 ? createProject(undefined, settings()) : undefined);
 
   /** The inputs as the state holds them; a state too old to tell gives none (DIFF_SOME). */
-  const liveInputsOf = (state: Partial<State>): Record<string, unknown> | undefined => {
+  const recordedInputs = (state: Partial<State>): Record<string, unknown> | undefined => {
     try {
-      return spec.toLiveInputs(state as State);
+      return liveInputs(state);
     } catch {
       return undefined;
     }
   };
 
-  const known = (values: Record<string, unknown>): Inputs => {
+  const known = (values: Record<string, unknown>): Inputs & OwnedInputs => {
     if (containsUnknown(values)) {
       throw new KernelError(
         `${what}: inputs still hold unknown values; they are only allowed during preview`,
       );
     }
-    return values as Inputs;
+    return values as Inputs & OwnedInputs;
   };
 
   const parseWithId = (expected?: string) => (json: unknown) => {
     const live = spec.parse(json);
-    const id = spec.liveId(live);
+    const id = liveId(live);
     assertValidId(id, what);
     if (expected !== undefined && id !== expected) {
       throw new KernelError(
@@ -399,154 +262,6 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     }
     return live;
   };
-
-  /** Records an object the create ended with, after `afterCreate`. */
-  const finish = async (
-    op: KernelOperation,
-    live: Live,
-    desired: Inputs,
-    outcome: CreateOutcome,
-    justSent: Record<string, unknown> | undefined,
-    project: string | undefined,
-    provider: unknown,
-  ): Promise<pulumi.dynamic.CreateResult> => {
-    const id = spec.liveId(live);
-    let final = live;
-    if (spec.afterCreate) {
-      try {
-        final = await spec.afterCreate(op, live, desired, outcome);
-      } catch (err) {
-        const state = spec.toState(live, { desired, justSent });
-        throw partialFailure(
-          id,
-          outputs(state, project),
-          provider,
-          `${what} ${id} exists, but`,
-          err,
-        );
-      }
-    }
-    const state = spec.toState(final, { desired, justSent });
-    return { id, outs: outputs(state, project) };
-  };
-
-  /** Takes over an existing object and reconciles it with the minimal PATCH (docs/behaviour.md). */
-  const takeOver = async (
-    op: KernelOperation,
-    existing: Live,
-    desired: Inputs,
-    project: string | undefined,
-    provider: unknown,
-  ): Promise<pulumi.dynamic.CreateResult> => {
-    const id = spec.liveId(existing);
-    const liveState = spec.toState(existing, {});
-    const plan = spec.plan(liveState, desired as Record<string, unknown>);
-    const body = spec.updateBody(plan, liveState, desired);
-    let live = existing;
-    if (Object.keys(body).length > 0) {
-      try {
-        live = await op.request("PATCH", resourcePath(spec.collection, id), {
-          body,
-          parse: parseWithId(id),
-        });
-      } catch (err) {
-        throw partialFailure(
-          id,
-          outputs(liveState, project),
-          provider,
-          `took over ${what} ${id}, but reconciling it failed:`,
-          err,
-        );
-      }
-    }
-    const result = await finish(
-      op,
-      live,
-      desired,
-      "adopted",
-      Object.keys(body).length ? body : undefined,
-      project,
-      provider,
-    );
-    if (plan.replaces.length > 0) {
-      const reason =
-        `took over ${what} ${id}, but its ${plan.replaces.join(" and ")} cannot be changed ` +
-        `in place`;
-      throw new PartialFailureError(reason, id, { ...result.outs, [PROVIDER_KEY]: provider }, [
-        `${reason}. Run \`pulumi up\` again to replace it.`,
-      ]);
-    }
-    return result;
-  };
-
-  /**
-   * Reserves `existingId` for this create, or refuses a second owner of an object this process
-   * already manages. Synchronous, and called before any await after the lookup: of two
-   * creates that found one object, exactly one reserves it.
-   */
-  const reserve = (desired: Inputs, existingId: string, adopt: boolean): void => {
-    if (!managed.has(existingId)) {
-      managed.add(existingId);
-      return;
-    }
-    const keep = adopt
-      ? `Keep one of them in the program (drop \`adopt: true\` here), or give this one ` +
-        `another ${what}.`
-      : `Keep one of them in the program, or give this one another ${what}.`;
-    throw new AlreadyExistsError(
-      `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already ` +
-        `exists: ${existingId}, and another resource of this deployment already manages it. ` +
-        `Two resources must not own one ${what}: each \`up\` would overwrite the other's ` +
-        `settings, and deleting either deletes it. ${keep}`,
-      existingId,
-    );
-  };
-
-  /** Whether the answer proves `live` was made after our first POST (sent at `postSentAt`). */
-  const madeAfter = (live: Live, postSentAt: number): boolean => {
-    const createdAt = spec.uniqueKey?.createdAt?.(live);
-    if (typeof createdAt !== "string") return false;
-    const made = Date.parse(createdAt);
-    return Number.isFinite(made) && made >= postSentAt - CLOCK_SKEW_MS;
-  };
-
-  /**
-   * A create met an object with its unique key that is not provably its own: a 409, or an
-   * unknown POST outcome whose lookup found an object nothing proves this POST made (`lost`,
-   * the POST's error, says why the outcome is unknown).
-   */
-  const alreadyExists = (desired: Inputs, existingId: string, lost?: unknown): AlreadyExistsError =>
-    new AlreadyExistsError(
-      (lost === undefined
-        ? ""
-        : `The create's POST ended with its outcome unknown (${errorText(lost)}), and ` +
-          `${article(what).toLowerCase()} ${what} with its key exists, which nothing the API ` +
-          `returns proves this POST made. `) +
-        `${article(what)} ${what} with ${spec.uniqueKey?.describe(desired) ?? "this key"} already exists: ` +
-        `${existingId}. If you renamed this resource in the program, give it \`aliases\` with ` +
-        `its old name instead, so Pulumi keeps the object rather than adopting it under the new ` +
-        `name and deleting it under the old one. To manage it from this stack, set ` +
-        `\`adopt: true\` on this ${what} and run \`pulumi up\` again (its settings are then ` +
-        `reconciled with one PATCH), or delete ${existingId} in Kernel first. Do not adopt it ` +
-        `if another resource or stack manages it: two owners overwrite each other's settings, ` +
-        `and deleting either deletes it. (\`pulumi import\` cannot work for dynamic resources.)`,
-      existingId,
-    );
-
-  /**
-   * The lookup after an unknown POST outcome failed: an object may exist that no state
-   * records. Says both failures, and what to check.
-   */
-  const lookupFailed = (desired: Inputs, lost: unknown, lookup: unknown, project?: string) =>
-    new KernelError(
-      `The create's POST ended with its outcome unknown (${errorText(lost)}), and the lookup ` +
-        `of ${spec.uniqueKey?.describe(desired) ?? "its key"} that would tell whether it made ` +
-        `the ${what} failed too: ${errorText(lookup)}. ${article(what)} ${what} with ` +
-        `${spec.uniqueKey?.describe(desired) ?? "this key"} may now exist in Kernel` +
-        `${project === undefined ? "" : ` (project ${JSON.stringify(project)})`} that no ` +
-        `state records. Check for it in the Kernel dashboard or API: if it is there, delete it ` +
-        `or set \`adopt: true\` on this ${what}; then run \`pulumi up\` again.`,
-    );
 
   /**
    * The engine's re-check of a replacement (no old inputs, no desired project): the project of
@@ -598,96 +313,20 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     }
   };
 
-  /** create's work; `create` records the id it ends with. */
-  const createObject = async (
-    inputs: Record<string, unknown>,
-  ): Promise<pulumi.dynamic.CreateResult> => {
-    const provider = inputs[PROVIDER_KEY];
-    const desired = known(withoutEngineKeys(inputs));
-    const project = spec.projectScoped
-      ? createProject(
-          (desired as Record<string, unknown>)[PROJECT_KEY],
-          settings(),
-          inputs[PROJECT_PIN_KEY],
-        )
-      : undefined;
-    const byId =
-      spec.projectScoped &&
-      createsByProjectId(
-        (desired as Record<string, unknown>)[PROJECT_KEY],
-        settings(),
-        inputs[PROJECT_PIN_KEY],
-      );
-    const op = operation(project, secretsIn(inputs), byId);
-    const adopt = (desired as { adopt?: unknown }).adopt === true;
-    const body = spec.createBody(desired);
-    const attempts = Math.max(1, options.createAttempts ?? 3);
-    // Set once a POST's outcome was unknown: a later 409 may then be our own object.
-    let outcomeUnknown = false;
-    let lastError: unknown;
-    // When our first POST was sent: an object made before it cannot be ours.
-    const postSentAt = now();
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        const live = await op.request("POST", resourcePath(spec.collection), {
-          body,
-          parse: parseWithId(),
-        });
-        return await finish(op, live, desired, "created", body, project, provider);
-      } catch (err) {
-        if (err instanceof PartialFailureError) throw err;
-        const conflict = err instanceof ConflictError;
-        if (!conflict && !isOutcomeUnknown(err))
-          throw await explain(op, err, { kind: "create", body });
-        if (!spec.uniqueKey) {
-          throw !conflict && spec.unknownOutcome ? spec.unknownOutcome(desired, err as Error) : err;
-        }
-        if (!conflict) {
-          outcomeUnknown = true;
-          lastError = err;
-        }
-        let existing: Live | undefined;
-        try {
-          existing = await spec.uniqueKey.find(op, desired);
-        } catch (lookupErr) {
-          if (!outcomeUnknown) throw lookupErr;
-          throw lookupFailed(desired, lastError, lookupErr, project);
-        }
-        if (!existing) {
-          // A 409 for an object we cannot find: say what the API said.
-          if (conflict) throw err;
-          continue;
-        }
-        const existingId = spec.liveId(existing);
-        assertValidId(existingId, what);
-        // Nothing but this call may run between the lookup and the reservation.
-        reserve(desired, existingId, adopt);
-        try {
-          let result: pulumi.dynamic.CreateResult | undefined;
-          if (adopt) result = await takeOver(op, existing, desired, project, provider);
-          else if (
-            outcomeUnknown &&
-            madeAfter(existing, postSentAt) &&
-            (await spec.uniqueKey.matchesPost(op, existing, desired))
-          ) {
-            result = await finish(op, existing, desired, "recovered", body, project, provider);
-          }
-          if (result) {
-            noteTakenOver(existingId, result.outs ?? {});
-            return result;
-          }
-        } catch (takeErr) {
-          // A partial failure records the object: it stays reserved, and is this resource's.
-          if (takeErr instanceof PartialFailureError) noteTakenOver(existingId, takeErr.properties);
-          else managed.delete(existingId);
-          throw takeErr;
-        }
-        managed.delete(existingId);
-        throw alreadyExists(desired, existingId, outcomeUnknown ? lastError : undefined);
-      }
-    }
-    throw lastError;
-  };
+  const createObject = makeCreate({
+    spec,
+    settings,
+    operation,
+    secretsIn,
+    known,
+    parseWithId,
+    explain,
+    outputs,
+    managed,
+    noteTakenOver,
+    now,
+    createAttempts: options.createAttempts ?? 3,
+  });
 
   return {
     async configure(req) {
@@ -697,11 +336,9 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
 
     async check(olds, news) {
       try {
-        const { inputs, failures: inputFailures } = spec.check(withoutEngineKeys(news));
+        const { inputs, failures } = checkResourceInputs(spec, withoutEngineKeys(news));
         // A mistyped kernel:* setting fails the preview here, before any request is planned.
-        const failures = configProblem
-          ? [...inputFailures, { property: "", reason: configProblem }]
-          : inputFailures;
+        if (configProblem) failures.push({ property: "", reason: configProblem });
         if (failures.length) return { inputs, failures };
         // The engine diffs old against these inputs itself (./engineDiff): aligned with the
         // old inputs, they differ exactly where the plan changes something.
@@ -751,7 +388,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           // Undefined (DIFF_UNKNOWN): the engine names the changed inputs itself (./engineDiff).
           const shows = plannedFieldsShow(
             { replaces, changed: plan.changed },
-            liveInputsOf(old),
+            recordedInputs(old),
             desired,
           );
           if (spec.projectScoped && replaces.length > 0 && !replaces.includes(PROJECT_KEY)) {
@@ -810,17 +447,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         }
         // A refresh carries the resource's state; a `get` by id carries none and owns nothing.
         if (Object.keys(old).length > 0) managed.add(id);
-        const state = spec.toState(live, { olds: old });
-        const liveInputs = withoutUndefined(spec.toLiveInputs(state));
-        const readProps = outputs(state, project);
+        const state = spec.toOutputs(live, { olds: old });
+        const readProps = outputs(state, project, adopts(old));
+        const inputs = liveInputs({ ...state, ...(adopts(old) ? { [ADOPT_KEY]: true } : {}) });
         if (takenOver.has(id) && sameValue(takenOver.get(id), old)) noteTakenOver(id, readProps);
         return {
           id,
           props: readProps,
           // The pin of the project the object lives in, so a later replacement stays there.
-          inputs: spec.projectScoped
-            ? { ...liveInputs, [PROJECT_PIN_KEY]: project ?? "" }
-            : liveInputs,
+          inputs: spec.projectScoped ? { ...inputs, [PROJECT_PIN_KEY]: project ?? "" } : inputs,
         };
       }, secrets);
     },
@@ -830,15 +465,15 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       const secrets = secretsIn(olds, news);
       return guard(async () => {
         const old = withoutEngineKeys(olds) as Partial<State>;
-        const desired = known(withoutEngineKeys(news));
+        const all = known(withoutEngineKeys(news));
+        const desired = withoutOwned(all) as Inputs;
         const project = spec.projectScoped
           ? recordedProject(old as Record<string, unknown>)
           : undefined;
-        const plan = spec.plan(old, desired as Record<string, unknown>);
-        const body = spec.updateBody(plan, old, desired);
+        const { body } = planUpdate(spec, old, desired);
         let outs: Record<string, unknown>;
         if (Object.keys(body).length === 0) {
-          outs = outputs(noopState(old, desired), project);
+          outs = outputs(noopOutputs(old, desired), project, adopts(all));
         } else {
           const op = operation(project, secrets);
           let live: Live;
@@ -850,7 +485,11 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           } catch (err) {
             throw await explain(op, err, { kind: "update", id, body });
           }
-          outs = outputs(spec.toState(live, { desired, olds: old, justSent: body }), project);
+          outs = outputs(
+            spec.toOutputs(live, { desired, olds: old, justSent: body }),
+            project,
+            adopts(all),
+          );
         }
         if (takenOver.has(id)) noteTakenOver(id, outs);
         return { outs };
@@ -905,28 +544,4 @@ function sameValue(a: unknown, b: unknown): boolean {
     ka.length === kb.length &&
     ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
   );
-}
-
-/** An error's message, for a sentence that quotes it. */
-function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/\.+$/, "");
-}
-
-function partialFailure(
-  id: string,
-  properties: Record<string, unknown>,
-  provider: unknown,
-  prefix: string,
-  err: unknown,
-): PartialFailureError {
-  const message = err instanceof Error ? err.message : String(err);
-  const reason = `${prefix} ${message}`;
-  return new PartialFailureError(reason, id, { ...properties, [PROVIDER_KEY]: provider }, [
-    `${reason}. Run \`pulumi up\` again to finish.`,
-  ]);
-}
-
-/** "A Credential", "An AuthConnection". */
-function article(word: string): string {
-  return /^[AEIOU]/i.test(word) ? "An" : "A";
 }

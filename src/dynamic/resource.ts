@@ -6,7 +6,7 @@
  * A class uses it like this:
  *
  * ```ts
- * const TYPE = dynamicResourceType({ name: "Credential", providerText: providerText("credential"),
+ * const TYPE = dynamicResourceType({ name: "Credential", providerExport: "credential",
  *   outputs: ["name", "domain", ...], secretOutputs: ["values", "totpSecret"] });
  * export class Credential extends pulumi.CustomResource {
  *   static get(name: string, id: pulumi.Input<pulumi.ID>, state?: CredentialState,
@@ -25,7 +25,8 @@
  * template settings).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY, TOKEN_PREFIX } from "./engineKeys";
+import { PROVIDER_KEY, typeToken } from "./engineKeys";
+import { providerText } from "./providerText";
 
 /** Everything the registration of one resource type needs. */
 export interface DynamicResourceType {
@@ -43,14 +44,18 @@ export interface DynamicResourceType {
 
 export function dynamicResourceType(init: {
   name: string;
-  providerText: string;
+  /**
+   * The export of `pulumi-kernel/provider` (src/provider.ts) that holds the provider; absent
+   * only for AuthConnection, whose text predates named exports (./providerText).
+   */
+  providerExport?: string;
   outputs: readonly string[];
   secretOutputs?: readonly string[];
 }): DynamicResourceType {
   return {
     name: init.name,
-    token: `${TOKEN_PREFIX}${init.name}`,
-    providerText: init.providerText,
+    token: typeToken(init.name),
+    providerText: providerText(init.providerExport),
     outputs: [...init.outputs],
     secretOutputs: [...(init.secretOutputs ?? [])],
   };

@@ -4,8 +4,8 @@
  * tests and the benchmarks, which run from this repository (ts-node compiles the TypeScript
  * examples).
  */
+import { typeToken } from "../dynamic/engineKeys";
 import * as path from "node:path";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import type { Declared } from "./engine";
 import { type RegisteredResource, registeredResources } from "./programMocks";
 import type { Props } from "./providerHost";
@@ -30,7 +30,7 @@ export async function exampleInputs(): Promise<Props> {
 /** The inputs of the AuthConnection a program declares, as the engine receives them. */
 export async function authConnectionInputs(program: () => unknown): Promise<Props> {
   const resources = await registeredResources(program);
-  const connection = resources.find((r) => r.type === AUTH_CONNECTION_TOKEN);
+  const connection = resources.find((r) => r.type === typeToken("AuthConnection"));
   if (!connection) throw new Error("the program declared no AuthConnection");
   return definedInputs(connection);
 }

@@ -3,9 +3,9 @@
  * `pulumi up` starts for a dynamic resource) over gRPC, as the engine does. Used by the tests,
  * the demo and the benchmarks; there is no Pulumi CLI on the machines this project runs on.
  */
+import { typeToken } from "../dynamic/engineKeys";
 import { type ChildProcess, spawn } from "node:child_process";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
 import { GrpcStatusError, GrpcUnaryClient } from "./grpcUnary";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped here */
@@ -291,7 +291,7 @@ function toHostError(err: GrpcStatusError): HostCallError {
 }
 
 export const authConnectionUrn = (name: string, stack = "dev", project = "pulumi-kernel") =>
-  resourceUrn(AUTH_CONNECTION_TOKEN, name, stack, project);
+  resourceUrn(typeToken("AuthConnection"), name, stack, project);
 
 /** The URN of a resource of any type token. */
 export const resourceUrn = (type: string, name: string, stack = "dev", project = "pulumi-kernel") =>

@@ -6,7 +6,7 @@
  */
 import { PROVIDER_KEY, withoutEngineKeys } from "../dynamic/engineKeys";
 import { planDiff } from "../dynamic/plan";
-import type { ChangePlan } from "../dynamic/provider";
+import type { ChangePlan } from "../dynamic/spec";
 import { PROJECT_KEY, desiredProject, recordedProject } from "../dynamic/project";
 import { resourcePath } from "../kernel/client";
 import { KERNEL_TYPES, type KernelType, isKernelToken, knownTypeNames } from "./kernelTypes";

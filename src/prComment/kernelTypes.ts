@@ -3,18 +3,10 @@
  * spec (the same pure planner, PATCH body and POST body the provider runs) and the inputs that
  * are secret whatever the preview shows for them.
  */
-import { authConnectionSpec } from "../authConnection/spec";
-import { AUTH_CONNECTION_TOKEN } from "../authConnection/types";
-import { credentialSpec } from "../credential/spec";
-import { CREDENTIAL_TOKEN } from "../credential/types";
-import { credentialProviderSpec } from "../credentialProvider/spec";
-import { CREDENTIAL_PROVIDER_TOKEN } from "../credentialProvider/types";
-import { TOKEN_PREFIX } from "../dynamic/engineKeys";
-import type { ChangePlan } from "../dynamic/provider";
-import { profileSpec } from "../profile/spec";
-import { PROFILE_TOKEN } from "../profile/types";
-import { proxySpec } from "../proxy/spec";
-import { PROXY_TOKEN } from "../proxy/types";
+import { TOKEN_PREFIX, typeToken } from "../dynamic/engineKeys";
+import { withoutOwned } from "../dynamic/owned";
+import type { AnyResourceSpec, ChangePlan } from "../dynamic/spec";
+import { SPECS } from "../specs";
 
 /** A spec seen through plain records: what the comment calls. */
 export interface KernelType {
@@ -38,40 +30,33 @@ export interface KernelType {
   secretMapKeys?: { field: string; keysOutput: string };
 }
 
-/** The spec's functions with their record types; each spec checks its own shapes. */
-function kernelType(
-  spec: {
-    typeName: string;
-    collection: string;
-    projectScoped: boolean;
-    secretOutputs: readonly string[];
-  },
-  functions: object,
-  secretMapKeys?: KernelType["secretMapKeys"],
-): KernelType {
-  const fns = functions as Pick<KernelType, "plan" | "createBody" | "updateBody">;
+/**
+ * A secret map whose keys are no secret, by resource: a Credential's `values`, whose keys the
+ * API answers as `valueKeys`.
+ */
+const SECRET_MAP_KEYS: Readonly<Record<string, KernelType["secretMapKeys"]>> = {
+  Credential: { field: "values", keysOutput: "valueKeys" },
+};
+
+/** A spec seen through plain records; the owned inputs are the core's, never in a body. */
+function kernelType(spec: AnyResourceSpec): KernelType {
+  const secretMapKeys = SECRET_MAP_KEYS[spec.typeName];
   return {
     name: spec.typeName,
     collection: spec.collection,
     projectScoped: spec.projectScoped,
-    plan: (olds, news) => fns.plan(olds, news),
-    createBody: (desired) => fns.createBody(desired),
-    updateBody: (plan, olds, desired) => fns.updateBody(plan, olds, desired),
+    plan: (olds, news) => spec.plan(olds, news),
+    createBody: (desired) => spec.createBody(withoutOwned(desired)),
+    updateBody: (plan, olds, desired) => spec.updateBody(plan, olds, withoutOwned(desired)),
     secretFields: [...spec.secretOutputs],
     ...(secretMapKeys ? { secretMapKeys } : {}),
   };
 }
 
-export const KERNEL_TYPES: Readonly<Record<string, KernelType>> = {
-  [AUTH_CONNECTION_TOKEN]: kernelType(authConnectionSpec, authConnectionSpec),
-  [CREDENTIAL_TOKEN]: kernelType(credentialSpec, credentialSpec, {
-    field: "values",
-    keysOutput: "valueKeys",
-  }),
-  [CREDENTIAL_PROVIDER_TOKEN]: kernelType(credentialProviderSpec, credentialProviderSpec),
-  [PROFILE_TOKEN]: kernelType(profileSpec, profileSpec),
-  [PROXY_TOKEN]: kernelType(proxySpec, proxySpec),
-};
+/** Every type of the package, by token. */
+export const KERNEL_TYPES: Readonly<Record<string, KernelType>> = Object.fromEntries(
+  Object.values(SPECS).map((spec) => [typeToken(spec.typeName), kernelType(spec)]),
+);
 
 /** Whether a type token is one of this package's (known or not). */
 export function isKernelToken(type: string): boolean {

@@ -1,5 +1,4 @@
-import { planPatch } from "../authConnection/patch";
-import type { CheckedInputs } from "../authConnection/types";
+import type { AuthConnectionInputs } from "../authConnection/types";
 import {
   AUTH_CONNECTION,
   CONNECTION_ID,
@@ -22,6 +21,10 @@ import {
 import { stackChanges } from "./changes";
 import { PreviewInputError, parsePreview } from "./preview";
 import { GITHUB_LIMIT, marker, renderComment } from "./render";
+import { patchBodyOf } from "../../test/support/planUpdate";
+import { authConnectionSpec } from "../authConnection/spec";
+
+const planPatch = patchBodyOf(authConnectionSpec);
 
 const comment = (doc: unknown, maxChars?: number) =>
   renderComment([stackChanges(parsePreview(JSON.stringify(doc), "p.json"))], { maxChars });
@@ -107,7 +110,7 @@ describe("requests come from the provider's planner", () => {
         new: { inputs: JSON.parse(JSON.stringify(news)) },
       }),
     ]);
-    const expected = planPatch(olds, JSON.parse(JSON.stringify(news)) as CheckedInputs);
+    const expected = planPatch(olds, JSON.parse(JSON.stringify(news)) as AuthConnectionInputs);
     expect(Object.keys(expected).length).toBeGreaterThan(1);
     expect(requests(comment(doc))[0].body).toBe(JSON.stringify(expected));
   });

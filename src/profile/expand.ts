@@ -3,14 +3,14 @@
  * (the project travels as the `X-Kernel-Project` header).
  */
 import type { ProfileCreateRequest, ProfileUpdateRequest } from "./api";
-import type { ProfileInputs, ProfileUpdatableField } from "./types";
+import type { ProfileInputs, UpdatableField } from "./types";
 
-export function toProfileCreateRequest(desired: ProfileInputs): ProfileCreateRequest {
+export function toCreateRequest(desired: ProfileInputs): ProfileCreateRequest {
   return { name: desired.name };
 }
 
-export function toProfileUpdateRequest(
-  changed: readonly ProfileUpdatableField[],
+export function toUpdateRequest(
+  changed: readonly UpdatableField[],
   desired: ProfileInputs,
 ): ProfileUpdateRequest {
   return changed.includes("name") ? { name: desired.name } : {};

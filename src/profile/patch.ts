@@ -1,36 +1,16 @@
 /**
- * The Profile's planner, shared by diff and update: a rename is a PATCH; the project is the
- * shared provider's to compare (docs/behaviour.md), and `adopt` is never a change.
+ * The Profile's planner, shared by diff and update: a rename is a PATCH.
  */
 import { UNKNOWN } from "../dynamic/engineKeys";
-import type { ProfileUpdateRequest } from "./api";
-import { toProfileUpdateRequest } from "./expand";
-import type { ProfileInputs, ProfileState, ProfileUpdatableField } from "./types";
+import type { ChangePlan } from "../dynamic/spec";
+import type { ProfileOutputs, UpdatableField } from "./types";
 
-export interface ProfileChangePlan {
-  replaces: string[];
-  /** A replacement (only a new project) never collides with the old profile's name. */
-  deleteBeforeReplace: boolean;
-  changed: ProfileUpdatableField[];
-}
-
-export function planProfile(
-  olds: Partial<ProfileState>,
+/** A rename is the only change; a replacement happens only for a new project (the core's). */
+export function planChanges(
+  olds: Partial<ProfileOutputs>,
   news: Record<string, unknown>,
-): ProfileChangePlan {
-  const changed: ProfileUpdatableField[] = [];
+): ChangePlan<UpdatableField> {
+  const changed: UpdatableField[] = [];
   if (news.name === UNKNOWN || news.name !== olds.name) changed.push("name");
   return { replaces: [], deleteBeforeReplace: false, changed };
-}
-
-export function profileHasChanges(plan: ProfileChangePlan): boolean {
-  return plan.replaces.length > 0 || plan.changed.length > 0;
-}
-
-/** The PATCH body taking `olds` to `desired`; `{}` when the name is already as desired. */
-export function planProfilePatch(
-  olds: Partial<ProfileState>,
-  desired: ProfileInputs,
-): ProfileUpdateRequest {
-  return toProfileUpdateRequest(planProfile(olds, { ...desired }).changed, desired);
 }

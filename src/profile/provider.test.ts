@@ -1,9 +1,10 @@
 import { AlreadyExistsError } from "../dynamic/errors";
 import { TEST_KEY, mockApi } from "../../test/support/mockApi";
-import { makeProfileProvider } from "./provider";
+import { makeProvider } from "../dynamic/provider";
+import { profileSpec } from "./spec";
 
 function provider(api: ReturnType<typeof mockApi>) {
-  return makeProfileProvider({
+  return makeProvider(profileSpec, {
     env: { KERNEL_API_KEY: TEST_KEY },
     // Our first POST is sent just before the fixture's profile was made.
     now: () => Date.parse("2026-11-26T23:59:59Z"),

@@ -1,5 +1,5 @@
+import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
-import { PROFILE_PROVIDER_TEXT } from "./providerText";
 import { Profile, type ProfileArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
@@ -34,8 +34,8 @@ describe("Profile under pulumi.runtime.setMocks", () => {
     const args = registered.find((r) => r.name === "team")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Profile");
     expect(args.inputs).toMatchObject({ name: "team-netflix" });
-    expect(args.inputs.__provider).toBe(PROFILE_PROVIDER_TEXT);
-    expect(PROFILE_PROVIDER_TEXT).toBe(
+    expect(args.inputs.__provider).toBe(providerText("profile"));
+    expect(providerText("profile")).toBe(
       'exports.handler = () => require("pulumi-kernel/provider").profile;',
     );
     expect(await value(profile.name)).toBe("team-netflix");
@@ -47,7 +47,7 @@ describe("Profile under pulumi.runtime.setMocks", () => {
     const read = Profile.get("existing", "pf_existing");
     expect(await value(read.id)).toBe("pf_existing");
     expect(registered.find((r) => r.name === "existing")!.inputs.__provider).toBe(
-      PROFILE_PROVIDER_TEXT,
+      providerText("profile"),
     );
     expect(Profile.isInstance(read)).toBe(true);
     expect(Profile.isInstance({ __pulumiType: "pulumi-nodejs:dynamic/kernel:Proxy" })).toBe(false);

@@ -4,11 +4,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
-import { PROFILE_PROVIDER_TEXT } from "./providerText";
 
 const PROFILE_TYPE = dynamicResourceType({
   name: "Profile",
-  providerText: PROFILE_PROVIDER_TEXT,
+  providerExport: "profile",
   outputs: ["name", "createdAt", "lastUsedAt", "project", "adopt"],
 });
 

@@ -4,34 +4,33 @@
  * unknown outcome follow the create rules of docs/behaviour.md through the unique key.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/provider";
+import type { ResourceSpec } from "../dynamic/spec";
 import { resourcePath } from "../kernel/client";
 import { type ProfileResponse, parseProfile } from "./api";
-import { toProfileCreateRequest, toProfileUpdateRequest } from "./expand";
-import { toProfileLiveInputs, toProfileState } from "./flatten";
-import { planProfile } from "./patch";
-import { checkProfile } from "./schema";
-import type { ProfileInputs, ProfileState, ProfileUpdatableField } from "./types";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toOutputs } from "./flatten";
+import { planChanges } from "./patch";
+import { INPUT_NAMES, checkInputs } from "./schema";
+import type { ProfileInputs, ProfileOutputs, UpdatableField } from "./types";
 
 /** Names the input a 400 is about. */
-export function profileBadRequestHint(text: string): string {
+export function badRequestHint(text: string): string {
   return checkInputsHint("Profile", inputsNamedIn(text, { name: "name" }));
 }
 
-export const profileSpec: ResourceSpec<ProfileInputs, ProfileState, ProfileResponse> = {
+export const profileSpec: ResourceSpec<ProfileInputs, ProfileOutputs, ProfileResponse> = {
   typeName: "Profile",
   collection: "/profiles",
   projectScoped: true,
-  check: checkProfile,
-  plan: planProfile,
-  createBody: (desired) => ({ ...toProfileCreateRequest(desired) }),
+  check: checkInputs,
+  inputNames: INPUT_NAMES,
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
   updateBody: (plan, _olds, desired) => ({
-    ...toProfileUpdateRequest(plan.changed as ProfileUpdatableField[], desired),
+    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
   }),
   parse: parseProfile,
-  liveId: (live) => live.id,
-  toState: (live, ctx) => toProfileState(live, ctx),
-  toLiveInputs: (state) => ({ ...toProfileLiveInputs(state) }),
+  toOutputs: (live) => toOutputs(live),
   uniqueKey: {
     describe: (desired) => `name ${JSON.stringify(desired.name)}`,
     async find(op, desired) {
@@ -54,6 +53,6 @@ export const profileSpec: ResourceSpec<ProfileInputs, ProfileState, ProfileRespo
     },
     createdAt: (live) => live.created_at,
   },
-  badRequestHint: profileBadRequestHint,
+  badRequestHint: badRequestHint,
   secretOutputs: [],
 };

@@ -3,10 +3,10 @@
  * API's `config` (as `password` and `ca_bundle`), and only in the POST.
  */
 import type { ProxyConfigRequest, ProxyCreateRequest, ProxyUpdateRequest } from "./api";
-import type { ProxyInputs, ProxyUpdatableField } from "./types";
+import type { ProxyInputs, UpdatableField } from "./types";
 
 /** POST body: the fields the program set, nothing filled in (server-owned defaults stay unsent). */
-export function toProxyCreateRequest(desired: ProxyInputs): ProxyCreateRequest {
+export function toCreateRequest(desired: ProxyInputs): ProxyCreateRequest {
   const body: ProxyCreateRequest = { type: desired.type };
   if (desired.name !== undefined) body.name = desired.name;
   if (desired.protocol !== undefined) body.protocol = desired.protocol;
@@ -21,8 +21,8 @@ export function toProxyCreateRequest(desired: ProxyInputs): ProxyCreateRequest {
 }
 
 /** PATCH body for the planned fields: the API's PATCH takes the name and nothing else. */
-export function toProxyUpdateRequest(
-  changed: readonly ProxyUpdatableField[],
+export function toUpdateRequest(
+  changed: readonly UpdatableField[],
   desired: ProxyInputs,
 ): ProxyUpdateRequest {
   const body: ProxyUpdateRequest = {};

@@ -1,6 +1,6 @@
 import { parseProxy } from "./api";
-import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
-import { toProxyLiveInputs, toProxyState } from "./flatten";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toLiveInputs, toOutputs } from "./flatten";
 import type { ProxyInputs } from "./types";
 
 const PASSWORD = "hunter2-very-secret";
@@ -15,11 +15,11 @@ const customDesired: ProxyInputs = {
   bypassHosts: ["internal.example.com"],
 };
 
-describe("toProxyCreateRequest", () => {
+describe("toCreateRequest", () => {
   it("sends only what the program set", () => {
-    expect(toProxyCreateRequest({ type: "datacenter" })).toEqual({ type: "datacenter" });
+    expect(toCreateRequest({ type: "datacenter" })).toEqual({ type: "datacenter" });
     expect(
-      toProxyCreateRequest({
+      toCreateRequest({
         type: "residential",
         name: "res",
         protocol: "http",
@@ -36,7 +36,7 @@ describe("toProxyCreateRequest", () => {
   });
 
   it("puts a custom proxy's secrets into the API's config", () => {
-    expect(toProxyCreateRequest(customDesired)).toEqual({
+    expect(toCreateRequest(customDesired)).toEqual({
       type: "custom",
       name: "office",
       config: {
@@ -51,10 +51,10 @@ describe("toProxyCreateRequest", () => {
   });
 });
 
-describe("toProxyUpdateRequest", () => {
+describe("toUpdateRequest", () => {
   it("carries the name and nothing else", () => {
-    expect(toProxyUpdateRequest(["name"], customDesired)).toEqual({ name: "office" });
-    expect(toProxyUpdateRequest([], customDesired)).toEqual({});
+    expect(toUpdateRequest(["name"], customDesired)).toEqual({ name: "office" });
+    expect(toUpdateRequest([], customDesired)).toEqual({});
   });
 });
 
@@ -78,9 +78,9 @@ const liveCustom = parseProxy({
   something_new: { nested: true },
 });
 
-describe("toProxyState", () => {
+describe("toOutputs", () => {
   it("tolerates unknown fields and keeps has_* flags out of config", () => {
-    const state = toProxyState(liveCustom, { desired: customDesired });
+    const state = toOutputs(liveCustom, { desired: customDesired });
     expect(state).toEqual({
       type: "custom",
       name: "office",
@@ -100,7 +100,7 @@ describe("toProxyState", () => {
 
   it("keeps recorded secrets on read while the API still holds them, and drops them when not", () => {
     const olds = { ...customDesired, project: "prod" };
-    const read = toProxyState(liveCustom, { olds });
+    const read = toOutputs(liveCustom, { olds });
     expect(read).toMatchObject({ password: PASSWORD, caBundle: PEM });
     // The shared provider records the project, not the resource's flatten.
     expect("project" in read).toBe(false);
@@ -108,14 +108,14 @@ describe("toProxyState", () => {
       ...liveCustom,
       config: { host: "proxy.example.com", port: 3128, has_password: false, has_ca_bundle: false },
     });
-    const state = toProxyState(gone, { olds });
+    const state = toOutputs(gone, { olds });
     expect(state.password).toBeUndefined();
     expect(state.caBundle).toBeUndefined();
     expect("password" in state).toBe(false);
   });
 
   it("records server-owned values and never holds undefined or null", () => {
-    const state = toProxyState(
+    const state = toOutputs(
       parseProxy({
         id: "px_2",
         type: "datacenter",
@@ -135,7 +135,7 @@ describe("toProxyState", () => {
   });
 });
 
-describe("toProxyLiveInputs", () => {
+describe("toLiveInputs", () => {
   it("reports only the server-owned inputs the program set, so unset ones never look removed", () => {
     const live = parseProxy({
       id: "px_3",
@@ -144,23 +144,23 @@ describe("toProxyLiveInputs", () => {
       protocol: "https",
       config: { country: "US" },
     });
-    const created = toProxyState(live, { desired: { type: "datacenter" } });
+    const created = toOutputs(live, { desired: { type: "datacenter" } });
     expect(created.serverOwnedInputs).toEqual([]);
-    expect(toProxyLiveInputs(created)).toEqual({ type: "datacenter" });
+    expect(toLiveInputs(created)).toEqual({ type: "datacenter" });
     // A refresh keeps the record from the last apply.
-    const read = toProxyState(live, { olds: created });
-    expect(toProxyLiveInputs(read)).toEqual({ type: "datacenter" });
-    const named = toProxyState(live, {
+    const read = toOutputs(live, { olds: created });
+    expect(toLiveInputs(read)).toEqual({ type: "datacenter" });
+    const named = toOutputs(live, {
       desired: { type: "datacenter", name: "mine", config: { country: "US" } },
     });
-    expect(toProxyLiveInputs(named)).toEqual({
+    expect(toLiveInputs(named)).toEqual({
       type: "datacenter",
       name: "api-chosen",
       config: { country: "US" },
     });
     // A state without the record (Proxy.get) reports everything.
     const { serverOwnedInputs: _record, ...fromGet } = read;
-    expect(toProxyLiveInputs(fromGet)).toEqual({
+    expect(toLiveInputs(fromGet)).toEqual({
       type: "datacenter",
       name: "api-chosen",
       protocol: "https",
@@ -169,8 +169,8 @@ describe("toProxyLiveInputs", () => {
   });
 
   it("gives the inputs as they are live, without runtime fields", () => {
-    const state = toProxyState(liveCustom, { olds: { ...customDesired, project: "prod" } });
-    expect(toProxyLiveInputs(state)).toEqual({
+    const state = toOutputs(liveCustom, { olds: customDesired });
+    expect(toLiveInputs(state)).toEqual({
       type: "custom",
       name: "office",
       protocol: "https",

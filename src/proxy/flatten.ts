@@ -10,20 +10,20 @@ import {
   type ProxyConfig,
   type ProxyInputs,
   type ProxyProtocol,
-  type ProxyState,
+  type ProxyOutputs,
   type ProxyType,
 } from "./types";
 
-export interface ProxyFlattenContext {
+export interface FlattenContext {
   /** The inputs just sent (after a create): their secrets are what the API now holds. */
   desired?: ProxyInputs;
   /** The state before (read, update): the secrets recorded at the last apply. */
-  olds?: Partial<ProxyState>;
+  olds?: Partial<ProxyOutputs>;
 }
 
 /** Outputs: the inputs as they are live plus what the API reports. No undefined values. */
-export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {}): ProxyState {
-  const state: ProxyState = { type: live.type as ProxyType };
+export function toOutputs(live: ProxyResponse, ctx: FlattenContext = {}): ProxyOutputs {
+  const state: ProxyOutputs = { type: live.type as ProxyType };
   if (live.name != null) state.name = live.name;
   if (live.protocol != null) state.protocol = live.protocol as ProxyProtocol;
   const config = toConfig(live.config);
@@ -52,7 +52,6 @@ export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {})
       state.caBundle = ctx.olds.caBundle;
     }
   }
-  // `project` is the shared provider's to record (it knows the project actually used).
   return state;
 }
 
@@ -60,7 +59,7 @@ export function toProxyState(live: ProxyResponse, ctx: ProxyFlattenContext = {})
  * The inputs as they are live, for ReadResult.inputs: the engine draws a dynamic resource's
  * preview from old and new inputs, so this is what makes `live => desired` appear.
  */
-export function toProxyLiveInputs(state: ProxyState): ProxyInputs {
+export function toLiveInputs(state: ProxyOutputs): ProxyInputs {
   const set = state.serverOwnedInputs;
   const shown = (key: string) => set === undefined || set.includes(key);
   const inputs: ProxyInputs = { type: state.type };

@@ -4,7 +4,7 @@
  * page of `GET /auth/connections` (at most LISTING_LIMIT connections: the read is bounded, and
  * it runs only on this failure) and names the connections that select the proxy.
  */
-import type { WriteAction } from "../dynamic/provider";
+import type { WriteAction } from "../dynamic/spec";
 import type { KernelOperation } from "../kernel/client";
 import { KernelApiError } from "../kernel/errors";
 import { header } from "../kernel/retry";

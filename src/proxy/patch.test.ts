@@ -1,9 +1,14 @@
 import { UNKNOWN } from "../dynamic/engineKeys";
-import { planProxy, planProxyPatch, proxyHasChanges } from "./patch";
-import { checkProxy } from "./schema";
-import type { ProxyInputs, ProxyState } from "./types";
+import { planChanges } from "./patch";
+import { checkInputs } from "./schema";
+import type { ProxyInputs, ProxyOutputs } from "./types";
+import { hasChanges } from "../dynamic/plan";
+import { patchBodyOf } from "../../test/support/planUpdate";
+import { proxySpec } from "./spec";
 
-const live: ProxyState = {
+const planProxyPatch = patchBodyOf(proxySpec);
+
+const live: ProxyOutputs = {
   type: "residential",
   name: "res",
   protocol: "https",
@@ -14,14 +19,14 @@ const live: ProxyState = {
 };
 
 const desired = (raw: Record<string, unknown>): ProxyInputs => {
-  const { inputs, failures } = checkProxy(raw);
+  const { inputs, failures } = checkInputs(raw);
   expect(failures).toEqual([]);
   return inputs as unknown as ProxyInputs;
 };
-const plan = (news: Record<string, unknown> | ProxyInputs, olds: Partial<ProxyState> = live) =>
-  planProxy(olds, news as Record<string, unknown>);
+const plan = (news: Record<string, unknown> | ProxyInputs, olds: Partial<ProxyOutputs> = live) =>
+  planChanges(olds, news as Record<string, unknown>);
 
-describe("planProxy: no change", () => {
+describe("planChanges: no change", () => {
   it("is empty for the same inputs, whatever the runtime fields, case and order", () => {
     const news = desired({
       type: "residential",
@@ -30,9 +35,7 @@ describe("planProxy: no change", () => {
       config: { country: "us", state: "CA", asn: "7922" },
       bypassHosts: ["B.com", "a.com"],
     });
-    expect(proxyHasChanges(plan(news, { ...live, status: "unavailable", ipAddress: "x" }))).toBe(
-      false,
-    );
+    expect(hasChanges(plan(news, { ...live, status: "unavailable", ipAddress: "x" }))).toBe(false);
     expect(planProxyPatch(live, news)).toEqual({});
   });
 
@@ -42,11 +45,11 @@ describe("planProxy: no change", () => {
       config: { country: "US" },
       bypassHosts: ["a.com", "b.com"],
     });
-    expect(proxyHasChanges(plan(news))).toBe(false);
+    expect(hasChanges(plan(news))).toBe(false);
   });
 });
 
-describe("planProxy: rename", () => {
+describe("planChanges: rename", () => {
   it("plans one PATCH of the name", () => {
     const news = desired({ type: "residential", name: "renamed", bypassHosts: ["a.com", "b.com"] });
     expect(plan(news)).toEqual({ replaces: [], deleteBeforeReplace: false, changed: ["name"] });
@@ -62,7 +65,7 @@ describe("planProxy: rename", () => {
   });
 });
 
-describe("planProxy: replacements, always created first", () => {
+describe("planChanges: replacements, always created first", () => {
   const base = { type: "residential", bypassHosts: ["a.com", "b.com"] };
   it.each([
     ["type", { ...base, type: "mobile" }],
@@ -83,7 +86,7 @@ describe("planProxy: replacements, always created first", () => {
   });
 
   describe("custom secrets, compared with the values recorded at the last apply", () => {
-    const olds: ProxyState = {
+    const olds: ProxyOutputs = {
       type: "custom",
       config: { host: "h.com", port: 1 },
       password: "p1",
@@ -97,7 +100,7 @@ describe("planProxy: replacements, always created first", () => {
       password: "p1",
       caBundle: "pem1",
     };
-    it("is no change while equal", () => expect(proxyHasChanges(plan(news, olds))).toBe(false));
+    it("is no change while equal", () => expect(hasChanges(plan(news, olds))).toBe(false));
     it.each([
       ["password", { ...news, password: "p2" }],
       ["password", { ...news, password: undefined }],

@@ -4,24 +4,15 @@
  * differs needs a new proxy, created before the old one is deleted (names are not unique).
  */
 import { UNKNOWN, containsUnknown } from "../dynamic/engineKeys";
-import { toProxyUpdateRequest } from "./expand";
-import type { ProxyUpdateRequest } from "./api";
+import type { ChangePlan } from "../dynamic/spec";
 import { normalizeBypassHosts } from "./schema";
-import type { ProxyInputs, ProxyState, ProxyUpdatableField } from "./types";
+import type { ProxyOutputs, UpdatableField } from "./types";
 
-export interface ProxyChangePlan {
-  /** Inputs whose change needs a new proxy. */
-  replaces: string[];
-  /** Always false: a new proxy never collides with the old one, so it is created first. */
-  deleteBeforeReplace: boolean;
-  /** Updatable fields that differ or are not known yet. */
-  changed: ProxyUpdatableField[];
-}
-
-type Olds = Partial<ProxyState>;
+type Olds = Partial<ProxyOutputs>;
 type News = Record<string, unknown>;
 
-export function planProxy(olds: Olds, news: News): ProxyChangePlan {
+/** `deleteBeforeReplace` is always false: a new proxy never collides with the old one. */
+export function planChanges(olds: Olds, news: News): ChangePlan<UpdatableField> {
   const replaces: string[] = [];
   if (news.type === UNKNOWN || news.type !== olds.type) replaces.push("type");
   // Unset protocol and config keys are server-owned: only what the program sets is compared.
@@ -41,22 +32,12 @@ export function planProxy(olds: Olds, news: News): ProxyChangePlan {
   }
   if (!sameHostSet(olds.bypassHosts, news.bypassHosts)) replaces.push("bypassHosts");
 
-  const changed: ProxyUpdatableField[] = [];
+  const changed: UpdatableField[] = [];
   // A removed name stays as it is live (server-owned).
   if (news.name !== undefined && (news.name === UNKNOWN || news.name !== olds.name)) {
     changed.push("name");
   }
   return { replaces, deleteBeforeReplace: false, changed };
-}
-
-export function proxyHasChanges(plan: ProxyChangePlan): boolean {
-  return plan.replaces.length > 0 || plan.changed.length > 0;
-}
-
-/** The PATCH body taking `olds` to `desired`; `{}` when nothing updatable differs. */
-export function planProxyPatch(olds: Olds, desired: ProxyInputs): ProxyUpdateRequest {
-  const plan = planProxy(olds, desired as unknown as News);
-  return toProxyUpdateRequest(plan.changed, desired);
 }
 
 /** Every config key the program sets holds its value live; unknown config is a change. */

@@ -1,11 +1,13 @@
+import { providerText } from "../dynamic/providerText";
 import { TEST_KEY, mockApi } from "../../test/support/mockApi";
-import { PROXY_PROVIDER_TEXT } from "./providerText";
-import { ProxyOutcomeUnknownError, makeProxyProvider, proxyBadRequestHint } from "./provider";
+import { makeProvider } from "../dynamic/provider";
+import { ProxyOutcomeUnknownError } from "./errors";
+import { badRequestHint as proxyBadRequestHint, proxySpec } from "./spec";
 
 const PASSWORD = "pw-unit-never-shown-19";
 
 function provider(api: ReturnType<typeof mockApi>) {
-  return makeProxyProvider({
+  return makeProvider(proxySpec, {
     env: { KERNEL_API_KEY: TEST_KEY, KERNEL_PROJECT: "staging" },
     client: { dispatcher: api.agent, sleep: async () => undefined, log: () => undefined },
   });
@@ -22,7 +24,7 @@ const custom = {
   name: "office",
   config: { host: "proxy.example.com", port: 3128 },
   password: PASSWORD,
-  __provider: PROXY_PROVIDER_TEXT,
+  __provider: providerText("proxy"),
 };
 
 describe("the Proxy provider", () => {

@@ -1,5 +1,5 @@
+import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
-import { PROXY_PROVIDER_TEXT } from "./providerText";
 import { Proxy, type ProxyArgs } from "./resource";
 
 const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
@@ -47,8 +47,8 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
       },
     });
     expect(args.inputs.caBundle).toBeUndefined();
-    expect(args.inputs.__provider).toBe(PROXY_PROVIDER_TEXT);
-    expect(PROXY_PROVIDER_TEXT).toBe(
+    expect(args.inputs.__provider).toBe(providerText("proxy"));
+    expect(providerText("proxy")).toBe(
       'exports.handler = () => require("pulumi-kernel/provider").proxy;',
     );
   });
@@ -88,7 +88,7 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
     const read = Proxy.get("existing", "px_existing");
     expect(await value(read.id)).toBe("px_existing");
     const args = registered.find((r) => r.name === "existing")!;
-    expect(args.inputs.__provider).toBe(PROXY_PROVIDER_TEXT);
+    expect(args.inputs.__provider).toBe(providerText("proxy"));
     expect(Proxy.isInstance(read)).toBe(true);
     expect(Proxy.isInstance({})).toBe(false);
     expect(Proxy.isInstance(undefined)).toBe(false);

@@ -5,18 +5,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
 import { typeDeprecation } from "./deprecation";
-import { PROXY_PROVIDER_TEXT } from "./providerText";
 import type { OtherString, ProxyStatus } from "../enums";
-import {
-  PROXY_SECRET_OUTPUTS,
-  type ProxyProtocol,
-  type ProxyType,
-  type ResidentialOs,
-} from "./types";
+import { SECRET_OUTPUTS, type ProxyProtocol, type ProxyType, type ResidentialOs } from "./types";
 
 const PROXY_TYPE = dynamicResourceType({
   name: "Proxy",
-  providerText: PROXY_PROVIDER_TEXT,
+  providerExport: "proxy",
   outputs: [
     "type",
     "name",
@@ -33,7 +27,7 @@ const PROXY_TYPE = dynamicResourceType({
     "serverOwnedInputs",
     "project",
   ],
-  secretOutputs: PROXY_SECRET_OUTPUTS,
+  secretOutputs: SECRET_OUTPUTS,
 });
 
 /** What every proxy type takes. */

@@ -1,18 +1,18 @@
 import { UNKNOWN } from "../dynamic/engineKeys";
-import { checkProxy } from "./schema";
+import { checkInputs } from "./schema";
 
 const PASSWORD = "hunter2-very-secret";
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIBsecretpem\n-----END CERTIFICATE-----\n";
 const custom = { type: "custom", config: { host: "proxy.example.com", port: 3128 } };
 
 const ok = (news: Record<string, unknown>) => {
-  const result = checkProxy(news);
+  const result = checkInputs(news);
   expect(result.failures).toEqual([]);
   return result.inputs;
 };
-const failures = (news: Record<string, unknown>) => checkProxy(news).failures;
+const failures = (news: Record<string, unknown>) => checkInputs(news).failures;
 
-describe("checkProxy: valid inputs", () => {
+describe("checkInputs: valid inputs", () => {
   it("accepts every type with its own config keys and drops __provider", () => {
     expect(ok({ type: "datacenter", __provider: "x" })).toEqual({ type: "datacenter" });
     expect(ok({ type: "isp", config: { country: "de" } })).toEqual({
@@ -81,7 +81,7 @@ describe("checkProxy: valid inputs", () => {
   });
 });
 
-describe("checkProxy: refusals", () => {
+describe("checkInputs: refusals", () => {
   it("refuses a name with leading or trailing spaces, so the API's trim never flaps a preview", () => {
     expect(failures({ type: "isp", name: " office" })).toEqual([
       {

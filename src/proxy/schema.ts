@@ -8,7 +8,6 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { type CheckFailure, type CheckResult, orUnknown, toFailures } from "../dynamic/checks";
 import { UNKNOWN, withoutEngineKeys } from "../dynamic/engineKeys";
-import { projectInputSchema } from "../dynamic/project";
 import {
   ALL_CONFIG_KEYS,
   CONFIG_KEYS,
@@ -72,7 +71,7 @@ function configSchemaFor(type: ProxyType | undefined) {
   return z.strictObject(shape, { error: reasons.config });
 }
 
-export const proxyInputsSchema = z.strictObject({
+export const inputsSchema = z.strictObject({
   type: orUnknown(z.enum(PROXY_TYPES, { error: reasons.type })),
   name: orUnknown(trimmedNonEmpty(reasons.name)).optional(),
   protocol: orUnknown(z.enum(PROXY_PROTOCOLS, { error: reasons.protocol })).optional(),
@@ -95,23 +94,22 @@ export const proxyInputsSchema = z.strictObject({
       },
     ),
   ).optional(),
-  project: projectInputSchema.optional(),
 });
 
-export const PROXY_INPUT_NAMES: readonly string[] = Object.keys(proxyInputsSchema.shape);
+export const INPUT_NAMES: readonly string[] = Object.keys(inputsSchema.shape);
 
 const SECRET_INPUTS = ["password", "caBundle"];
 
 const failureOptions = (type: ProxyType | undefined) => ({
-  inputNames: PROXY_INPUT_NAMES,
+  inputNames: INPUT_NAMES,
   fieldsAt: () => (type ? CONFIG_KEYS[type] : ALL_CONFIG_KEYS),
   secretInputs: SECRET_INPUTS,
 });
 
 /** Validates and normalises a Proxy's inputs; engine keys (`__provider`) are left out. */
-export function checkProxy(news: Record<string, unknown>): CheckResult {
+export function checkInputs(news: Record<string, unknown>): CheckResult {
   const raw = withoutEngineKeys(news);
-  const parsed = proxyInputsSchema.safeParse(raw);
+  const parsed = inputsSchema.safeParse(raw);
   if (!parsed.success) {
     const type = PROXY_TYPES.find((t) => t === raw.type);
     return { inputs: raw, failures: toFailures(parsed.error.issues, raw, failureOptions(type)) };
@@ -159,14 +157,14 @@ export function checkProxy(news: Record<string, unknown>): CheckResult {
     }
   }
   if (failures.length > 0) return { inputs: raw, failures: dedupe(failures) };
-  return { inputs: normalizeProxyInputs(inputs), failures: [] };
+  return { inputs: normalizeInputs(inputs), failures: [] };
 }
 
 /**
  * Equal intent gives equal inputs: country and state codes in upper case, bypass hosts as a
  * sorted set of lower-case ASCII names (an empty list is the same as none). Unknown values stay.
  */
-export function normalizeProxyInputs(input: Record<string, unknown>): Record<string, unknown> {
+export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
   const out = withoutUndefined(input);
   if (out.config !== undefined && out.config !== UNKNOWN) {
     const config = withoutUndefined(out.config as Record<string, unknown>);

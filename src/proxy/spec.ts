@@ -6,20 +6,15 @@
  * duplicate nobody manages).
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/provider";
+import type { ResourceSpec } from "../dynamic/spec";
 import { ProxyOutcomeUnknownError } from "./errors";
 import { explainProxyFailure } from "./inUse";
 import { type ProxyResponse, parseProxy } from "./api";
-import { toProxyCreateRequest, toProxyUpdateRequest } from "./expand";
-import { toProxyLiveInputs, toProxyState } from "./flatten";
-import { planProxy } from "./patch";
-import { checkProxy } from "./schema";
-import {
-  PROXY_SECRET_OUTPUTS,
-  type ProxyInputs,
-  type ProxyState,
-  type ProxyUpdatableField,
-} from "./types";
+import { toCreateRequest, toUpdateRequest } from "./expand";
+import { toLiveInputs, toOutputs } from "./flatten";
+import { planChanges } from "./patch";
+import { INPUT_NAMES, checkInputs } from "./schema";
+import { SECRET_OUTPUTS, type ProxyInputs, type ProxyOutputs, type UpdatableField } from "./types";
 
 /** The inputs a 400's text can name, and their API field names. */
 const HINT_FIELDS = {
@@ -32,7 +27,7 @@ const HINT_FIELDS = {
 };
 
 /** Names the inputs a 400 is about, from the API field names in its message and details. */
-export function proxyBadRequestHint(text: string): string {
+export function badRequestHint(text: string): string {
   const configKeys = [...text.matchAll(/\bconfig\.([a-z_]+)/g)]
     .map((match) => match[1])
     .filter((key) => key !== "password" && key !== "ca_bundle")
@@ -40,24 +35,24 @@ export function proxyBadRequestHint(text: string): string {
   return checkInputsHint("Proxy", [...inputsNamedIn(text, HINT_FIELDS), ...configKeys]);
 }
 
-export const proxySpec: ResourceSpec<ProxyInputs, ProxyState, ProxyResponse> = {
+export const proxySpec: ResourceSpec<ProxyInputs, ProxyOutputs, ProxyResponse> = {
   typeName: "Proxy",
   collection: "/proxies",
   projectScoped: true,
-  check: checkProxy,
-  plan: planProxy,
-  createBody: (desired) => ({ ...toProxyCreateRequest(desired) }),
+  check: checkInputs,
+  inputNames: INPUT_NAMES,
+  plan: planChanges,
+  createBody: (desired) => ({ ...toCreateRequest(desired) }),
   updateBody: (plan, _olds, desired) => ({
-    ...toProxyUpdateRequest(plan.changed as ProxyUpdatableField[], desired),
+    ...toUpdateRequest(plan.changed as UpdatableField[], desired),
   }),
   parse: parseProxy,
-  liveId: (live) => live.id,
-  toState: (live, ctx) => toProxyState(live, ctx),
-  toLiveInputs: (state) => ({ ...toProxyLiveInputs(state) }),
+  toOutputs: (live, ctx) => toOutputs(live, ctx),
+  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
   unknownOutcome: outcomeUnknown,
   explainFailure: explainProxyFailure,
-  badRequestHint: proxyBadRequestHint,
-  secretOutputs: PROXY_SECRET_OUTPUTS,
+  badRequestHint: badRequestHint,
+  secretOutputs: SECRET_OUTPUTS,
 };
 
 function outcomeUnknown(desired: ProxyInputs, err: Error): ProxyOutcomeUnknownError {

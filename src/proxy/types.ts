@@ -2,14 +2,6 @@
  * The Proxy resource's shapes: the inputs after check (camelCase, normalised) and the state the
  * provider keeps (those inputs as they are live, plus what the API reports).
  */
-import { TOKEN_PREFIX } from "../dynamic/engineKeys";
-
-/** The type token (see TOKEN_PREFIX). */
-export const PROXY_TOKEN = `${TOKEN_PREFIX}Proxy`;
-
-/** The export of `pulumi-kernel/provider` that holds this resource's provider. */
-export const PROXY_PROVIDER_EXPORT = "proxy";
-
 export const PROXY_TYPES = ["datacenter", "isp", "residential", "mobile", "custom"] as const;
 export type ProxyType = (typeof PROXY_TYPES)[number];
 
@@ -58,7 +50,6 @@ export interface ProxyInputs {
   /** Secret. Sent as `config.ca_bundle`; never returned by the API. */
   caBundle?: string;
   bypassHosts?: string[];
-  project?: string;
 }
 
 /** What the API reports and no program sets: never a difference. */
@@ -78,11 +69,11 @@ export interface ProxyRuntimeOutputs {
   serverOwnedInputs?: string[];
 }
 
-export type ProxyState = ProxyInputs & ProxyRuntimeOutputs;
+export type ProxyOutputs = ProxyInputs & ProxyRuntimeOutputs;
 
 /** The one updatable field. */
-export const PROXY_UPDATABLE_FIELDS = ["name"] as const;
-export type ProxyUpdatableField = (typeof PROXY_UPDATABLE_FIELDS)[number];
+export const UPDATABLE_FIELDS = ["name"] as const;
+export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
 
 /** Secret inputs, marked as secret outputs whatever the program passed. */
-export const PROXY_SECRET_OUTPUTS = ["password", "caBundle"] as const;
+export const SECRET_OUTPUTS = ["password", "caBundle"] as const;

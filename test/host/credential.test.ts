@@ -4,8 +4,9 @@
  * with and without adopt, a fault cell per create, update and delete, and secrets that appear
  * nowhere but in the secret outputs.
  */
-import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
-import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
+import { SECRET_OUTPUTS } from "../../src/credential/types";
 import type { Emulator } from "../../src/emulator";
 import { HostCallError, type Props, type ProviderHost } from "../../src/host/providerHost";
 import {
@@ -18,14 +19,14 @@ import {
 const PASSWORD = "pw-OLD-7c1a9d";
 const NEW_PASSWORD = "pw-NEW-2b8e4f";
 const TOTP = "JBSWY3DPEHPK3PXP";
-const urn = (name: string) => `urn:pulumi:dev::pulumi-kernel::${CREDENTIAL_TOKEN}::${name}`;
+const urn = (name: string) => `urn:pulumi:dev::pulumi-kernel::${typeToken("Credential")}::${name}`;
 
 const program = (values: Record<string, string>, extra: Props = {}): Props => ({
   name: "netflix-creds",
   domain: "Netflix.com",
   values,
   ...extra,
-  __provider: CREDENTIAL_PROVIDER_TEXT,
+  __provider: providerText("credential"),
 });
 const desired = program({ username: "me@example.com", password: PASSWORD });
 
@@ -421,7 +422,7 @@ describe("Credential secrets", () => {
       ...errors,
       host.output,
       JSON.stringify(emulator.objects("credentials")),
-      CREDENTIAL_PROVIDER_TEXT,
+      providerText("credential"),
     ].join("\n");
     for (const secret of [PASSWORD, NEW_PASSWORD, TOTP, "73915"]) {
       expect(everything).not.toContain(secret);

@@ -4,8 +4,8 @@
  * 409 with and without adopt, delete, no project header, and a token that appears only in the
  * secret output.
  */
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
-import { CREDENTIAL_PROVIDER_TOKEN } from "../../src/credentialProvider/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
 import type { Emulator } from "../../src/emulator";
 import { HostCallError, type Props, type ProviderHost } from "../../src/host/providerHost";
 import {
@@ -17,14 +17,14 @@ import {
 
 const TOKEN = "ops_TOKEN_ONE_4a7c";
 const TOKEN_2 = "ops_TOKEN_TWO_e19b";
-const URN = `urn:pulumi:dev::pulumi-kernel::${CREDENTIAL_PROVIDER_TOKEN}::onepassword`;
+const URN = `urn:pulumi:dev::pulumi-kernel::${typeToken("CredentialProvider")}::onepassword`;
 
 const program = (extra: Props = {}): Props => ({
   name: "my-1p",
   providerType: "onepassword",
   token: TOKEN,
   ...extra,
-  __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+  __provider: providerText("credentialProvider"),
 });
 
 let f: HostFixture;
@@ -102,7 +102,7 @@ describe("CredentialProvider lifecycle", () => {
     expect(err).toBeInstanceOf(HostCallError);
     expect(err.initFailed?.id).toMatch(/^cp_/);
     expect(err.initFailed?.properties).toMatchObject({ name: "my-1p", enabled: true });
-    expect(err.initFailed?.properties.__provider).toBe(CREDENTIAL_PROVIDER_PROVIDER_TEXT);
+    expect(err.initFailed?.properties.__provider).toBe(providerText("credentialProvider"));
   });
 
   it("create whose POST answer was lost: found by name, recorded, its token sent once", async () => {

@@ -3,10 +3,10 @@
  * runs it: a mistyped `kernel:*` setting (the host hands `configure` the whole config map),
  * and `get` by id in a stack whose objects live in another project than the default.
  */
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 import { type HostFixture, startHostFixture } from "../support/hostFixture";
 
-const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
+const PROFILE = { name: "team-netflix", __provider: providerText("profile") };
 const URN = "urn:pulumi:stack::proj::pulumi-nodejs:dynamic/kernel:Profile::profile";
 
 describe("a mistyped kernel:* setting", () => {
@@ -61,7 +61,7 @@ describe("get by id in a stack configured for another project", () => {
     const { id } = await f.host.create(URN, PROFILE);
     f.emulator.clearRequests();
     // What `Profile.get("profile", id)` sends: no state, only the provider text.
-    const read = await f.host.read(id, URN, { __provider: PROFILE_PROVIDER_TEXT });
+    const read = await f.host.read(id, URN, { __provider: providerText("profile") });
     expect(read.id).toBe(id);
     expect(read.properties).toMatchObject({ name: "team-netflix", project: "staging" });
     expect(f.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -73,7 +73,7 @@ describe("get by id in a stack configured for another project", () => {
     // Made in the default project before the stack set kernel:project: refresh must not
     // look for it in staging (where it would seem deleted).
     const { id } = await f.host.create(URN, { ...PROFILE, project: "default" });
-    const recordedInDefault = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
+    const recordedInDefault = { name: "team-netflix", __provider: providerText("profile") };
     const read = await f.host.read(id, URN, recordedInDefault);
     expect(read.id).toBe(id);
   });

@@ -4,14 +4,11 @@
  * secret, the proxy referenced by id, the secret outputs of each class. And examples/netflix.ts
  * registers the inputs the other host suites start from.
  */
-import { AUTH_CONNECTION_TOKEN } from "../../src/authConnection/types";
-import { CREDENTIAL_TOKEN } from "../../src/credential/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
 import { placeholderId } from "../../src/host/engine";
 import { authConnectionInputs, managedAuthResources } from "../../src/host/example";
 import { registeredResources } from "../../src/host/programMocks";
 import { isSecret } from "../../src/host/providerHost";
-import { PROFILE_TOKEN } from "../../src/profile/types";
-import { PROXY_TOKEN } from "../../src/proxy/types";
 import { EXAMPLE_INPUTS } from "../support/example";
 
 const PASSWORD = "pw-example-program-91c2";
@@ -44,10 +41,10 @@ it("examples/index.ts registers the whole stack, the connection after what it re
     },
   );
   expect(resources.map((r) => [r.type, r.name])).toEqual([
-    [PROFILE_TOKEN, "team-netflix"],
-    [PROXY_TOKEN, "residential"],
-    [CREDENTIAL_TOKEN, "netflix"],
-    [AUTH_CONNECTION_TOKEN, "netflix"],
+    [typeToken("Profile"), "team-netflix"],
+    [typeToken("Proxy"), "residential"],
+    [typeToken("Credential"), "netflix"],
+    [typeToken("AuthConnection"), "netflix"],
   ]);
   expect(Object.keys(exported).sort()).toEqual([
     "canReauth",
@@ -57,7 +54,7 @@ it("examples/index.ts registers the whole stack, the connection after what it re
     "status",
   ]);
   const [, proxy, credential, connection] = resources;
-  expect(connection.inputs.proxy).toEqual({ id: placeholderId(PROXY_TOKEN, "residential") });
+  expect(connection.inputs.proxy).toEqual({ id: placeholderId(typeToken("Proxy"), "residential") });
   expect(connection.inputs.credential).toEqual({ name: "netflix-creds" });
   expect(connection.inputs.profileName).toBe("team-netflix");
   // The whole values map is secret, as requireSecret makes it; the password nowhere in plain.
@@ -82,8 +79,8 @@ it("config adds a value key and detaches the proxy, as the demo's steps 4 and 6 
     values: { ...CONFIG, netflixPin: "1234", useResidentialProxy: "false" },
     secrets: ["netflixPassword", "netflixPin"],
   });
-  const credential = declared.find((d) => d.type === CREDENTIAL_TOKEN)!;
-  const connection = declared.find((d) => d.type === AUTH_CONNECTION_TOKEN)!;
+  const credential = declared.find((d) => d.type === typeToken("Credential"))!;
+  const connection = declared.find((d) => d.type === typeToken("AuthConnection"))!;
   expect(Object.keys((credential.inputs.values as { value: object }).value).sort()).toEqual([
     "password",
     "pin",

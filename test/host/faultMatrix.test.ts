@@ -3,13 +3,10 @@
  * cell writes down what must happen; the test checks it, the emulator's end state (no
  * duplicate, no orphan) and what Pulumi would record.
  */
-import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
-import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
-import {
-  CREDENTIAL_PROVIDER_TOKEN,
-  SECRET_OUTPUTS as CP_SECRET_OUTPUTS,
-} from "../../src/credentialProvider/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
+import { SECRET_OUTPUTS } from "../../src/credential/types";
+import { SECRET_OUTPUTS as CP_SECRET_OUTPUTS } from "../../src/credentialProvider/types";
 import type { FaultRule } from "../../src/emulator";
 import { EXAMPLE_POST_BODY } from "../support/example";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
@@ -431,24 +428,24 @@ describe("a server that echoes secrets into its errors", () => {
   const NEW_TOKEN = "ops_ECHOED_TOKEN_NEW_c42d";
   const credential = (password: string) => ({
     name: "credential",
-    type: CREDENTIAL_TOKEN,
+    type: typeToken("Credential"),
     secretOutputs: SECRET_OUTPUTS,
     inputs: {
       name: "netflix-creds",
       domain: "netflix.com",
       values: { username: "me@example.com", password },
-      __provider: CREDENTIAL_PROVIDER_TEXT,
+      __provider: providerText("credential"),
     },
   });
   const onePassword = (token: string) => ({
     name: "onepassword",
-    type: CREDENTIAL_PROVIDER_TOKEN,
+    type: typeToken("CredentialProvider"),
     secretOutputs: CP_SECRET_OUTPUTS,
     inputs: {
       name: "my-1p",
       providerType: "onepassword",
       token,
-      __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+      __provider: providerText("credentialProvider"),
     },
   });
   const echo = (method: string, path: string, status: number, secret: string): FaultRule => ({

@@ -4,14 +4,10 @@
  * out of memory. The server is a small one of this file's own (the emulator answers honestly);
  * each route is one lie.
  */
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
-import { CREDENTIAL_TOKEN } from "../../src/credential/types";
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
-import { CREDENTIAL_PROVIDER_TOKEN } from "../../src/credentialProvider/types";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
-import { PROFILE_TOKEN } from "../../src/profile/types";
 import { HostCallError, ProviderHost, resourceUrn } from "../../src/host/providerHost";
 import { HOST_KEY, REPO_ROOT } from "../support/hostFixture";
 
@@ -135,7 +131,7 @@ const credential = {
   domain: "netflix.com",
   values: { username: "me@example.com", password: PASSWORD },
   totpSecret: TOTP,
-  __provider: CREDENTIAL_PROVIDER_TEXT,
+  __provider: providerText("credential"),
 };
 
 it("an endless list of near-cap pages fails clearly, within bounds", async () => {
@@ -143,11 +139,11 @@ it("an endless list of near-cap pages fails clearly, within bounds", async () =>
   // Time enough to read every page the bound lets through, even on a busy machine.
   await budget(120);
   const err = await failure(
-    host.create(resourceUrn(CREDENTIAL_PROVIDER_TOKEN, "onepassword"), {
+    host.create(resourceUrn(typeToken("CredentialProvider"), "onepassword"), {
       name: "org-1p",
       providerType: "onepassword",
       token: "ops_token_hostile_5c1d",
-      __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+      __provider: providerText("credentialProvider"),
     }),
   );
   expect(err.message).toMatch(
@@ -161,9 +157,9 @@ it("an endless list of near-cap pages fails clearly, within bounds", async () =>
 
 it("one page of more items than a list may hold fails clearly (no stack overflow)", async () => {
   const err = await failure(
-    host.create(resourceUrn(PROFILE_TOKEN, "profile"), {
+    host.create(resourceUrn(typeToken("Profile"), "profile"), {
       name: "team",
-      __provider: PROFILE_PROVIDER_TEXT,
+      __provider: providerText("profile"),
     }),
   );
   expect(err.message).toMatch(/GET \/profiles: the list did not end within 50000 items/);
@@ -173,7 +169,7 @@ it("one page of more items than a list may hold fails clearly (no stack overflow
 it("a 3.9 MB API message is cut in the error and in every retry log line", async () => {
   const outputBefore = host.output.length;
   const err = await failure(
-    host.read("cred_huge", resourceUrn(CREDENTIAL_TOKEN, "netflix"), credential),
+    host.read("cred_huge", resourceUrn(typeToken("Credential"), "netflix"), credential),
   );
   expect(err.message).toMatch(/GET \/credentials\/cred_huge failed with 500 internal: m+…/);
   expect(err.message.length).toBeLessThan(4000);
@@ -183,7 +179,7 @@ it("a 3.9 MB API message is cut in the error and in every retry log line", async
 });
 
 it("secrets echoed cut short, as a repr, HTML-escaped or in another case reach no error or stderr", async () => {
-  const urn = resourceUrn(CREDENTIAL_TOKEN, "netflix");
+  const urn = resourceUrn(typeToken("Credential"), "netflix");
   const olds = { ...credential, values: { username: "me@example.com", password: "old-pw-1" } };
   const err = await failure(host.update("cred_echo", urn, olds, credential));
   expect(err.message).toMatch(/^PATCH \/credentials\/cred_echo failed with 400 bad_request/);
@@ -195,7 +191,7 @@ it("secrets echoed cut short, as a repr, HTML-escaped or in another case reach n
 
 it("a 2xx body that is not JSON is named without quoting it", async () => {
   const err = await failure(
-    host.read("cred_text", resourceUrn(CREDENTIAL_TOKEN, "netflix"), credential),
+    host.read("cred_text", resourceUrn(typeToken("Credential"), "netflix"), credential),
   );
   expect(err.message).toMatch(/malformed body: the body is not JSON/);
   for (const text of [err.message, host.output]) expectNoRun(text, TOTP);

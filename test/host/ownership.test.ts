@@ -6,17 +6,12 @@
  * - a rename followed by `adopt: true`: the old resource's delete leaves the object alone;
  * - a lookup after a lost POST that fails says both, and what to check.
  */
-import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
-import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
-import { CREDENTIAL_PROVIDER_PROVIDER_TEXT } from "../../src/credentialProvider/providerText";
-import {
-  CREDENTIAL_PROVIDER_TOKEN,
-  SECRET_OUTPUTS as CP_SECRET_OUTPUTS,
-} from "../../src/credentialProvider/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
+import { SECRET_OUTPUTS } from "../../src/credential/types";
+import { SECRET_OUTPUTS as CP_SECRET_OUTPUTS } from "../../src/credentialProvider/types";
 import { type Declared, MiniEngine } from "../../src/host/engine";
 import { type Props, ProviderHost, withoutSecrets } from "../../src/host/providerHost";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
-import { PROFILE_TOKEN } from "../../src/profile/types";
 import { HOST_KEY, type HostFixture, REPO_ROOT, startHostFixture } from "../support/hostFixture";
 
 const OUR_PASSWORD = "pw-ours-5d2c81";
@@ -39,34 +34,34 @@ afterAll(async () => {
 
 const credential = (name: string, extra: Props = {}): Declared => ({
   name,
-  type: CREDENTIAL_TOKEN,
+  type: typeToken("Credential"),
   secretOutputs: SECRET_OUTPUTS,
   inputs: {
     name: "netflix-creds",
     domain: "netflix.com",
     values: { username: "me@example.com", password: OUR_PASSWORD },
     ...extra,
-    __provider: CREDENTIAL_PROVIDER_TEXT,
+    __provider: providerText("credential"),
   },
 });
 
 const onePassword = (extra: Props = {}): Declared => ({
   name: "onepassword",
-  type: CREDENTIAL_PROVIDER_TOKEN,
+  type: typeToken("CredentialProvider"),
   secretOutputs: CP_SECRET_OUTPUTS,
   inputs: {
     name: "org-1p",
     providerType: "onepassword",
     token: OUR_TOKEN,
     ...extra,
-    __provider: CREDENTIAL_PROVIDER_PROVIDER_TEXT,
+    __provider: providerText("credentialProvider"),
   },
 });
 
 const profile = (): Declared => ({
   name: "profile",
-  type: PROFILE_TOKEN,
-  inputs: { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT },
+  type: typeToken("Profile"),
+  inputs: { name: "team-netflix", __provider: providerText("profile") },
 });
 
 /** An object someone else made through the API an hour ago; its id. */
@@ -164,7 +159,7 @@ describe("two resources adopting one object at the same time", () => {
     try {
       const results = await Promise.allSettled([
         f.engine.apply("first", credential("first", { adopt: true }).inputs, {
-          type: CREDENTIAL_TOKEN,
+          type: typeToken("Credential"),
         }),
         f.engine.apply(
           "second",
@@ -172,7 +167,7 @@ describe("two resources adopting one object at the same time", () => {
             adopt: true,
             values: { username: "me@example.com", password: "pw-second-000" },
           }).inputs,
-          { type: CREDENTIAL_TOKEN },
+          { type: typeToken("Credential") },
         ),
       ]);
       const failed = results.filter((r) => r.status === "rejected");

@@ -3,11 +3,11 @@
  * up that sends nothing, a rename as one PATCH {name}, drift corrected, a 409 without and with
  * `adopt`, and a delete the API refuses, shown as the API said it.
  */
+import { providerText } from "../../src/dynamic/providerText";
 import type { ProfileStore } from "../../src/emulator/resources/profiles/store";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
 import { type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
-const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
+const PROFILE = { name: "team-netflix", __provider: providerText("profile") };
 
 let f: HostFixture;
 
@@ -41,7 +41,7 @@ it("creates with one POST {name} and records the id and timestamps", async () =>
   const state = f.engine.state.get("profile")!;
   expect(state.id).toBe(f.emulator.objects("profiles")[0].id);
   const { __provider: text, ...outputs } = state.outputs;
-  expect(text).toBe(PROFILE_PROVIDER_TEXT);
+  expect(text).toBe(providerText("profile"));
   expect(outputs).toEqual({ name: "team-netflix", createdAt: expect.any(String) });
 });
 

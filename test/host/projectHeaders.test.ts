@@ -5,10 +5,10 @@
  * value that may be a name (the `project` input, config, `KERNEL_PROJECT`, the project recorded
  * in state) in `X-Kernel-Project`.
  */
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
 
-const PROFILE = { name: "team-netflix", __provider: PROFILE_PROVIDER_TEXT };
+const PROFILE = { name: "team-netflix", __provider: providerText("profile") };
 
 let f: HostFixture;
 

@@ -4,8 +4,9 @@
  *   whatever `KERNEL_PROJECT` the machine running it has (the pin check carries in the inputs);
  * - one project written two ways (its id and its name; the default project by name) is no move.
  */
-import { CREDENTIAL_PROVIDER_TEXT } from "../../src/credential/providerText";
-import { CREDENTIAL_TOKEN, SECRET_OUTPUTS } from "../../src/credential/types";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
+import { SECRET_OUTPUTS } from "../../src/credential/types";
 import { type Declared, MiniEngine } from "../../src/host/engine";
 import { type Props, ProviderHost } from "../../src/host/providerHost";
 import { HOST_KEY, type HostFixture, REPO_ROOT, startHostFixture } from "../support/hostFixture";
@@ -14,14 +15,14 @@ const STAGING = { id: "proj_staging", name: "staging" };
 
 const credential = (extra: Props = {}): Declared => ({
   name: "netflix",
-  type: CREDENTIAL_TOKEN,
+  type: typeToken("Credential"),
   secretOutputs: SECRET_OUTPUTS,
   inputs: {
     name: "netflix-creds",
     domain: "netflix.com",
     values: { username: "me@example.com", password: "pw-pin-3f9a" },
     ...extra,
-    __provider: CREDENTIAL_PROVIDER_TEXT,
+    __provider: providerText("credential"),
   },
 });
 
@@ -65,7 +66,7 @@ describe("a replacement for another reason keeps its project", () => {
 
     const [preview, step] = await elsewhere(async (engine) => [
       await engine.preview("netflix", credential({ domain: "netflix.de" }).inputs, {
-        type: CREDENTIAL_TOKEN,
+        type: typeToken("Credential"),
       }),
       ...(await engine.up([credential({ domain: "netflix.de" })])),
     ]);
@@ -141,7 +142,7 @@ describe("one project written two ways is no move", () => {
     await f.engine.up([credential({ project: "staging" })]);
     f.emulator.addProject({ id: "proj_prod", name: "prod" });
     const step = await f.engine.preview("netflix", credential({ project: "prod" }).inputs, {
-      type: CREDENTIAL_TOKEN,
+      type: typeToken("Credential"),
     });
     expect(step.diff).toMatchObject({ replaces: ["project"] });
   });

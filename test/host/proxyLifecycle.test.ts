@@ -4,7 +4,7 @@
  * creates first, drift found by refresh and corrected, deletion (only the API's not_found
  * counts as already deleted).
  */
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 import { CheckFailedError } from "../../src/host/engine";
 import { type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
@@ -12,7 +12,7 @@ const PROXY = {
   type: "residential",
   name: "us-west",
   config: { country: "US", state: "CA" },
-  __provider: PROXY_PROVIDER_TEXT,
+  __provider: providerText("proxy"),
 };
 
 let f: HostFixture;

@@ -4,13 +4,12 @@
  * outcome is never retried and the error says what to look for; a profile's name is, so its
  * lookup decides (docs/behaviour.md). No cell may leave a duplicate, or an orphan that no error names.
  */
+import { providerText } from "../../src/dynamic/providerText";
 import type { FaultRule } from "../../src/emulator";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
 import { HOST_KEY, type HostFixture, startHostFixture } from "../support/hostFixture";
 
-const PROXY = { type: "datacenter", name: "dc-1", __provider: PROXY_PROVIDER_TEXT };
-const PROFILE = { name: "team", __provider: PROFILE_PROVIDER_TEXT };
+const PROXY = { type: "datacenter", name: "dc-1", __provider: providerText("proxy") };
+const PROFILE = { name: "team", __provider: providerText("profile") };
 
 let f: HostFixture;
 

@@ -3,7 +3,7 @@
  * again outside the outputs the class marks secret. Not in the host's output, not in any
  * error (even one whose API message echoes them), not in `config`, not in any other output.
  */
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 import { type HostFixture, startHostFixture } from "../support/hostFixture";
 
 const PASSWORD = "pw-Never-Shown-7f3a91";
@@ -16,7 +16,7 @@ const CUSTOM = {
   config: { host: "proxy.example.com", port: 3128, username: "kernel" },
   password: PASSWORD,
   caBundle: BUNDLE,
-  __provider: PROXY_PROVIDER_TEXT,
+  __provider: providerText("proxy"),
 };
 
 let f: HostFixture;

@@ -5,13 +5,11 @@
  * that are not unique, answers with enum values this version does not know, and the message
  * each documented error code gets. Reads that explain a refusal happen only after it.
  */
-import { PROVIDER_TEXT } from "../../src/authConnection/providerText";
+import { typeToken } from "../../src/dynamic/engineKeys";
+import { providerText } from "../../src/dynamic/providerText";
 import type { ConnectionStore } from "../../src/emulator/resources/authConnections/store";
 import type { ProxyStore } from "../../src/emulator/resources/proxies/store";
 import { type Declared, placeholderId } from "../../src/host/engine";
-import { PROFILE_PROVIDER_TEXT } from "../../src/profile/providerText";
-import { PROXY_PROVIDER_TEXT } from "../../src/proxy/providerText";
-import { PROXY_TOKEN } from "../../src/proxy/types";
 import { CONTROL_PREFIX } from "../../src/emulator";
 import { HOST_KEY, type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
@@ -33,8 +31,8 @@ afterAll(async () => {
 
 const proxy = (type = "isp"): Declared => ({
   name: "egress",
-  type: PROXY_TOKEN,
-  inputs: { type, name: "egress", __provider: PROXY_PROVIDER_TEXT },
+  type: typeToken("Proxy"),
+  inputs: { type, name: "egress", __provider: providerText("proxy") },
 });
 
 const connection = (inputs: Record<string, unknown> = {}): Declared => ({
@@ -42,8 +40,8 @@ const connection = (inputs: Record<string, unknown> = {}): Declared => ({
   inputs: {
     profileName: "team",
     domain: "example.com",
-    proxy: { id: placeholderId(PROXY_TOKEN, "egress") },
-    __provider: PROVIDER_TEXT,
+    proxy: { id: placeholderId(typeToken("Proxy"), "egress") },
+    __provider: providerText(),
     ...inputs,
   },
 });
@@ -138,7 +136,7 @@ describe("proxies the API deletes on its own (unused 14 days, past 100 in an org
 describe("plan limits (GET /org/limits, read only after a refusal)", () => {
   const bare = (profileName: string, inputs: Record<string, unknown> = {}): Declared => ({
     name: profileName,
-    inputs: { profileName, domain: "example.com", __provider: PROVIDER_TEXT, ...inputs },
+    inputs: { profileName, domain: "example.com", __provider: providerText(), ...inputs },
   });
 
   it("a create past the connection limit says the limit and how many are in use", async () => {
@@ -216,13 +214,15 @@ describe("enum values this version does not know are kept and shown", () => {
     });
     // Runtime fields never make a diff; the proxy's live type does (the program asks for isp).
     expect((await f.engine.preview("conn", connection().inputs, {})).kind).toBe("same");
-    const proxyStep = await f.engine.preview("egress", proxy().inputs, { type: PROXY_TOKEN });
+    const proxyStep = await f.engine.preview("egress", proxy().inputs, {
+      type: typeToken("Proxy"),
+    });
     expect(proxyStep.changes).toContain('~ type: "wireguard" => "isp"');
   });
 });
 
 describe("each documented error code gets the words a user needs", () => {
-  const PROFILE = { name: "team", __provider: PROFILE_PROVIDER_TEXT };
+  const PROFILE = { name: "team", __provider: providerText("profile") };
   const profile = (inputs: Record<string, unknown> = {}): Declared => ({
     name: "profile",
     inputs: { ...PROFILE, ...inputs },

@@ -3,7 +3,7 @@
  * 0.91+, still in 0.131) through Pulumi's dynamic-provider host against the emulator: planned
  * like the other `browser` fields, in one `browser` object with `proxy` and `stealth`.
  */
-import { PROVIDER_TEXT } from "../../src/authConnection/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 import { CheckFailedError } from "../../src/host/engine";
 import { type HostFixture, requestLines, startHostFixture } from "../support/hostFixture";
 
@@ -23,7 +23,7 @@ const CONNECTION = {
   proxy: { id: "px_residential" },
   stealth: false,
   telemetryDestination: { name: "otel-prod" },
-  __provider: PROVIDER_TEXT,
+  __provider: providerText(),
 };
 
 const up = (inputs: Record<string, unknown>) => f.engine.up([{ name: "conn", inputs }]);

@@ -1,25 +1,20 @@
 /**
- * The patch law (docs/behaviour.md) for Credential and CredentialProvider, with the emulator's
- * stores applying the bodies: an implementation of the API's PATCH semantics written apart from
- * the planners. After the PATCH the store holds exactly the desired values (TOTP settings
+ * The patch law (docs/behaviour.md) for Credential, with the emulator's store applying the
+ * bodies: an implementation of the API's PATCH semantics written apart from the planner. After the PATCH the store holds exactly the desired values (TOTP settings
  * included, which the store refuses without the secret in the same request), and planning again
  * from its answer sends nothing.
  */
 import fc from "fast-check";
 import { parseCredential } from "../../src/credential/api";
 import { toCreateRequest } from "../../src/credential/expand";
-import { toState } from "../../src/credential/flatten";
-import { planPatch } from "../../src/credential/patch";
+import { toOutputs } from "../../src/credential/flatten";
 import { checkInputs } from "../../src/credential/schema";
 import type { CredentialInputs } from "../../src/credential/types";
-import { parseCredentialProvider } from "../../src/credentialProvider/api";
-import * as cpExpand from "../../src/credentialProvider/expand";
-import * as cpFlatten from "../../src/credentialProvider/flatten";
-import * as cpPatch from "../../src/credentialProvider/patch";
-import * as cpSchema from "../../src/credentialProvider/schema";
-import type { CredentialProviderInputs } from "../../src/credentialProvider/types";
 import { CredentialStore } from "../../src/emulator/resources/credentials/store";
-import { CredentialProviderStore } from "../../src/emulator/resources/credentialProviders/store";
+import { patchBodyOf } from "../support/planUpdate";
+import { credentialSpec } from "../../src/credential/spec";
+
+const planPatch = patchBodyOf(credentialSpec);
 
 const KEYS = ["username", "password", "email", "otp", "my key"];
 // check refuses a credential with no values.
@@ -64,12 +59,12 @@ describe("Credential: the law against the emulator's store", () => {
         const before = checked<CredentialInputs>(checkInputs, l);
         const made = store.create(toCreateRequest(before));
         if (!made.ok) throw new Error("create failed");
-        let olds = toState(parseCredential(made.value), { desired: before });
+        let olds = toOutputs(parseCredential(made.value), { desired: before });
         if (drift) {
           // Someone changed the key set in the dashboard; a refresh sees it.
           const drifted = store.drift("cred_1", { value_keys: drift });
           if (!drifted.ok) throw new Error("drift failed");
-          olds = toState(parseCredential(drifted.value), { olds });
+          olds = toOutputs(parseCredential(drifted.value), { olds });
         }
         const desired = checked<CredentialInputs>(checkInputs, d);
         const updated = store.update("cred_1", planPatch(olds, desired));
@@ -84,49 +79,8 @@ describe("Credential: the law against the emulator's store", () => {
         if (desired.totpDigits) expect(row.totp?.digits).toBe(desired.totpDigits);
         if (desired.totpPeriod) expect(row.totp?.period).toBe(desired.totpPeriod);
         if (!desired.totpSecret) expect(row.totp).toBeUndefined();
-        const after = toState(parseCredential(updated.value), { desired });
+        const after = toOutputs(parseCredential(updated.value), { desired });
         expect(planPatch(after, desired)).toEqual({});
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-const providerRaw = fc.record({
-  name: fc.constantFrom("a", "b"),
-  providerType: fc.constant("onepassword"),
-  token: fc.constantFrom("ops_a", "ops_b"),
-  cacheTtlSeconds: opt(fc.constantFrom(0, 60, 300)),
-  enabled: opt(fc.boolean()),
-  priority: opt(fc.integer({ min: 0, max: 5 })),
-});
-
-describe("CredentialProvider: the law against the emulator's store", () => {
-  it("create (POST, then the PATCH for enabled/priority) and update reach the desired provider", () => {
-    fc.assert(
-      fc.property(providerRaw, providerRaw, (l, d) => {
-        const store = new CredentialProviderStore({ newId: () => "cp_1" });
-        const before = checked<CredentialProviderInputs>(cpSchema.checkInputs, l);
-        const made = store.create(cpExpand.toCreateRequest(before));
-        if (!made.ok) throw new Error("create failed");
-        let olds = cpFlatten.toState(parseCredentialProvider(made.value), { desired: before });
-        const follow = cpPatch.planPatch(olds, before);
-        expect(Object.keys(follow).every((k) => k === "enabled" || k === "priority")).toBe(true);
-        const settled = store.update("cp_1", follow);
-        if (!settled.ok) throw new Error("follow-up PATCH failed");
-        olds = cpFlatten.toState(parseCredentialProvider(settled.value), { desired: before });
-
-        const desired = checked<CredentialProviderInputs>(cpSchema.checkInputs, d);
-        const updated = store.update("cp_1", cpPatch.planPatch(olds, desired));
-        if (!updated.ok) throw new Error(`the API refused the PATCH: ${updated.error.message}`);
-        const row = store.all()[0];
-        expect(row).toMatchObject({ name: desired.name, token: desired.token });
-        if (desired.cacheTtlSeconds !== undefined)
-          expect(row.cache_ttl_seconds).toBe(desired.cacheTtlSeconds);
-        if (desired.enabled !== undefined) expect(row.enabled).toBe(desired.enabled);
-        if (desired.priority !== undefined) expect(row.priority).toBe(desired.priority);
-        const after = cpFlatten.toState(parseCredentialProvider(updated.value), { desired, olds });
-        expect(cpPatch.planPatch(after, desired)).toEqual({});
       }),
       { numRuns: 300 },
     );

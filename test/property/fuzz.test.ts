@@ -4,15 +4,23 @@
  */
 import fc from "fast-check";
 import { toCreateRequest } from "../../src/authConnection/expand";
-import { toState } from "../../src/authConnection/flatten";
-import { planPatch } from "../../src/authConnection/patch";
+import { toOutputs } from "../../src/authConnection/flatten";
 import { containsUnknown } from "../../src/dynamic/engineKeys";
-import { checkInputs, inputsSchema } from "../../src/authConnection/schema";
-import { type CheckedInputs, UNKNOWN } from "../../src/authConnection/types";
+import { inputsSchema } from "../../src/authConnection/schema";
+import { checkResourceInputs } from "../../src/dynamic/owned";
+import { type AuthConnectionInputs, UNKNOWN } from "../../src/authConnection/types";
 import { validatorFor } from "../../src/emulator/openapi";
 import type { ManagedAuth } from "../../src/authConnection/api";
 import { KernelClient, resourcePath } from "../../src/kernel/client";
 import { BASE_URL, TEST_KEY, managedAuth, mockApi } from "../support/mockApi";
+import { patchBodyOf } from "../support/planUpdate";
+import { authConnectionSpec } from "../../src/authConnection/spec";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(authConnectionSpec, news);
+
+const planPatch = patchBodyOf(authConnectionSpec);
 
 const INPUT_NAMES = Object.keys(inputsSchema.shape);
 
@@ -98,9 +106,9 @@ describe("check on arbitrary input", () => {
         });
         if (failures.length > 0 || containsUnknown(inputs)) return;
         accepted++;
-        const desired = inputs as unknown as CheckedInputs;
+        const desired = inputs as unknown as AuthConnectionInputs;
         expect(validatorFor("ManagedAuthCreateRequest")(toCreateRequest(desired))).toEqual([]);
-        const live = toState(
+        const live = toOutputs(
           managedAuth({
             credential: hasCredential ? { name: "old" } : undefined,
             proxy_id: hasProxy ? "px_old" : undefined,

@@ -9,11 +9,12 @@
 import fc from "fast-check";
 import type { ManagedAuth } from "../../src/authConnection/api";
 import { toCreateRequest } from "../../src/authConnection/expand";
-import { toLiveInputs, toState } from "../../src/authConnection/flatten";
-import { planChanges, planPatch } from "../../src/authConnection/patch";
-import { checkInputs, normalizeDomainSet } from "../../src/authConnection/schema";
+import { toLiveInputs, toOutputs } from "../../src/authConnection/flatten";
+import { planChanges } from "../../src/authConnection/patch";
+import { normalizeDomainSet } from "../../src/authConnection/schema";
+import { checkResourceInputs } from "../../src/dynamic/owned";
 import {
-  type CheckedInputs,
+  type AuthConnectionInputs,
   type ProxyInput,
   BROWSER_REGIONS,
   SERVER_OWNED,
@@ -22,6 +23,14 @@ import {
 import { validatorFor } from "../../src/emulator/openapi";
 import { ConnectionStore, toManagedAuth } from "../../src/emulator/resources/authConnections/store";
 import type { ManagedAuthCreateRequest as EmulatorCreate } from "../../src/emulator/resources/authConnections/wire";
+import { patchBodyOf } from "../support/planUpdate";
+import { authConnectionSpec } from "../../src/authConnection/spec";
+
+/** check as the provider runs it: the core owns `project` and `adopt`. */
+const checkInputs = (news: Record<string, unknown>) =>
+  checkResourceInputs(authConnectionSpec, news);
+
+const planPatch = patchBodyOf(authConnectionSpec);
 
 const PROXIES = [
   { id: "px_1", name: "residential" },
@@ -136,13 +145,13 @@ function liveState(fields: LiveFields) {
     priorProxy?.name !== undefined
       ? { proxy: priorProxy, resolvedProxyId: resolve(priorProxy.name) }
       : { proxy: priorProxy };
-  return { store, api, state: toState(api, ctx), priorProxy };
+  return { store, api, state: toOutputs(api, ctx), priorProxy };
 }
 
-function checked(raw: Record<string, unknown>): CheckedInputs {
+function checked(raw: Record<string, unknown>): AuthConnectionInputs {
   const { inputs, failures } = checkInputs({ profileName: "team", domain: "Netflix.com", ...raw });
   expect(failures).toEqual([]);
-  return inputs as unknown as CheckedInputs;
+  return inputs as unknown as AuthConnectionInputs;
 }
 
 /** The live proxy id of an answer: `browser.proxy.id`, else the deprecated `proxy_id`. */
@@ -222,7 +231,7 @@ describe("the patch law", () => {
         if (!updated.ok) throw new Error(`the API refused ${JSON.stringify(body)}`);
         const after = live(store);
         const sentProxy = (body.browser as { proxy?: unknown } | undefined)?.proxy !== undefined;
-        const L2 = toState(after, {
+        const L2 = toOutputs(after, {
           proxy: D.proxy ?? L.proxy,
           proxyJustSent: sentProxy,
           resolvedProxyId: L.resolvedProxyId,
@@ -267,10 +276,9 @@ describe("the patch law", () => {
         });
         const created = store.create(body as EmulatorCreate);
         if (!created.ok) throw new Error(created.error.message);
-        const state = toState(toManagedAuth(created.value, proxyName) as unknown as ManagedAuth, {
+        const state = toOutputs(toManagedAuth(created.value, proxyName) as unknown as ManagedAuth, {
           proxy: D.proxy,
           proxyJustSent: true,
-          adopt: D.adopt,
         });
         expect(planPatch(state, D)).toEqual({});
         expect(planChanges(state, D as unknown as Record<string, unknown>).replaces).toEqual([]);

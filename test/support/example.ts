@@ -1,5 +1,5 @@
 /** The README example, in the program's form and in the API's, shared by the tests. */
-import { PROVIDER_TEXT } from "../../src/authConnection/providerText";
+import { providerText } from "../../src/dynamic/providerText";
 
 /** The example's arguments as a program writes them (un-normalised, as check receives them). */
 export const EXAMPLE_ARGS = {
@@ -20,7 +20,7 @@ export const EXAMPLE_ARGS = {
  * this.
  */
 export const EXAMPLE_INPUTS: Record<string, unknown> = {
-  __provider: PROVIDER_TEXT,
+  __provider: providerText(),
   ...EXAMPLE_ARGS,
 };
 

@@ -31,6 +31,17 @@ export {
   type ProxyConfigOutput,
 } from "./proxy/resource";
 export { Profile, type ProfileArgs, type ProfileState } from "./profile/resource";
+export {
+  BrowserPool,
+  type BrowserPoolArgs,
+  type BrowserPoolState,
+  type BrowserPoolNetworkArgs,
+  type BrowserPoolProxyRouteArgs,
+  type BrowserPoolTelemetryArgs,
+  type BrowserPoolViewportArgs,
+  type BrowserPoolReferenceArgs,
+  type BrowserPoolReferenceOutput,
+} from "./browserPool/resource";
 export type {
   AuthConnectionStatus,
   AuthFlowStatus,

@@ -8,12 +8,14 @@
  */
 import fc from "fast-check";
 import { parseBrowserPool } from "../../src/browserPool/api";
-import { toCreateRequest, toUpdateRequest } from "../../src/browserPool/expand";
+import { toCreateRequest } from "../../src/browserPool/expand";
 import { toOutputs } from "../../src/browserPool/flatten";
 import { planChanges } from "../../src/browserPool/patch";
 import { checkInputs } from "../../src/browserPool/schema";
+import { browserPoolSpec } from "../../src/browserPool/spec";
 import type { BrowserPoolInputs, BrowserPoolOutputs } from "../../src/browserPool/types";
 import { jsonEqual } from "../../src/dynamic/jsonEqual";
+import { planUpdate } from "../../src/dynamic/plan";
 import { fail, ok } from "../../src/emulator/answers";
 import {
   BrowserPoolStore,
@@ -113,11 +115,9 @@ function checked(raw: object): BrowserPoolInputs {
   return inputs as unknown as BrowserPoolInputs;
 }
 
-/** The plan-to-body step of an update. */
-function planBody(olds: BrowserPoolOutputs, desired: BrowserPoolInputs) {
-  const plan = planChanges(olds, { ...desired });
-  return { plan, body: toUpdateRequest(plan.changed, olds, desired) };
-}
+/** The plan and body the provider's update sends (the core's own step). */
+const planBody = (olds: BrowserPoolOutputs, desired: BrowserPoolInputs) =>
+  planUpdate(browserPoolSpec, olds, desired);
 
 describe("BrowserPool: the law against the emulator's store", () => {
   it("takes any applied pool to any desired one with one PATCH, or replaces for a reason", () => {
@@ -156,7 +156,9 @@ describe("BrowserPool: the law against the emulator's store", () => {
         // exceptions: a destination named by id before and by name now (the answer names it
         // by id either way, so only the program's form changes), and the profile refresh,
         // which goes with a profile change to hold its value against the API's default.
-        const sent = plan.changed.filter((f) => f !== "rebuildIdleBrowsersOnUpdate");
+        const sent = (plan.changed as (keyof BrowserPoolOutputs)[]).filter(
+          (f) => f !== "rebuildIdleBrowsersOnUpdate",
+        );
         for (const field of sent) {
           if (field === "refreshOnProfileUpdate" && sent.includes("profile")) continue;
           const formOnly =

@@ -162,6 +162,40 @@ it("takes a profile by the name a Profile resource gives, and reports its id", a
   ]);
 });
 
+it("a telemetry destination named in the program is drift-checked by the id it resolved to", async () => {
+  const telemetry = { destination: { name: "collector" } };
+  const state = await created({ ...POOL, telemetry });
+  expect(state.outputs).toMatchObject({ telemetry, telemetryDestinationId: "otlp_collector" });
+  // A refresh that finds the same id keeps the name: nothing to do.
+  await f.engine.refresh();
+  expect((await up({ ...POOL, telemetry }))[0].kind).toBe("same");
+  // Exported elsewhere behind Pulumi's back: the preview shows the id, and the name is sent again.
+  f.emulator.drift(
+    state.id,
+    {
+      telemetry: {
+        categories: { control: true },
+        destination: "otlp_other",
+        storage: true,
+      },
+    },
+    "browserPools",
+  );
+  const [refresh] = await f.engine.refresh();
+  expect(refresh.changes.join("\n")).toMatch(/telemetry/);
+  f.emulator.clearRequests();
+  await up({ ...POOL, telemetry });
+  expect(requestLines(f.emulator)).toEqual([
+    {
+      method: "PATCH",
+      path: `/browser_pools/${state.id}`,
+      body: {
+        telemetry: { enabled: true, export: { otlp: { destination: { name: "collector" } } } },
+      },
+    },
+  ]);
+});
+
 it("with adopt: true a pool of the same name is taken over and brought to the program", async () => {
   const made = f.emulator.storeOf<BrowserPoolStore>("browserPools").create({
     size: 1,

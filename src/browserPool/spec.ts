@@ -34,9 +34,9 @@ async function findByName(
 ): Promise<BrowserPoolResponse | undefined> {
   if (desired.name === undefined) {
     throw new KernelError(
-      "a browser pool without a name cannot be looked up after its POST's outcome was lost: " +
-        "list the project's pools (GET /browser_pools) for one made just now, delete it if it " +
-        "is a duplicate, and give the BrowserPool a `name` so that this cannot recur",
+      "a browser pool without a name cannot be looked up: list the project's pools " +
+        "(GET /browser_pools) for one made just now, and give the BrowserPool a `name`, so " +
+        "that a lost answer can be recovered",
     );
   }
   const named = await op.list(resourcePath(COLLECTION), { name: desired.name }, parseBrowserPool);
@@ -79,7 +79,8 @@ export const browserPoolSpec: ResourceSpec<
     return out;
   },
   uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
+    describe: (desired) =>
+      desired.name === undefined ? "no name" : `name ${JSON.stringify(desired.name)}`,
     find: findByName,
     /** Ours only if nothing the POST carried differs from it: the plan to it is empty. */
     async matchesPost(_op, live, desired) {

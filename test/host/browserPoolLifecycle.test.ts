@@ -215,6 +215,27 @@ it("with adopt: true a pool of the same name is taken over and brought to the pr
   ]);
 });
 
+it("a POST whose answer was lost is recovered by the pool's name: one pool, recorded", async () => {
+  f.emulator.injectFault({ kind: "reset-after", method: "POST", path: "/browser_pools" });
+  expect((await up(POOL))[0].kind).toBe("create");
+  const pools = f.emulator.objects("browserPools");
+  expect(pools).toHaveLength(1);
+  expect(f.engine.state.get("pool")!.id).toBe(pools[0].id);
+  expect(requestLines(f.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
+    "POST /browser_pools",
+    "GET /browser_pools",
+  ]);
+});
+
+it("a lost POST of a pool without a name is not sent again: it fails and says what to check", async () => {
+  const { name: _name, ...nameless } = POOL;
+  f.emulator.injectFault({ kind: "reset-after", method: "POST", path: "/browser_pools" });
+  const err = await up(nameless).catch((e) => e);
+  expect(err.message).toMatch(/without a name cannot be looked up/);
+  expect(f.emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
+  expect(f.engine.state.size).toBe(0);
+});
+
 it("a delete while browsers are leased fails, says how many and what to do, and keeps the state", async () => {
   const state = await created();
   f.emulator.drift(state.id, { acquired_count: 2 }, "browserPools");

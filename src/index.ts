@@ -45,6 +45,17 @@ export {
   type TelemetryDestinationArgs,
   type TelemetryDestinationState,
 } from "./telemetryDestination/resource";
+export {
+  BrowserPool,
+  type BrowserPoolArgs,
+  type BrowserPoolState,
+  type BrowserPoolNetworkArgs,
+  type BrowserPoolProxyRouteArgs,
+  type BrowserPoolTelemetryArgs,
+  type BrowserPoolViewportArgs,
+  type BrowserPoolReferenceArgs,
+  type BrowserPoolReferenceOutput,
+} from "./browserPool/resource";
 export type {
   AuthConnectionStatus,
   AuthFlowStatus,

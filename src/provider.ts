@@ -25,6 +25,7 @@ const providers = Object.fromEntries(
   Object.entries(SPECS).map(([name, spec]) => [name, makeProvider(spec as AnyResourceSpec)]),
 ) as Record<ProviderExport, ResourceProvider>;
 
+export const browserPool: ResourceProvider = providers.browserPool;
 export const credential: ResourceProvider = providers.credential;
 export const credentialProvider: ResourceProvider = providers.credentialProvider;
 export const extension: ResourceProvider = providers.extension;

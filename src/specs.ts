@@ -4,6 +4,7 @@
  * the registration test all read it. A key can never be renamed once a state holds it.
  */
 import { authConnectionSpec } from "./authConnection/spec";
+import { browserPoolSpec } from "./browserPool/spec";
 import { credentialSpec } from "./credential/spec";
 import { credentialProviderSpec } from "./credentialProvider/spec";
 import type { AnyResourceSpec } from "./dynamic/spec";
@@ -15,6 +16,7 @@ import { telemetryDestinationSpec } from "./telemetryDestination/spec";
 
 export const SPECS = {
   authConnection: authConnectionSpec,
+  browserPool: browserPoolSpec,
   credential: credentialSpec,
   credentialProvider: credentialProviderSpec,
   extension: extensionSpec,

@@ -205,6 +205,12 @@ const OTHER_RESOURCES = [
     create: { name: "bench-profile" },
     update: { name: "bench-profile-renamed" },
   },
+  {
+    type: "BrowserPool",
+    exportName: "browserPool",
+    create: { name: "bench-pool", size: 2 },
+    update: { size: 3 },
+  },
 ];
 
 /**

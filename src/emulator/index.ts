@@ -30,3 +30,9 @@ export type {
   DestinationView,
   StoredDestination,
 } from "./resources/telemetryDestinations/store";
+export type {
+  BrowserPoolStore,
+  PoolLookups,
+  StoredBrowserPool,
+} from "./resources/browserPools/store";
+export type { PoolView as BrowserPoolView } from "./resources/browserPools/wire";

@@ -18,6 +18,7 @@ import { apps } from "./resources/apps/module";
 import { DEFAULT_PROJECT, type Project, Projects } from "./projects";
 import { authConnections } from "./resources/authConnections/module";
 import type { ConnectionStore } from "./resources/authConnections/store";
+import { browserPools } from "./resources/browserPools/module";
 import { credentialProviders } from "./resources/credentialProviders/module";
 import { credentials } from "./resources/credentials/module";
 import { deployments } from "./resources/deployments/module";
@@ -95,6 +96,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     extensions,
     projectsModule({ projects, objectsIn: (project) => objectsIn(project) }),
     telemetryDestinationsModule(() => destinationSelections()),
+    browserPools,
   ];
   /** How many objects a project holds, over every project-scoped resource (a delete's check). */
   const objectsIn = (project: Project): number =>

@@ -154,6 +154,24 @@ describe("@onkernel/sdk 0.84 against the emulator", () => {
     await expect(kernel.extensions.get(uploaded.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it("browser pools: create, update, retrieve by name, a taken name is 409, a leased pool's delete needs force", async () => {
+    const created = await kernel.browserPools.create({ size: 2, name: "warm" });
+    fits("BrowserPool", created);
+    await expect(kernel.browserPools.create({ size: 1, name: "warm" })).rejects.toMatchObject({
+      status: 409,
+    });
+    const updated = await kernel.browserPools.update("warm", { size: 3, discard_all_idle: true });
+    fits("BrowserPool", updated);
+    expect(updated.browser_pool_config.size).toBe(3);
+    expect((await kernel.browserPools.retrieve("warm")).id).toBe(created.id);
+    emulator.drift(created.id, { acquired_count: 1 }, "browserPools");
+    await expect(kernel.browserPools.delete("warm")).rejects.toMatchObject({ status: 409 });
+    // The client sends force in the DELETE's body.
+    await kernel.browserPools.delete("warm", { force: true });
+    expect(emulator.requests().at(-1)).toMatchObject({ method: "DELETE", body: { force: true } });
+    await expect(kernel.browserPools.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
+  });
+
   it("scopes by the client's project: another project's credential is not found", async () => {
     const other = new Kernel({
       apiKey: KEY,

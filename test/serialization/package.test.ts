@@ -146,6 +146,26 @@ export async function againstTheEmulator(): Promise<string> {
   return emulator.url;
 }`,
   },
+  {
+    code: `
+const pool = new kernel.BrowserPool("pool", {
+  name: "checkout",
+  size: 2,
+  region: "eu-west",
+  profile: { name: profile.name },
+  proxyId: residential.id,
+  extensions: [{ name: "adblock" }, { id: "ext_1" }],
+  network: { allowedHosts: ["example.com"], proxyRoutes: [{ hosts: ["eu.example.com"], proxyId: residential.id }] },
+  telemetry: { destination: { name: "otel" } },
+  viewport: { width: 1280, height: 800 },
+  forceDestroy: true,
+});
+// @ts-expect-error: a reference is one shape, an id or a name
+new kernel.BrowserPool("two-refs", { size: 1, profile: { id: "prof_1", name: "shopper" } });
+export const leased: pulumi.Output<number | undefined> = pool.acquiredCount;
+export const poolRead = kernel.BrowserPool.get("bp", "pool_1").profileId;
+export const isPool: boolean = kernel.BrowserPool.isInstance(pool) && !kernel.Profile.isInstance(pool);`,
+  },
 ];
 
 const TEMPLATE_DIR = path.join(__dirname, "fixtures", "pulumi-typescript-template");

@@ -54,7 +54,7 @@ export const browserPoolSpec: ResourceSpec<
   BrowserPoolInputs,
   BrowserPoolOutputs,
   BrowserPoolResponse
-> & { deleteBody: typeof deleteBody } = {
+> = {
   typeName: "BrowserPool",
   collection: COLLECTION,
   projectScoped: true,

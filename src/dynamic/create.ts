@@ -320,7 +320,8 @@ export function errorText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\.+$/, "");
 }
 
-function partialFailure(
+/** A failure after a remote step took effect: Pulumi records `properties`, and the next `up` finishes. */
+export function partialFailure(
   id: string,
   properties: Record<string, unknown>,
   provider: unknown,

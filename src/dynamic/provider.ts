@@ -39,7 +39,7 @@ import {
 } from "../kernel/config";
 import { KernelApiError, KernelError, isGone } from "../kernel/errors";
 import { redact, secretStrings } from "../kernel/redact";
-import { errorText, makeCreate } from "./create";
+import { errorText, makeCreate, partialFailure } from "./create";
 import {
   PROJECT_PIN_KEY,
   PROVIDER_KEY,
@@ -445,6 +445,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           }
           throw err;
         }
+        if (spec.afterRead) live = await spec.afterRead(operation(project, secrets), live, old);
         // A refresh carries the resource's state; a `get` by id carries none and owns nothing.
         if (Object.keys(old).length > 0) managed.add(id);
         const state = spec.toOutputs(live, { olds: old });
@@ -470,13 +471,11 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         const project = spec.projectScoped
           ? recordedProject(old as Record<string, unknown>)
           : undefined;
-        const { body } = planUpdate(spec, old, desired);
-        let outs: Record<string, unknown>;
-        if (Object.keys(body).length === 0) {
-          outs = outputs(noopOutputs(old, desired), project, adopts(all));
-        } else {
-          const op = operation(project, secrets);
-          let live: Live;
+        const { plan, body } = planUpdate(spec, old, desired);
+        const sent = Object.keys(body).length > 0;
+        const op = operation(project, secrets);
+        let live: Live | undefined;
+        if (sent) {
           try {
             live = await op.request("PATCH", resourcePath(spec.collection, id), {
               body,
@@ -485,12 +484,31 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
           } catch (err) {
             throw await explain(op, err, { kind: "update", id, body });
           }
-          outs = outputs(
-            spec.toOutputs(live, { desired, olds: old, justSent: body }),
-            project,
-            adopts(all),
-          );
         }
+        if (spec.afterUpdate) {
+          try {
+            live = await spec.afterUpdate(op, id, live, plan, old, desired);
+          } catch (err) {
+            if (live === undefined) throw await explain(op, err, { kind: "update", id, body });
+            // The PATCH took effect: record it, and let the next `up` finish the rest.
+            const patched = spec.toOutputs(live, { desired, olds: old, justSent: body });
+            throw partialFailure(
+              id,
+              outputs(patched, project, adopts(all)),
+              olds[PROVIDER_KEY],
+              `${what} ${id} was updated, but`,
+              err,
+            );
+          }
+        }
+        const outs =
+          live === undefined
+            ? outputs(noopOutputs(old, desired), project, adopts(all))
+            : outputs(
+                spec.toOutputs(live, { desired, olds: old, ...(sent ? { justSent: body } : {}) }),
+                project,
+                adopts(all),
+              );
         if (takenOver.has(id)) noteTakenOver(id, outs);
         return { outs };
       }, secrets);
@@ -511,8 +529,10 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
         const op = operation(project, secrets);
+        const body = spec.deleteBody?.(old as Partial<State>);
         try {
           await op.request("DELETE", resourcePath(spec.collection, id), {
+            ...(body ? { body } : {}),
             parse: () => undefined,
           });
         } catch (err) {

@@ -139,6 +139,28 @@ export interface ResourceSpec<Inputs extends object, Outputs extends object, Liv
     outcome: CreateOutcome,
   ): Promise<Live>;
   /**
+   * Requests beyond the object's own PATCH, for fields the API keeps under a sub-path (a
+   * project's caps, `/org/projects/{id}/limits`). Called after the PATCH with its answer, or
+   * in its place (`live` undefined) when the PATCH has nothing to send; returns the object as
+   * it is after them, undefined when nothing was sent at all. A throw after a PATCH that took
+   * effect is a partial failure that records the PATCH's outcome.
+   */
+  afterUpdate?(
+    op: KernelOperation,
+    id: string,
+    live: Live | undefined,
+    plan: ChangePlan,
+    olds: Partial<Outputs>,
+    desired: Inputs,
+  ): Promise<Live | undefined>;
+  /** A refresh's requests beyond the GET (a project's managed caps): the object with them. */
+  afterRead?(op: KernelOperation, live: Live, olds: Partial<Outputs>): Promise<Live>;
+  /**
+   * The DELETE's body, from the recorded outputs (a browser pool's `{force: true}` with
+   * `forceDestroy`); none when absent or undefined.
+   */
+  deleteBody?(outputs: Partial<Outputs>): Record<string, unknown> | undefined;
+  /**
    * After a create, update or delete failed: the error to raise, which may say more from one
    * bounded read (the plan's limits, the connection that holds a proxy). Runs only on failure,
    * so no successful path gains a request; it must not throw (a failed read keeps `err`).

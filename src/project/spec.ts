@@ -29,29 +29,6 @@ import {
 
 export const COLLECTION = "/org/projects";
 
-/**
- * Requests beyond the object's own GET and PATCH, for fields the API keeps under a sub-path.
- * The core calls them where present: `afterUpdate` after the PATCH (or in its place when the
- * PATCH has nothing to send but the plan changed such a field), `afterRead` after the GET.
- */
-export interface SubresourceHooks<Inputs, Outputs, Live> {
-  /**
-   * Returns the object as it is after the extra requests; `live` is the PATCH's answer, or
-   * undefined when no PATCH was sent. A throw after a PATCH that succeeded is a partial
-   * failure that records the PATCH's outcome.
-   */
-  afterUpdate?(
-    op: KernelOperation,
-    id: string,
-    live: Live | undefined,
-    plan: ChangePlan,
-    olds: Partial<Outputs>,
-    desired: Inputs,
-  ): Promise<Live | undefined>;
-  /** The object with what the outputs manage under the sub-path; `live` when they manage none. */
-  afterRead?(op: KernelOperation, live: Live, olds: Partial<Outputs>): Promise<Live>;
-}
-
 /** The project named `name` in the org: the list's exact name filter. */
 export function findByName(op: KernelOperation, name: string): Promise<ProjectLive | undefined> {
   return op.find(COLLECTION, { name }, parseProject, (p) => p.name === name);
@@ -166,8 +143,7 @@ function prefixed(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`limits.${k}`, v]));
 }
 
-export const projectSpec: ResourceSpec<ProjectInputs, ProjectOutputs, ProjectLive> &
-  SubresourceHooks<ProjectInputs, ProjectOutputs, ProjectLive> = {
+export const projectSpec: ResourceSpec<ProjectInputs, ProjectOutputs, ProjectLive> = {
   typeName: "Project",
   collection: COLLECTION,
   projectScoped: false,

@@ -5,6 +5,7 @@
  * discard_all_idle riding with an update, a profile by name, adoption by name, and a delete
  * refused while browsers are leased until `forceDestroy`.
  */
+import type { DestinationStore } from "../../src/emulator/resources/telemetryDestinations/store";
 import { providerText } from "../../src/dynamic/providerText";
 import type { BrowserPoolStore } from "../../src/emulator/resources/browserPools/store";
 import type { ProfileStore } from "../../src/emulator/resources/profiles/store";
@@ -163,9 +164,17 @@ it("takes a profile by the name a Profile resource gives, and reports its id", a
 });
 
 it("a telemetry destination named in the program is drift-checked by the id it resolved to", async () => {
+  const destinations = f.emulator.storeOf<DestinationStore>("telemetryDestinations");
+  const destination = (name: string) => {
+    const made = destinations.create({ name, endpoint: `https://${name}.example.com` });
+    if (!made.ok) throw new Error(made.error.message);
+    return made.value.id;
+  };
+  const collectorId = destination("collector");
+  const otherId = destination("other");
   const telemetry = { destination: { name: "collector" } };
   const state = await created({ ...POOL, telemetry });
-  expect(state.outputs).toMatchObject({ telemetry, telemetryDestinationId: "otlp_collector" });
+  expect(state.outputs).toMatchObject({ telemetry, telemetryDestinationId: collectorId });
   // A refresh that finds the same id keeps the name: nothing to do.
   await f.engine.refresh();
   expect((await up({ ...POOL, telemetry }))[0].kind).toBe("same");
@@ -175,7 +184,7 @@ it("a telemetry destination named in the program is drift-checked by the id it r
     {
       telemetry: {
         categories: { control: true },
-        destination: "otlp_other",
+        destination: otherId,
         storage: true,
       },
     },
@@ -264,9 +273,7 @@ it("forceDestroy is recorded by an update that sends nothing, and a refresh keep
   expect(f.engine.state.get("pool")!.outputs.forceDestroy).toBeUndefined();
 });
 
-// Skipped until the core sends a spec's DELETE body (`deleteBody`, which browserPoolSpec
-// defines): today every DELETE goes without one, so a forced delete is refused like any other.
-it.skip("with forceDestroy a delete sends force in its body and the leased pool goes", async () => {
+it("with forceDestroy a delete sends force in its body and the leased pool goes", async () => {
   const state = await created({ ...POOL, forceDestroy: true });
   f.emulator.drift(state.id, { acquired_count: 2 }, "browserPools");
   await f.engine.destroy();

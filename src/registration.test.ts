@@ -36,6 +36,16 @@ const CLASSES: Record<string, { cls: ResourceClass; args: Record<string, unknown
     args: { name: "op", providerType: "onepassword", token: "ops_t" },
   },
   Profile: { cls: kernel.Profile as unknown as ResourceClass, args: { name: "team" } },
+  BrowserPool: { cls: kernel.BrowserPool as unknown as ResourceClass, args: { size: 1 } },
+  Extension: {
+    cls: kernel.Extension as unknown as ResourceClass,
+    args: { source: "/tmp/an-extension", name: "ext" },
+  },
+  Project: { cls: kernel.Project as unknown as ResourceClass, args: { name: "agents" } },
+  TelemetryDestination: {
+    cls: kernel.TelemetryDestination as unknown as ResourceClass,
+    args: { name: "collector", endpoint: "https://otel.example.com", headers: { A: "b" } },
+  },
   Proxy: {
     cls: kernel.Proxy as unknown as ResourceClass,
     args: { type: "datacenter", name: "dc" },

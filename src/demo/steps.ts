@@ -20,14 +20,32 @@ export const DEMO_USER = "me@example.com";
 export const DEMO_PASSWORD = "hunter2-OLD-7b1c";
 export const DEMO_NEW_PASSWORD = "hunter2-NEW-e83a";
 export const DEMO_PIN = "4821-pin";
+export const DEMO_COLLECTOR_TOKEN = "otlp-token-OLD-5d2e";
+export const DEMO_NEW_COLLECTOR_TOKEN = "otlp-token-NEW-a9c4";
 /** Every value the printout and the host's output must never hold. */
-export const DEMO_SECRETS = [DEMO_KEY, DEMO_PASSWORD, DEMO_NEW_PASSWORD, DEMO_PIN];
+export const DEMO_SECRETS = [
+  DEMO_KEY,
+  DEMO_PASSWORD,
+  DEMO_NEW_PASSWORD,
+  DEMO_PIN,
+  DEMO_COLLECTOR_TOKEN,
+  DEMO_NEW_COLLECTOR_TOKEN,
+];
 
 /** What a request body looks like printed: the value of every secret key masked. */
 export const MASKED = "[secret]";
 
 /** The emulator's resource modules, to find anything left behind. */
-const MODULES = ["authConnections", "credentials", "proxies", "profiles", "credentialProviders"];
+const MODULES = [
+  "authConnections",
+  "credentials",
+  "proxies",
+  "profiles",
+  "credentialProviders",
+  "browserPools",
+  "extensions",
+  "telemetryDestinations",
+];
 
 export interface DemoOptions {
   /** Receives each printed line; nothing is printed when absent. */
@@ -50,8 +68,8 @@ export interface DemoResult {
 
 /**
  * A request body as printed: the value of each of the emulator's secret keys (SECRET_KEYS, the
- * list its own log masks) is `[secret]`. `values` keeps its keys, masking each value: the keys
- * are no secret (the API answers them as `value_keys`) and show which value changed.
+ * list its own log masks) is `[secret]`. `values` and `headers` keep their keys, masking each
+ * value: the keys are no secret (the API answers them) and show which value changed.
  */
 export function maskBody(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(maskBody);
@@ -59,7 +77,7 @@ export function maskBody(body: unknown): unknown {
   return Object.fromEntries(
     Object.entries(body).map(([key, value]) => {
       if (!SECRET_KEYS.includes(key)) return [key, maskBody(value)];
-      if (key === "values" && value !== null && typeof value === "object") {
+      if ((key === "values" || key === "headers") && value !== null && typeof value === "object") {
         return [key, Object.fromEntries(Object.keys(value).map((k) => [k, MASKED]))];
       }
       return [key, MASKED];
@@ -69,7 +87,14 @@ export function maskBody(body: unknown): unknown {
 
 /** The demo's secrets found in `text`, by position in DEMO_SECRETS (never the values). */
 export function leakedSecrets(text: string): string[] {
-  const names = ["the API key", "the password", "the rotated password", "the PIN"];
+  const names = [
+    "the API key",
+    "the password",
+    "the rotated password",
+    "the PIN",
+    "the collector token",
+    "the rotated collector token",
+  ];
   return DEMO_SECRETS.flatMap((s, i) => (text.includes(s) ? [names[i]] : []));
 }
 
@@ -179,7 +204,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     );
   };
   try {
-    const { managedAuthResources, freePlanResources, stateKey } = await import("../host/example");
+    const { managedAuthResources, freePlanResources, platformResources, stateKey } =
+      await import("../host/example");
     const stack = (values?: Record<string, string>) => managedAuthResources(config(values));
     // The first run of the program (its TypeScript compiled) while the hosts start.
     const desired = await stack();
@@ -301,8 +327,38 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     showSteps(await freeEngine.destroy());
     showRequests(free, 8);
 
+    heading(
+      9,
+      "A platform: a project, and a browser pool with an extension, a profile, a proxy and telemetry",
+      "pulumi config set --secret collectorToken **** && pulumi up (examples/platform.ts)",
+    );
+    const platformConfig = (values: Record<string, string> = {}): StackConfig => ({
+      values: { collectorToken: DEMO_COLLECTOR_TOKEN, ...values },
+      secrets: ["collectorToken"],
+    });
+    const platform = new MiniEngine(host);
+    showSteps(await platform.up(await platformResources(platformConfig())));
+    showRequests(emulator, 9);
+
+    heading(
+      10,
+      "Grow the pool and rotate the collector's token: one PATCH each",
+      "pulumi config set poolSize 3 && pulumi config set --secret collectorToken **** && pulumi up",
+    );
+    const grown = platformConfig({ poolSize: "3", collectorToken: DEMO_NEW_COLLECTOR_TOKEN });
+    showSteps(await platform.up(await platformResources(grown)));
+    showRequests(emulator, 10);
+
+    heading(11, "Tear the platform down: the pool first, the project last", "pulumi destroy");
+    showSteps(await platform.destroy());
+    showRequests(emulator, 11);
+
+    // The default project is always there; any other project is left over.
     const leftOver = [emulator, free]
-      .flatMap((e) => MODULES.map((m) => e.objects(m).length))
+      .flatMap((e) => [
+        ...MODULES.map((m) => e.objects(m).length),
+        e.objects("projects").length - 1,
+      ])
       .reduce((a, b) => a + b, 0);
     const total = requests.flat().length;
     out(

@@ -92,3 +92,12 @@ export async function freePlanResources(): Promise<Declared[]> {
     return freePlanStack();
   });
 }
+
+/** examples/platform.ts, a project and the browser pool that runs in it, under `config`. */
+export async function platformResources(config: StackConfig): Promise<Declared[]> {
+  registerTypeScript();
+  return programResources(() => {
+    const { platformStack } = require(path.join(REPO_ROOT, "examples", "platform.ts"));
+    return platformStack();
+  }, config);
+}

@@ -4,6 +4,8 @@
  * the API's clears, and leased browsers refusing a delete without `force=true`.
  */
 import { type Emulator, startEmulator, validatorFor } from "../../src/emulator";
+import type { ExtensionStore } from "../../src/emulator";
+import { zipOf } from "../../src/extension/zip";
 import { caller, detailText } from "./resourceClient";
 
 const KEY = "sk_emulator_browser_pools";
@@ -86,6 +88,11 @@ describe("/browser_pools", () => {
   });
 
   it("clears by PATCH with the API's values and takes discard_all_idle", async () => {
+    const archive = zipOf([{ path: "manifest.json", data: Buffer.from("{}") }]);
+    const extension = emulator
+      .storeOf<ExtensionStore>("extensions")
+      .create({ file: archive, name: "adblock" });
+    if (!extension.ok) throw new Error(extension.error.message);
     const { body } = await call("POST", "/browser_pools", {
       size: 1,
       start_url: "https://example.com",

@@ -4,7 +4,9 @@
  */
 import type { RequestLogEntry } from "../../src/emulator";
 import {
+  DEMO_COLLECTOR_TOKEN,
   DEMO_KEY,
+  DEMO_NEW_COLLECTOR_TOKEN,
   DEMO_NEW_PASSWORD,
   DEMO_PASSWORD,
   DEMO_PIN,
@@ -179,6 +181,65 @@ it("prints every body with its secrets masked, and no secret anywhere", () => {
   expect(leakedSecrets(printed)).toEqual([]);
   expect(leakedSecrets(demo.hostOutput)).toEqual([]);
   for (const secret of DEMO_SECRETS) expect(printed).not.toContain(secret);
+});
+
+/** A step's requests as `METHOD /path`, each object's id written `{id}`. */
+const COLLECTION_WORDS = new Set(["org", "projects", "limits", "telemetry", "destinations"]);
+const lines = (step: number) =>
+  demo.requests[step - 1].map((r) => {
+    const parts = r.path
+      .split("/")
+      .map((part, i) => (i > 1 && !COLLECTION_WORDS.has(part) ? "{id}" : part));
+    return `${r.method} ${parts.join("/")}`;
+  });
+
+it("9: the platform: the project first (then its cap), everything in it, the pool last", () => {
+  const created = lines(9);
+  expect(created.slice(0, 2)).toEqual(["POST /org/projects", "PATCH /org/projects/{id}/limits"]);
+  expect(created.at(-1)).toBe("POST /browser_pools");
+  expect([...created.slice(2, -1)].sort()).toEqual(
+    ["POST /extensions", "POST /profiles", "POST /proxies", "POST /telemetry/destinations"].sort(),
+  );
+  // Every project-scoped request went to the new project, by the name the program gave.
+  const projectId = idIn(11, "/org/projects");
+  for (const r of demo.requests[8].filter((r) => !/^\/(org|telemetry)\//.test(r.path))) {
+    expect(r.project).toBe(projectId);
+  }
+  const pool = sent(9).at(-1)!;
+  expect(pool.body).toMatchObject({
+    size: 2,
+    profile: { name: "shopper" },
+    extensions: [{ id: expect.stringMatching(/^ext_/) }],
+    telemetry: { enabled: true, export: { otlp: { destination: { name: "agents-collector" } } } },
+  });
+  expect(sent(9).find((r) => r.path === "/telemetry/destinations")!.body).toMatchObject({
+    headers: { Authorization: `Bearer ${DEMO_COLLECTOR_TOKEN}` },
+  });
+});
+
+it("10: a bigger pool and a rotated header are one PATCH each, of exactly what changed", () => {
+  expect(sent(10)).toEqual([
+    {
+      method: "PATCH",
+      path: `/telemetry/destinations/${idIn(10, "/telemetry/destinations")}`,
+      body: { headers: { Authorization: `Bearer ${DEMO_NEW_COLLECTOR_TOKEN}` } },
+      status: 200,
+    },
+    {
+      method: "PATCH",
+      path: `/browser_pools/${idIn(10, "/browser_pools")}`,
+      body: { size: 3, discard_all_idle: true },
+      status: 200,
+    },
+  ]);
+});
+
+it("11: destroy deletes the pool first and the project last, and leaves nothing", () => {
+  const deleted = lines(11);
+  expect(deleted[0]).toBe("DELETE /browser_pools/{id}");
+  expect(deleted.at(-1)).toBe("DELETE /org/projects/{id}");
+  expect(deleted).toHaveLength(6);
+  expect(demo.leftOver).toBe(0);
 });
 
 describe("maskBody", () => {

@@ -122,7 +122,7 @@ describe("/browser_pools", () => {
 
   it("refuses a delete while browsers are leased, until forced (in the body or the query)", async () => {
     const { body } = await call("POST", "/browser_pools", { size: 2, name: "busy" });
-    await call("PATCH", `/_emulator/browserPools/${body.id}`, { acquired_count: 1 });
+    await call("PATCH", `/_emulator/browser_pools/${body.id}`, { acquired_count: 1 });
     expect((await call("GET", "/browser_pools/busy")).body).toMatchObject({
       acquired_count: 1,
       available_count: 1,
@@ -135,7 +135,7 @@ describe("/browser_pools", () => {
     // The SDKs send force in the body; the query form of the team's notes works too.
     expect((await call("DELETE", "/browser_pools/busy", { force: true })).status).toBe(204);
     const other = await call("POST", "/browser_pools", { size: 1 });
-    await call("PATCH", `/_emulator/browserPools/${other.body.id}`, { acquired_count: 1 });
+    await call("PATCH", `/_emulator/browser_pools/${other.body.id}`, { acquired_count: 1 });
     expect((await call("DELETE", `/browser_pools/${other.body.id}?force=true`)).status).toBe(204);
     expect((await call("GET", `/browser_pools/${body.id}`)).body).toMatchObject({
       code: "not_found",

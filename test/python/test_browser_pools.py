@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 from kernel import BadRequestError, ConflictError, Kernel, NotFoundError
 
@@ -38,9 +40,18 @@ def test_create_retrieve_update_delete(client: Kernel) -> None:
     )
 
 
+def manifest_zip() -> bytes:
+    """The smallest extension the API takes: a ZIP with a manifest.json at its root."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("manifest.json", '{"manifest_version": 3}')
+    return out.getvalue()
+
+
 def test_references_and_clears(client: Kernel) -> None:
     profile = client.profiles.create(name="logged-in")
     proxy = client.proxies.create(type="isp", name="route")
+    extension = client.extensions.upload(file=("adblock.zip", manifest_zip(), "application/zip"), name="adblock")
     made = client.browser_pools.create(
         size=1,
         profile={"name": "logged-in"},
@@ -63,7 +74,7 @@ def test_references_and_clears(client: Kernel) -> None:
     assert config.network.proxy_routes[0].proxy.id == proxy.id
     assert config.telemetry is not None and config.telemetry.storage is not None
     assert config.telemetry.storage.enabled is True
-    assert len(made.extension_ids) == 1
+    assert made.extension_ids == [extension.id]
 
     cleared = client.browser_pools.update(
         made.id,

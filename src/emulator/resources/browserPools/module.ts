@@ -59,7 +59,7 @@ function lookupsFor(env: StoreEnv): PoolLookups {
 
 export const browserPools: RouteModule<BrowserPoolStore> = {
   name: "browserPools",
-  controlName: "browserPools",
+  controlName: "browser_pools",
   prefix: ["browser_pools"],
   scope: "project",
   routes: [

@@ -1,5 +1,6 @@
 /**
- * The lookups against the emulator: profiles, proxies, apps and deployments, through the
+ * The lookups against the emulator: every object they read (projects, profiles, proxies,
+ * browser pools, extensions, apps and deployments), through the
  * provider's settings (a config source) and the shared client. Every request they send is a
  * GET the emulator's OpenAPI document knows.
  */
@@ -7,7 +8,13 @@ import { type Emulator, startEmulator } from "../../src/emulator";
 import { matchOperation } from "../../src/emulator/openapi";
 import { runLookup } from "../../src/lookups/core";
 import { AmbiguousLookupError, LookupNotFoundError } from "../../src/lookups/errors";
+import { createHash } from "node:crypto";
+import type { ExtensionStore } from "../../src/emulator";
+import { zipOf } from "../../src/extension/zip";
 import { appLookup } from "../../src/lookups/getApp";
+import { browserPoolLookup } from "../../src/lookups/getBrowserPool";
+import { extensionLookup } from "../../src/lookups/getExtension";
+import { projectLookup } from "../../src/lookups/getProject";
 import { deploymentLookup } from "../../src/lookups/getDeployment";
 import { profileLookup } from "../../src/lookups/getProfile";
 import { proxyLookup } from "../../src/lookups/getProxy";
@@ -146,6 +153,56 @@ describe("getApp and getDeployment against the emulator", () => {
     const dep = emulator.seed("deployments", {}, "team");
     await expect(runLookup(deploymentLookup, { id: dep.id as string }, deps())).rejects.toThrow(
       `getDeployment: no deployment with id "${dep.id}" in the default project (404 not_found)`,
+    );
+  });
+});
+
+describe("getProject, getBrowserPool and getExtension against the emulator", () => {
+  it("getProject finds a project by name, and with no arguments the configured one", async () => {
+    const made = (await call("POST", "/org/projects", { name: "agents" })).body;
+    emulator.clearRequests();
+    expect(await runLookup(projectLookup, { name: "agents" }, deps())).toMatchObject({
+      id: made.id,
+      name: "agents",
+    });
+    const configured = await runLookup(projectLookup, {}, deps({ "kernel:project": made.id }));
+    expect(configured.id).toBe(made.id);
+    await expect(runLookup(projectLookup, { name: "nobody" }, deps())).rejects.toBeInstanceOf(
+      LookupNotFoundError,
+    );
+  });
+
+  it("getBrowserPool finds a pool in the configured project, and not in another", async () => {
+    const made = (
+      await call("POST", "/browser_pools", { size: 2, name: "warm" }, { project: "team" })
+    ).body;
+    emulator.clearRequests();
+    const found = await runLookup(
+      browserPoolLookup,
+      { name: "warm" },
+      deps({ "kernel:project": "team" }),
+    );
+    expect(found).toMatchObject({ id: made.id, name: "warm" });
+    await expect(runLookup(browserPoolLookup, { name: "warm" }, deps())).rejects.toBeInstanceOf(
+      LookupNotFoundError,
+    );
+  });
+
+  it("getExtension reads an extension's metadata by name, and says so for an unknown id", async () => {
+    const archive = zipOf([{ path: "manifest.json", data: Buffer.from("{}") }]);
+    const made = emulator
+      .storeOf<ExtensionStore>("extensions")
+      .create({ file: archive, name: "marker" });
+    if (!made.ok) throw new Error(made.error.message);
+    const found = await runLookup(extensionLookup, { name: "marker" }, deps());
+    expect(found).toMatchObject({
+      id: made.value.id,
+      name: "marker",
+      sizeBytes: archive.length,
+      checksum: createHash("sha256").update(archive).digest("hex"),
+    });
+    await expect(runLookup(extensionLookup, { id: "ext_missing" }, deps())).rejects.toBeInstanceOf(
+      LookupNotFoundError,
     );
   });
 });

@@ -136,7 +136,7 @@ def test_leased_browsers_refuse_a_delete_until_forced(
     client: Kernel, emulator: Emulator, sent: SentRequests
 ) -> None:
     made = client.browser_pools.create(size=2, name="busy")
-    emulator.controls.patch(f"/browserPools/{made.id}", json={"acquired_count": 2}).raise_for_status()
+    emulator.controls.patch(f"/browser_pools/{made.id}", json={"acquired_count": 2}).raise_for_status()
     got = client.browser_pools.retrieve("busy")
     assert (got.acquired_count, got.available_count) == (2, 0)
     api_error(lambda: client.browser_pools.delete("busy"), ConflictError, 409, "conflict")

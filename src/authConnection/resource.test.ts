@@ -1,28 +1,11 @@
+import { mockRegistrations, outputValue } from "../../test/support/registrationMocks";
 import { providerText } from "../dynamic/providerText";
-import * as pulumi from "@pulumi/pulumi";
 import { AuthConnection, type AuthConnectionArgs } from "./resource";
 
-const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
 describe("AuthConnection under pulumi.runtime.setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-
-  beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return {
-            id: "ma_mock",
-            state: { ...args.inputs, status: "AUTHENTICATED", canReauth: true, proxyId: "px_1" },
-          };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "stack",
-      false,
-    );
+  const { registered } = mockRegistrations({
+    newId: () => "ma_mock",
+    state: () => ({ status: "AUTHENTICATED", canReauth: true, proxyId: "px_1" }),
   });
 
   it("resolves its declared outputs", async () => {
@@ -31,17 +14,17 @@ describe("AuthConnection under pulumi.runtime.setMocks", () => {
       domain: "hulu.com",
       healthCheckInterval: 1200,
     });
-    expect(await value(conn.id)).toBe("ma_mock");
-    expect(await value(conn.status)).toBe("AUTHENTICATED");
-    expect(await value(conn.canReauth)).toBe(true);
-    expect(await value(conn.proxyId)).toBe("px_1");
-    expect(await value(conn.healthCheckInterval)).toBe(1200);
-    expect(await value(conn.postLoginUrl)).toBeUndefined();
+    expect(await outputValue(conn.id)).toBe("ma_mock");
+    expect(await outputValue(conn.status)).toBe("AUTHENTICATED");
+    expect(await outputValue(conn.canReauth)).toBe(true);
+    expect(await outputValue(conn.proxyId)).toBe("px_1");
+    expect(await outputValue(conn.healthCheckInterval)).toBe(1200);
+    expect(await outputValue(conn.postLoginUrl)).toBeUndefined();
   });
 
   it("get registers a read of the id with the given state and its __provider", async () => {
     const conn = AuthConnection.get("existing", "ma_existing", { project: "staging" });
-    expect(await value(conn.id)).toBe("ma_existing");
+    expect(await outputValue(conn.id)).toBe("ma_existing");
     const read = registered.find((r) => r.name === "existing")!;
     expect(read.id).toBe("ma_existing");
     expect(read.inputs).toMatchObject({ project: "staging", __provider: providerText() });

@@ -235,10 +235,7 @@ export function checkInputs(news: Record<string, unknown>): CheckResult {
  * Unknown values stay as they are, wherever they are.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) out[key] = value;
-  }
+  const out: Record<string, unknown> = { ...input };
   if (typeof out.domain === "string" && out.domain !== UNKNOWN) {
     out.domain = toAsciiHost(out.domain) ?? out.domain;
   }

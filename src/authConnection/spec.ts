@@ -77,7 +77,7 @@ export const authConnectionSpec: ResourceSpec<
   },
   noopOutputs: (olds, desired) =>
     ({ ...olds, serverOwnedInputs: serverOwnedInputs(desired) }) as AuthConnectionOutputs,
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+  toLiveInputs,
   uniqueKey: {
     describe: (desired) =>
       `profile ${JSON.stringify(desired.profileName)} and domain ${JSON.stringify(desired.domain)}`,

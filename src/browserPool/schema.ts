@@ -183,10 +183,9 @@ function crossFieldFailures(inputs: Record<string, unknown>) {
  * are, wherever they are.
  */
 export function normalizeInputs(input: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) out[key] = withoutUndefinedFields(value);
-  }
+  const out: Record<string, unknown> = Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [key, withoutUndefinedFields(value)]),
+  );
   for (const key of ["proxyId", "startUrl"]) if (out[key] === "") delete out[key];
   if (Array.isArray(out.extensions) && out.extensions.length === 0) delete out.extensions;
   if (isEmptyObject(out.chromePolicy)) delete out.chromePolicy;

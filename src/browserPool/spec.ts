@@ -6,15 +6,16 @@
  * `forceDestroy` sends `{"force": true}` in the DELETE's body, as the official SDKs do.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ResourceSpec } from "../dynamic/spec";
+import { type ResourceSpec, checkAndPlan } from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { KernelError } from "../kernel/errors";
 import { type BrowserPoolResponse, parseBrowserPool } from "./api";
 import { toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toOutputs } from "./flatten";
 import { COLLECTION, explainBrowserPoolFailure } from "./leased";
+import * as patch from "./patch";
 import { hasChanges, planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as schema from "./schema";
 import {
   API_FIELD,
   type BrowserPoolInputs,
@@ -58,16 +59,13 @@ export const browserPoolSpec: ResourceSpec<
   typeName: "BrowserPool",
   collection: COLLECTION,
   projectScoped: true,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, olds, desired) => ({
-    ...toUpdateRequest(plan.changed as BrowserPoolUpdatableField[], olds, desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, olds, desired) =>
+    toUpdateRequest(plan.changed as BrowserPoolUpdatableField[], olds, desired),
   parse: parseBrowserPool,
-  toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+  toOutputs,
+  toLiveInputs,
   // An update that sends nothing still records the provider's own flags (forceDestroy is read
   // by delete from the state).
   noopOutputs: (olds, desired) => {

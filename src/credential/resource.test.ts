@@ -1,39 +1,15 @@
+import { mockRegistrations, outputValue } from "../../test/support/registrationMocks";
 import { typeToken } from "../dynamic/engineKeys";
 import { providerText } from "../dynamic/providerText";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  recordRegistrationRequests,
-  registrationKey,
-  type RegistrationRequest,
-} from "../host/programMocks";
 import { Credential } from "./resource";
 
-const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
 describe("Credential under pulumi.runtime.setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-  /** What each request to the engine carried: secret outputs, inputs with secret markers. */
-  let requests = new Map<string, RegistrationRequest>();
-  const sentFor = (name: string) => requests.get(registrationKey(typeToken("Credential"), name))!;
-
-  beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return {
-            id: args.id || "cred_mock",
-            state: { ...args.inputs, valueKeys: ["password", "username"], hasTotpSecret: false },
-          };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "stack",
-      false,
-    );
-    requests = recordRegistrationRequests();
+  const { registered, requestFor } = mockRegistrations({
+    newId: () => "cred_mock",
+    state: () => ({ valueKeys: ["password", "username"], hasTotpSecret: false }),
   });
+  const sentFor = (name: string) => requestFor(typeToken("Credential"), name);
 
   it("sends plain-string secret inputs as secrets, so the state's inputs keep them encrypted", async () => {
     const cred = new Credential("plain", {
@@ -42,7 +18,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       values: { password: "plain-text-pw" },
       totpSecret: "JBSWY3DPEHPK3PXP",
     });
-    await value(cred.urn);
+    await outputValue(cred.urn);
     const sent = sentFor("plain").wire;
     // Pulumi's wire form of a secret: { <signature key>: <secret signature>, value }.
     const secret = (value: unknown) => ({
@@ -61,7 +37,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       domain: "whole.com",
       values: pulumi.output({ password: "pw-in-an-output" }),
     });
-    await value(cred.urn);
+    await outputValue(cred.urn);
     expect(sentFor("whole").wire.values).toEqual({
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
       value: { password: "pw-in-an-output" },
@@ -74,7 +50,7 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       { name: "m", domain: "m.com", values: {} },
       { additionalSecretOutputs: ["ssoProvider"] },
     );
-    await value(cred.urn);
+    await outputValue(cred.urn);
     expect(sentFor("more").secretOutputs.sort()).toEqual(["ssoProvider", "totpSecret", "values"]);
   });
 
@@ -84,14 +60,14 @@ describe("Credential under pulumi.runtime.setMocks", () => {
       domain: "hulu.com",
       values: { password: "p" },
     });
-    expect(await value(cred.id)).toBe("cred_mock");
-    expect(await value(cred.valueKeys)).toEqual(["password", "username"]);
-    expect(await value(cred.hasTotpSecret)).toBe(false);
+    expect(await outputValue(cred.id)).toBe("cred_mock");
+    expect(await outputValue(cred.valueKeys)).toEqual(["password", "username"]);
+    expect(await outputValue(cred.hasTotpSecret)).toBe(false);
   });
 
   it("get reads by id with the state given and the __provider", async () => {
     const cred = Credential.get("existing", "cred_123", { name: "old" });
-    expect(await value(cred.id)).toBe("cred_123");
+    expect(await outputValue(cred.id)).toBe("cred_123");
     const args = registered.find((r) => r.name === "existing")!;
     expect(args.id).toBe("cred_123");
     expect(args.inputs).toMatchObject({ name: "old", __provider: providerText("credential") });

@@ -81,8 +81,8 @@ export const credentialSpec: ResourceSpec<CredentialInputs, CredentialOutputs, C
     parse: parseCredential,
     // `desired` (after a send) becomes the record of values and TOTP secret; `olds` alone (a
     // read) keeps the old record; neither (a take-over) records nothing, so every value is sent.
-    toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
-    toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+    toOutputs,
+    toLiveInputs,
     uniqueKey: uniqueName(findByName, matchesPost),
     afterCreate,
     badRequestHint,

@@ -1,40 +1,14 @@
+import { mockRegistrations, outputValue } from "../../test/support/registrationMocks";
 import { typeToken } from "../dynamic/engineKeys";
 import { providerText } from "../dynamic/providerText";
-import * as pulumi from "@pulumi/pulumi";
-import {
-  recordRegistrationRequests,
-  registrationKey,
-  type RegistrationRequest,
-} from "../host/programMocks";
 import { CredentialProvider, type CredentialProviderArgs } from "./resource";
 
-const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
 describe("CredentialProvider under pulumi.runtime.setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-  /** What each request to the engine carried: secret outputs, inputs with secret markers. */
-  let requests = new Map<string, RegistrationRequest>();
-  const sentFor = (name: string) =>
-    requests.get(registrationKey(typeToken("CredentialProvider"), name))!;
-
-  beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return {
-            id: args.id || "cp_mock",
-            state: { ...args.inputs, enabled: true, priority: 0 },
-          };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "stack",
-      false,
-    );
-    requests = recordRegistrationRequests();
+  const { registered, requestFor } = mockRegistrations({
+    newId: () => "cp_mock",
+    state: () => ({ enabled: true, priority: 0 }),
   });
+  const sentFor = (name: string) => requestFor(typeToken("CredentialProvider"), name);
 
   it("registers the token, the args, its own __provider and the token as a secret output", async () => {
     const cp = new CredentialProvider("1p", {
@@ -43,8 +17,8 @@ describe("CredentialProvider under pulumi.runtime.setMocks", () => {
       token: "ops_plain",
       __provider: "exports.handler = () => ({})",
     } as CredentialProviderArgs);
-    expect(await value(cp.id)).toBe("cp_mock");
-    expect(await value(cp.enabled)).toBe(true);
+    expect(await outputValue(cp.id)).toBe("cp_mock");
+    expect(await outputValue(cp.enabled)).toBe(true);
     const args = registered.find((r) => r.name === "1p")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:CredentialProvider");
     expect(args.inputs).toMatchObject({ name: "my-1p", providerType: "onepassword" });

@@ -74,8 +74,8 @@ export const credentialProviderSpec: ResourceSpec<
   updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseCredentialProvider,
   // The token sent becomes the record; a cache TTL no longer set keeps the old record.
-  toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+  toOutputs,
+  toLiveInputs,
   uniqueKey: uniqueName(findByName, matchesPost),
   afterCreate,
   badRequestHint,

@@ -55,7 +55,11 @@ export function checkWithSchema(
     if (!parsed.success) {
       return { inputs: raw, failures: toFailures(parsed.error.issues, raw, options) };
     }
-    return { inputs: normalize(parsed.data as Record<string, unknown>), failures: [] };
+    // An input given as `undefined` is the same as one left out.
+    const given = Object.entries(parsed.data as Record<string, unknown>).filter(
+      ([, value]) => value !== undefined,
+    );
+    return { inputs: normalize(Object.fromEntries(given)), failures: [] };
   } catch (err) {
     // A bug in a refinement must not crash the host's check; say which resource it hit.
     const message = err instanceof Error ? err.message : String(err);

@@ -119,7 +119,7 @@ export interface ResourceSpec<Inputs extends object, Outputs extends object, Liv
    * ReadResult.inputs: the managed inputs as they are live, so drift shows as
    * `live => desired`. By default the outputs' values of `inputNames`.
    */
-  toLiveInputs?(outputs: Outputs): Record<string, unknown>;
+  toLiveInputs?(outputs: Outputs): object;
   uniqueKey?: UniqueKey<Inputs, Live>;
   /**
    * Without a unique key, a POST whose outcome is unknown cannot be matched to an object
@@ -203,7 +203,7 @@ export function liveInputsOf<Outputs extends object>(
   spec: Pick<ResourceSpec<object, Outputs, unknown>, "toLiveInputs" | "inputNames">,
   outputs: Outputs,
 ): Record<string, unknown> {
-  if (spec.toLiveInputs) return spec.toLiveInputs(outputs);
+  if (spec.toLiveInputs) return spec.toLiveInputs(outputs) as Record<string, unknown>;
   const all = outputs as Record<string, unknown>;
   return Object.fromEntries(
     spec.inputNames.filter((name) => all[name] !== undefined).map((name) => [name, all[name]]),

@@ -1,29 +1,12 @@
-import * as pulumi from "@pulumi/pulumi";
+import { mockRegistrations, outputValue } from "../../test/support/registrationMocks";
 import { providerText } from "../dynamic/providerText";
 import { Profile } from "../profile/resource";
 import { Project, type ProjectArgs } from "./resource";
 
-const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
 describe("Project under pulumi.runtime.setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-
-  beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return {
-            id: args.id || `${args.name}_mock`,
-            state: { ...args.inputs, status: "active", archived: false },
-          };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "stack",
-      false,
-    );
+  const { registered } = mockRegistrations({
+    newId: (args) => `${args.name}_mock`,
+    state: () => ({ status: "active", archived: false }),
   });
 
   it("registers the type token, the args and its own __provider; outputs come back typed", async () => {
@@ -32,7 +15,7 @@ describe("Project under pulumi.runtime.setMocks", () => {
       limits: { maxConcurrentSessions: 10 },
       __provider: "exports.handler = () => ({})",
     } as ProjectArgs);
-    expect(await value(team.id)).toBe("team_mock");
+    expect(await outputValue(team.id)).toBe("team_mock");
     const args = registered.find((r) => r.name === "team")!;
     expect(args.type).toBe("pulumi-nodejs:dynamic/kernel:Project");
     expect(args.inputs).toMatchObject({ name: "team-a", limits: { maxConcurrentSessions: 10 } });
@@ -40,20 +23,20 @@ describe("Project under pulumi.runtime.setMocks", () => {
     expect(providerText("project")).toBe(
       'exports.handler = () => require("pulumi-kernel/provider").project;',
     );
-    expect(await value(team.status)).toBe("active");
-    expect(await value(team.limits)).toEqual({ maxConcurrentSessions: 10 });
+    expect(await outputValue(team.status)).toBe("active");
+    expect(await outputValue(team.limits)).toEqual({ maxConcurrentSessions: 10 });
   });
 
   it("hands its name to another resource's project input", async () => {
     const team = new Project("team-b", { name: "team-b" });
     const profile = new Profile("in-team", { name: "p", project: team.name });
-    await value(profile.id);
+    await outputValue(profile.id);
     expect(registered.find((r) => r.name === "in-team")!.inputs.project).toBe("team-b");
   });
 
   it("get reads by id, and isInstance knows its own type", async () => {
     const read = Project.get("existing", "proj_existing");
-    expect(await value(read.id)).toBe("proj_existing");
+    expect(await outputValue(read.id)).toBe("proj_existing");
     expect(registered.find((r) => r.name === "existing")!.inputs.__provider).toBe(
       providerText("project"),
     );

@@ -6,7 +6,14 @@
  * that involve them make one request more (`afterCreate`, `afterUpdate`, `afterRead`).
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { ChangePlan, CreateOutcome, ResourceSpec, WriteAction } from "../dynamic/spec";
+import {
+  type ChangePlan,
+  type CreateOutcome,
+  type ResourceSpec,
+  type WriteAction,
+  checkAndPlan,
+  uniqueName,
+} from "../dynamic/spec";
 import { KernelApiError } from "../kernel/errors";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { parseProject, parseProjectLimits, type ProjectLimitsRequest } from "./api";
@@ -18,8 +25,9 @@ import {
   toUpdateRequest,
 } from "./expand";
 import { type ProjectLive, toLiveInputs, toOutputs } from "./flatten";
-import { matchesPost, planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import { matchesPost } from "./patch";
+import * as schema from "./schema";
 import {
   LIMIT_FIELDS,
   type ProjectInputs,
@@ -147,22 +155,14 @@ export const projectSpec: ResourceSpec<ProjectInputs, ProjectOutputs, ProjectLiv
   typeName: "Project",
   collection: COLLECTION,
   projectScoped: false,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, olds, desired) => ({
-    ...toUpdateRequest(plan.changed as ProjectUpdatableField[], olds, desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, olds, desired) =>
+    toUpdateRequest(plan.changed as ProjectUpdatableField[], olds, desired),
   parse: parseProject,
-  toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    find: (op, desired) => findByName(op, desired.name),
-    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
-    createdAt: (live) => live.created_at,
-  },
+  toOutputs,
+  toLiveInputs,
+  uniqueKey: uniqueName(findByName, matchesPost),
   afterCreate,
   afterUpdate,
   afterRead,

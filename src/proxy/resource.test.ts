@@ -1,28 +1,14 @@
+import { mockRegistrations, outputValue } from "../../test/support/registrationMocks";
 import * as pulumi from "@pulumi/pulumi";
 import { Proxy, type ProxyArgs } from "./resource";
 
-const value = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
 describe("Proxy under pulumi.runtime.setMocks", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
-
-  beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          const hasPassword = args.inputs.password !== undefined;
-          return {
-            id: args.id || "px_mock",
-            state: { ...args.inputs, status: "available", hasPassword },
-          };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "stack",
-      false,
-    );
+  mockRegistrations({
+    newId: () => "px_mock",
+    state: (args) => {
+      const hasPassword = args.inputs.password !== undefined;
+      return { status: "available", hasPassword };
+    },
   });
 
   it("asks the engine to keep password and caBundle secret, and keeps the caller's marks", async () => {
@@ -52,8 +38,8 @@ describe("Proxy under pulumi.runtime.setMocks", () => {
     const password = props?.password as pulumi.Output<string>;
     expect(pulumi.Output.isInstance(password)).toBe(true);
     expect(await pulumi.isSecret(password)).toBe(true);
-    expect(await value(proxy.hasPassword)).toBe(true);
-    expect(await value(proxy.status)).toBe("available");
+    expect(await outputValue(proxy.hasPassword)).toBe(true);
+    expect(await outputValue(proxy.status)).toBe("available");
   });
 
   it("rejects password on a non-custom type at compile time", () => {

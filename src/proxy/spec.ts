@@ -44,7 +44,7 @@ export const proxySpec: ResourceSpec<ProxyInputs, ProxyOutputs, ProxyResponse> =
   updateBody: (plan, _olds, desired) => toUpdateRequest(plan.changed as UpdatableField[], desired),
   parse: parseProxy,
   toOutputs: (live, ctx) => toOutputs(live, ctx),
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
+  toLiveInputs,
   unknownOutcome: outcomeUnknown,
   explainFailure: explainProxyFailure,
   badRequestHint: badRequestHint,

@@ -6,13 +6,14 @@
  * recovered) they cannot be compared, so they are sent once.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import type { CreateOutcome, ResourceSpec } from "../dynamic/spec";
+import { type CreateOutcome, type ResourceSpec, checkAndPlan, uniqueName } from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { parseTelemetryDestination, type TelemetryDestinationResponse } from "./api";
 import { headersDelta, toCreateRequest, toUpdateRequest } from "./expand";
 import { toLiveInputs, toOutputs } from "./flatten";
-import { matchesPost, planChanges } from "./patch";
-import { INPUT_NAMES, checkInputs } from "./schema";
+import * as patch from "./patch";
+import { matchesPost } from "./patch";
+import * as schema from "./schema";
 import {
   SECRET_OUTPUTS,
   type TelemetryDestinationInputs,
@@ -71,22 +72,14 @@ export const telemetryDestinationSpec: ResourceSpec<
   typeName: "TelemetryDestination",
   collection: COLLECTION,
   projectScoped: false,
-  check: checkInputs,
-  inputNames: INPUT_NAMES,
-  plan: planChanges,
-  createBody: (desired) => ({ ...toCreateRequest(desired) }),
-  updateBody: (plan, olds, desired) => ({
-    ...toUpdateRequest(plan.changed as TelemetryDestinationUpdatableField[], olds, desired),
-  }),
+  ...checkAndPlan(schema, patch),
+  createBody: toCreateRequest,
+  updateBody: (plan, olds, desired) =>
+    toUpdateRequest(plan.changed as TelemetryDestinationUpdatableField[], olds, desired),
   parse: parseTelemetryDestination,
-  toOutputs: (live, ctx) => toOutputs(live, { desired: ctx.desired, olds: ctx.olds }),
-  toLiveInputs: (outputs) => ({ ...toLiveInputs(outputs) }),
-  uniqueKey: {
-    describe: (desired) => `name ${JSON.stringify(desired.name)}`,
-    find: (op, desired) => findByName(op, desired.name),
-    matchesPost: async (_op, live, desired) => matchesPost(live, desired),
-    createdAt: (live) => live.created_at,
-  },
+  toOutputs,
+  toLiveInputs,
+  uniqueKey: uniqueName(findByName, matchesPost),
   afterCreate,
   badRequestHint,
   secretOutputs: SECRET_OUTPUTS,

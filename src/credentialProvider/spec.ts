@@ -10,6 +10,7 @@ import {
   deletedFirstWarning,
   uniqueName,
   checkAndPlan,
+  listedByName,
 } from "../dynamic/spec";
 import type { KernelOperation } from "../kernel/client";
 import { type CredentialProviderResponse, parseCredentialProvider } from "./api";
@@ -29,12 +30,7 @@ import {
 export const COLLECTION = "/org/credential_providers";
 
 /** The provider named `name` in the org: the list, narrowed by the API's name search. */
-export function findByName(
-  op: KernelOperation,
-  name: string,
-): Promise<CredentialProviderResponse | undefined> {
-  return op.find(COLLECTION, { query: name }, parseCredentialProvider, (p) => p.name === name);
-}
+export const findByName = listedByName(COLLECTION, parseCredentialProvider, "query");
 
 /** Names the inputs a 400 is about, from the API field names in its message and details. */
 export function badRequestHint(text: string): string {

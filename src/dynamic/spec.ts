@@ -258,3 +258,16 @@ export function checkAndPlan<Outputs extends object>(
 ): Pick<ResourceSpec<object, Outputs, unknown>, "check" | "inputNames" | "plan"> {
   return { check: schema.checkInputs, inputNames: schema.INPUT_NAMES, plan: patch.planChanges };
 }
+
+/**
+ * A `find` for `uniqueName`: the first object of `collection` whose name is exactly `name`,
+ * from the list narrowed by the API's `name` filter (or its `query` search, where the API has
+ * no exact filter).
+ */
+export function listedByName<Live extends { name?: string | null }>(
+  collection: string,
+  parse: (json: unknown) => Live,
+  filter: "name" | "query" = "name",
+): (op: KernelOperation, name: string) => Promise<Live | undefined> {
+  return (op, name) => op.find(collection, { [filter]: name }, parse, (live) => live.name === name);
+}

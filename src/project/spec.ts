@@ -13,6 +13,7 @@ import {
   type WriteAction,
   checkAndPlan,
   uniqueName,
+  listedByName,
 } from "../dynamic/spec";
 import { KernelApiError } from "../kernel/errors";
 import { type KernelOperation, resourcePath } from "../kernel/client";
@@ -38,9 +39,7 @@ import {
 export const COLLECTION = "/org/projects";
 
 /** The project named `name` in the org: the list's exact name filter. */
-export function findByName(op: KernelOperation, name: string): Promise<ProjectLive | undefined> {
-  return op.find(COLLECTION, { name }, parseProject, (p) => p.name === name);
-}
+export const findByName = listedByName(COLLECTION, parseProject);
 
 function patchLimits(
   op: KernelOperation,

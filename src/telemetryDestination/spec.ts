@@ -6,7 +6,13 @@
  * recovered) they cannot be compared, so they are sent once.
  */
 import { checkInputsHint, inputsNamedIn } from "../dynamic/badRequest";
-import { type CreateOutcome, type ResourceSpec, checkAndPlan, uniqueName } from "../dynamic/spec";
+import {
+  type CreateOutcome,
+  type ResourceSpec,
+  checkAndPlan,
+  uniqueName,
+  listedByName,
+} from "../dynamic/spec";
 import { type KernelOperation, resourcePath } from "../kernel/client";
 import { parseTelemetryDestination, type TelemetryDestinationResponse } from "./api";
 import { headersDelta, toCreateRequest, toUpdateRequest } from "./expand";
@@ -24,12 +30,7 @@ import {
 export const COLLECTION = "/telemetry/destinations";
 
 /** The destination named `name` in the org: the list's exact name filter. */
-export function findByName(
-  op: KernelOperation,
-  name: string,
-): Promise<TelemetryDestinationResponse | undefined> {
-  return op.find(COLLECTION, { name }, parseTelemetryDestination, (d) => d.name === name);
-}
+export const findByName = listedByName(COLLECTION, parseTelemetryDestination);
 
 /**
  * A recovered POST carried the header values, but they cannot be read back to prove it: they

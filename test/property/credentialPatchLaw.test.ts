@@ -13,6 +13,7 @@ import type { CredentialInputs } from "../../src/credential/types";
 import { CredentialStore } from "../../src/emulator/resources/credentials/store";
 import { patchBodyOf } from "../support/planUpdate";
 import { credentialSpec } from "../../src/credential/spec";
+import { checked, opt } from "../support/laws";
 
 const planPatch = patchBodyOf(credentialSpec);
 
@@ -22,7 +23,6 @@ const values = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom("a", "b",
   minKeys: 1,
   maxKeys: 4,
 });
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const credentialRaw = fc.record({
   name: fc.constantFrom("c1", "c2"),
   domain: fc.constant("Netflix.com"),
@@ -40,16 +40,6 @@ function withoutLoneSettings<T extends { totpSecret?: string }>(raw: T): T {
   return { ...raw, totpAlgorithm: undefined, totpDigits: undefined, totpPeriod: undefined };
 }
 const credentialArb = credentialRaw.map(withoutLoneSettings);
-
-function checked<T>(
-  check: (n: Record<string, unknown>) => { inputs: unknown; failures: unknown[] },
-  raw: object,
-): T {
-  const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
-  const { inputs, failures } = check(clean);
-  expect(failures).toEqual([]);
-  return inputs as T;
-}
 
 describe("Credential: the law against the emulator's store", () => {
   it("takes any applied credential, drifted in its key set, to any desired one", () => {

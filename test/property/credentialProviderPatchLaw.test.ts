@@ -13,19 +13,9 @@ import { credentialProviderSpec } from "../../src/credentialProvider/spec";
 import type { CredentialProviderInputs } from "../../src/credentialProvider/types";
 import { CredentialProviderStore } from "../../src/emulator/resources/credentialProviders/store";
 import { patchBodyOf } from "../support/planUpdate";
+import { checked, opt } from "../support/laws";
 
 const planPatch = patchBodyOf(credentialProviderSpec);
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-
-function checked<T>(
-  check: (n: Record<string, unknown>) => { inputs: unknown; failures: unknown[] },
-  raw: object,
-): T {
-  const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
-  const { inputs, failures } = check(clean);
-  expect(failures).toEqual([]);
-  return inputs as T;
-}
 
 const providerRaw = fc.record({
   name: fc.constantFrom("a", "b"),

@@ -19,23 +19,7 @@ import { toOutputs } from "../../src/project/flatten";
 import { planChanges } from "../../src/project/patch";
 import { checkInputs } from "../../src/project/schema";
 import type { ProjectInputs, ProjectOutputs } from "../../src/project/types";
-
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-
-function checked<T>(
-  check: (n: Record<string, unknown>) => { inputs: unknown; failures: unknown[] },
-  raw: object,
-): T {
-  const clean = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-  const { inputs, failures } = check(clean);
-  expect(failures).toEqual([]);
-  return inputs as T;
-}
-
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(`the API refused: ${result.error.message}`);
-  return result.value;
-}
+import { checked, opt, stored } from "../support/laws";
 
 const cap = opt(fc.constantFrom(0, 1, 5, 20));
 const projectRaw = fc.record({
@@ -51,11 +35,11 @@ function applyProject(store: ProjectStore, olds: ProjectOutputs, desired: Projec
   const plan = planChanges(olds, desired as unknown as Record<string, unknown>);
   const body = toUpdateRequest(plan.changed, olds, desired);
   const project = Object.keys(body).length
-    ? value(store.update("proj_1", body))
-    : value(store.get("proj_1"));
+    ? stored(store.update("proj_1", body))
+    : stored(store.get("proj_1"));
   const caps = plan.changed.includes("limits")
-    ? value(store.updateLimits("proj_1", toLimitsRequest(olds, desired)))
-    : value(store.limits("proj_1"));
+    ? stored(store.updateLimits("proj_1", toLimitsRequest(olds, desired)))
+    : stored(store.limits("proj_1"));
   return toOutputs({ ...parseProject(project), limits: parseProjectLimits(caps) }, { desired });
 }
 
@@ -72,23 +56,23 @@ describe("Project: the law against the emulator's store", () => {
           const projects = new Projects(DEFAULT_PROJECT);
           const store = new ProjectStore({ projects, objectsIn: () => 0, newId: () => "proj_1" });
           const before = checked<ProjectInputs>(checkInputs, l);
-          value(store.create(toCreateRequest(before)));
+          stored(store.create(toCreateRequest(before)));
           // Create: the POST, then what the program sets beyond the name.
-          if (before.archived) value(store.update("proj_1", { status: "archived" }));
+          if (before.archived) stored(store.update("proj_1", { status: "archived" }));
           const createCaps = toCreateLimitsRequest(before);
-          if (Object.keys(createCaps).length) value(store.updateLimits("proj_1", createCaps));
+          if (Object.keys(createCaps).length) stored(store.updateLimits("proj_1", createCaps));
           const read = () =>
             toOutputs(
               {
-                ...parseProject(value(store.get("proj_1"))),
-                limits: parseProjectLimits(value(store.limits("proj_1"))),
+                ...parseProject(stored(store.get("proj_1"))),
+                limits: parseProjectLimits(stored(store.limits("proj_1"))),
               },
               { olds },
             );
           let olds = toOutputs(
             {
-              ...parseProject(value(store.get("proj_1"))),
-              limits: parseProjectLimits(value(store.limits("proj_1"))),
+              ...parseProject(stored(store.get("proj_1"))),
+              limits: parseProjectLimits(stored(store.limits("proj_1"))),
             },
             { desired: before },
           );
@@ -100,12 +84,12 @@ describe("Project: the law against the emulator's store", () => {
             });
             olds = read();
           }
-          const serverInvocations = value(store.limits("proj_1")).max_concurrent_invocations;
+          const serverInvocations = stored(store.limits("proj_1")).max_concurrent_invocations;
           const desired = checked<ProjectInputs>(checkInputs, d);
           const after = applyProject(store, olds, desired);
 
-          const live = value(store.get("proj_1"));
-          const liveCaps = value(store.limits("proj_1"));
+          const live = stored(store.get("proj_1"));
+          const liveCaps = stored(store.limits("proj_1"));
           expect(live.name).toBe(desired.name);
           expect(live.status).toBe(desired.archived ? "archived" : "active");
           const want = desired.limits ?? {};

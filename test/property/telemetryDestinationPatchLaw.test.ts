@@ -16,23 +16,7 @@ import type {
   TelemetryDestinationInputs,
   TelemetryDestinationOutputs,
 } from "../../src/telemetryDestination/types";
-
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-
-function checked<T>(
-  check: (n: Record<string, unknown>) => { inputs: unknown; failures: unknown[] },
-  raw: object,
-): T {
-  const clean = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-  const { inputs, failures } = check(clean);
-  expect(failures).toEqual([]);
-  return inputs as T;
-}
-
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(`the API refused: ${result.error.message}`);
-  return result.value;
-}
+import { checked, opt, stored } from "../support/laws";
 
 const HEADER_NAMES = ["X-Honeycomb-Team", "x-dataset", "Authorization", "DD-API-KEY"];
 const destinationRaw = fc.record({
@@ -57,7 +41,7 @@ describe("TelemetryDestination: the law against the emulator's store", () => {
         (l, d, drift, adopted) => {
           const store = new DestinationStore({ newId: () => "otlp_1" });
           const before = checked<TelemetryDestinationInputs>(tdSchema.checkInputs, l);
-          const made = value(store.create(tdExpand.toCreateRequest(before)));
+          const made = stored(store.create(tdExpand.toCreateRequest(before)));
           // A take-over records no values: the plan sends every desired value once.
           let olds: TelemetryDestinationOutputs = tdFlatten.toOutputs(
             parseTelemetryDestination(made),
@@ -65,11 +49,11 @@ describe("TelemetryDestination: the law against the emulator's store", () => {
           );
           if (drift) {
             // The key set drifts; a value's content drifting cannot be seen (docs/behaviour.md).
-            const stored = store.all()[0].headers;
+            const kept = store.all()[0].headers;
             const headers = Object.fromEntries(
-              drift.map((name) => [name, stored[name] ?? "drifted"]),
+              drift.map((name) => [name, kept[name] ?? "drifted"]),
             );
-            const drifted = value(store.drift("otlp_1", { headers }));
+            const drifted = stored(store.drift("otlp_1", { headers }));
             olds = tdFlatten.toOutputs(parseTelemetryDestination(drifted), { olds });
           }
           const desired = checked<TelemetryDestinationInputs>(tdSchema.checkInputs, d);
@@ -82,8 +66,8 @@ describe("TelemetryDestination: the law against the emulator's store", () => {
             }
           }
           const updated = Object.keys(body).length
-            ? value(store.update("otlp_1", body))
-            : value(store.get("otlp_1"));
+            ? stored(store.update("otlp_1", body))
+            : stored(store.get("otlp_1"));
           const row = store.all()[0];
           expect(row.name).toBe(desired.name);
           expect(row.endpoint).toBe(desired.endpoint);

@@ -115,15 +115,15 @@ function configKeysProblem(config: ConfigSource | undefined): string | undefined
 }
 
 /** Builds a resource's provider. Every method is a closure, so each can be exported alone. */
-export function makeProvider<Inputs extends object, State extends object, Live>(
-  spec: ResourceSpec<Inputs, State, Live>,
+export function makeProvider<Inputs extends object, Outputs extends object, Live>(
+  spec: ResourceSpec<Inputs, Outputs, Live>,
   options: ProviderOptions = {},
 ): KernelResourceProvider {
   let config: ConfigSource | undefined;
   /** A mistyped `kernel:*` key of that config, for check to report. */
   let configProblem: string | undefined;
   let apiKey: string | undefined;
-  const noopOutputs = spec.noopOutputs ?? ((olds: Partial<State>): State => ({ ...olds }) as State);
+  const noopOutputs = spec.noopOutputs ?? ((olds: Partial<Outputs>): Outputs => ({ ...olds }) as Outputs);
   const what = spec.typeName;
   const liveId = (live: Live): string => liveIdOf(spec, live);
   /**
@@ -203,7 +203,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
 
   /** The outputs as the host stores them: the owned keys recorded, nothing undefined. */
   const outputs = (
-    state: State,
+    state: Outputs,
     project: string | undefined,
     adopt: boolean,
   ): Record<string, unknown> => {
@@ -217,8 +217,8 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
   };
 
   /** ReadResult.inputs and the inputs diff compares: the spec's, with `adopt` recorded. */
-  const liveInputs = (state: Partial<State>): Record<string, unknown> => {
-    const inputs = withoutUndefined(liveInputsOf(spec, state as State));
+  const liveInputs = (state: Partial<Outputs>): Record<string, unknown> => {
+    const inputs = withoutUndefined(liveInputsOf(spec, state as Outputs));
     delete inputs[ADOPT_KEY];
     return adopts(state as Record<string, unknown>) ? { ...inputs, [ADOPT_KEY]: true } : inputs;
   };
@@ -233,7 +233,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     (Object.keys(old).length === 0 ? createProject(undefined, settings()) : undefined);
 
   /** The inputs as the state holds them; a state too old to tell gives none (DIFF_SOME). */
-  const recordedInputs = (state: Partial<State>): Record<string, unknown> | undefined => {
+  const recordedInputs = (state: Partial<Outputs>): Record<string, unknown> | undefined => {
     try {
       return liveInputs(state);
     } catch {
@@ -344,7 +344,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         // old inputs, they differ exactly where the plan changes something.
         const oldInputs = withoutEngineKeys(olds as Record<string, unknown> | undefined);
         const aligned = alignWithOldInputs(
-          (o, n) => spec.plan(o as Partial<State>, n),
+          (o, n) => spec.plan(o as Partial<Outputs>, n),
           oldInputs,
           inputs,
         );
@@ -366,7 +366,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       managed.add(id);
       return guard(
         async () => {
-          const old = withoutEngineKeys(olds) as Partial<State>;
+          const old = withoutEngineKeys(olds) as Partial<Outputs>;
           const desired = withoutEngineKeys(news);
           let plan = planDiff(spec, old, desired, settings());
           if (plan.replaces.includes(PROJECT_KEY)) {
@@ -426,7 +426,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
     async read(id, props) {
       const secrets = secretsIn(props);
       return guard(async () => {
-        const old = withoutEngineKeys(props) as Partial<State>;
+        const old = withoutEngineKeys(props) as Partial<Outputs>;
         const project = spec.projectScoped
           ? readProject(old as Record<string, unknown>)
           : undefined;
@@ -465,7 +465,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
       managed.add(id);
       const secrets = secretsIn(olds, news);
       return guard(async () => {
-        const old = withoutEngineKeys(olds) as Partial<State>;
+        const old = withoutEngineKeys(olds) as Partial<Outputs>;
         const all = known(withoutEngineKeys(news));
         const desired = withoutOwned(all) as Inputs;
         const project = spec.projectScoped
@@ -529,7 +529,7 @@ export function makeProvider<Inputs extends object, State extends object, Live>(
         const old = withoutEngineKeys(props);
         const project = spec.projectScoped ? recordedProject(old) : undefined;
         const op = operation(project, secrets);
-        const body = spec.deleteBody?.(old as Partial<State>);
+        const body = spec.deleteBody?.(old as Partial<Outputs>);
         try {
           await op.request("DELETE", resourcePath(spec.collection, id), {
             ...(body ? { body } : {}),

@@ -2,7 +2,8 @@
  * The platform program (examples/platform.ts) through the real `pulumi`: created project first
  * and pool last, every project-scoped request in the new project; a bigger pool and a rotated
  * collector header previewed as exactly those two fields and sent as one PATCH each, the header
- * value never printed or stored in plain text; destroy in reverse, the project last.
+ * value never printed or stored in plain text; a lookup in the program (getProfileOutput) reads
+ * with the stack's config; destroy in reverse, the project last.
  */
 import {
   OUTPUT_DIR,
@@ -49,7 +50,10 @@ afterAll(async () => {
 
 describe("the platform program through the real CLI", () => {
   it("creates the project (and its cap) first, everything in it after, and the pool last", async () => {
-    const created = await sent(() => stack.ok(["up", "--yes", "--skip-preview"]));
+    const requests = await sent(() => stack.ok(["up", "--yes", "--skip-preview"]));
+    // The program's lookup is the one read; everything else is a write.
+    expect(requests.filter((line) => line.startsWith("GET "))).toEqual(["GET /profiles/{id}"]);
+    const created = requests.filter((line) => !line.startsWith("GET "));
     expect([...created].sort()).toEqual(
       [
         "POST /org/projects",
@@ -75,12 +79,16 @@ describe("the platform program through the real CLI", () => {
     expect(inProject.map((r) => r.project)).toEqual(inProject.map(() => project.id));
     const [pool] = await emulator.objects("browser_pools");
     expect(pool).toMatchObject({ name: "warm", browser_pool_config: { size: 2 } });
+    // The program's lookup (getProfileOutput) read the profile by name, with the stack's config.
+    const outputs = JSON.parse((await stack.ok(["stack", "output", "--json"])).stdout);
+    const [profile] = (await emulator.objects("profiles")).filter((p) => p.name === "shopper");
+    expect(outputs.shopperProfileId).toBe(profile.id);
   });
 
-  it("a no-op preview is quiet and sends nothing", async () => {
+  it("a no-op preview is quiet, and its one request is the program's lookup", async () => {
     expect(
       await sent(async () => expect(changedSteps(await stack.previewJson())).toEqual({})),
-    ).toEqual([]);
+    ).toEqual(["GET /profiles/{id}"]);
   });
 
   it("a bigger pool and a rotated header are exactly those two fields, one PATCH each", async () => {
@@ -110,7 +118,9 @@ describe("the platform program through the real CLI", () => {
     });
     await emulator.clearRequests();
     await stack.ok(["up", "--yes", "--skip-preview"]);
-    const patches = (await emulator.requests()).map((r) => ({ method: r.method, body: r.body }));
+    const patches = (await emulator.requests())
+      .filter((r) => r.method !== "GET")
+      .map((r) => ({ method: r.method, body: r.body }));
     expect(patches).toEqual(
       expect.arrayContaining([
         { method: "PATCH", body: { size: 3, discard_all_idle: true } },

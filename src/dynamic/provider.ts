@@ -123,7 +123,8 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
   /** A mistyped `kernel:*` key of that config, for check to report. */
   let configProblem: string | undefined;
   let apiKey: string | undefined;
-  const noopOutputs = spec.noopOutputs ?? ((olds: Partial<Outputs>): Outputs => ({ ...olds }) as Outputs);
+  const noopOutputs =
+    spec.noopOutputs ?? ((olds: Partial<Outputs>): Outputs => ({ ...olds }) as Outputs);
   const what = spec.typeName;
   const liveId = (live: Live): string => liveIdOf(spec, live);
   /**

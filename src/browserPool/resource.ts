@@ -4,31 +4,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceType, isInstanceOf, registration } from "../dynamic/resource";
+import { UPDATABLE_FIELDS } from "./types";
 
 const TYPE = dynamicResourceType({
   name: "BrowserPool",
   providerExport: "browserPool",
+  // The updatable inputs (listed once, in types.ts), the create-only region, then the runtime fields.
   outputs: [
-    "size",
-    "name",
+    ...UPDATABLE_FIELDS,
     "region",
-    "profile",
-    "extensions",
-    "proxyId",
-    "startUrl",
-    "chromePolicy",
-    "network",
-    "telemetry",
-    "viewport",
-    "headless",
-    "stealth",
-    "kioskMode",
-    "timeoutSeconds",
-    "fillRatePerMinute",
-    "memory",
-    "refreshOnProfileUpdate",
-    "rebuildIdleBrowsersOnUpdate",
-    "forceDestroy",
     "createdAt",
     "acquiredCount",
     "availableCount",

@@ -38,7 +38,7 @@ import {
   resolveSettings,
 } from "../kernel/config";
 import { KernelApiError, KernelError, isGone } from "../kernel/errors";
-import { redact, secretStrings } from "../kernel/redact";
+import { redact, redactError, secretStrings } from "../kernel/redact";
 import { errorText, makeCreate, partialFailure } from "./create";
 import {
   PROJECT_PIN_KEY,
@@ -49,6 +49,7 @@ import {
   withoutUndefined,
 } from "./engineKeys";
 import { alignWithOldInputs, plannedFieldsShow } from "./engineDiff";
+import { jsonEqual } from "./jsonEqual";
 import { ADOPT_KEY, adopts, checkResourceInputs, withoutOwned } from "./owned";
 import { PartialFailureError } from "./partialFailure";
 import { PendingReplacements } from "./pendingReplacements";
@@ -191,9 +192,8 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
       return await run();
     } catch (err) {
       const hidden = [...(apiKey ? [apiKey] : []), ...secrets];
-      if (err instanceof Error && hidden.length > 0) {
-        err.message = redact(err.message, hidden);
-        if (err.stack) err.stack = redact(err.stack, hidden);
+      if (hidden.length > 0) {
+        redactError(err, hidden);
         if (err instanceof PartialFailureError) {
           err.reasons.forEach((reason, i) => (err.reasons[i] = redact(reason, hidden)));
         }
@@ -217,11 +217,11 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
     return withoutUndefined(out);
   };
 
-  /** ReadResult.inputs and the inputs diff compares: the spec's, with `adopt` recorded. */
-  const liveInputs = (state: Partial<Outputs>): Record<string, unknown> => {
+  /** ReadResult.inputs and the inputs diff compares: the spec's, with `adopt` when it is set. */
+  const liveInputs = (state: Partial<Outputs>, adopt: boolean): Record<string, unknown> => {
     const inputs = withoutUndefined(liveInputsOf(spec, state as Outputs));
     delete inputs[ADOPT_KEY];
-    return adopts(state as Record<string, unknown>) ? { ...inputs, [ADOPT_KEY]: true } : inputs;
+    return adopt ? { ...inputs, [ADOPT_KEY]: true } : inputs;
   };
 
   /**
@@ -236,7 +236,7 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
   /** The inputs as the state holds them; a state too old to tell gives none (DIFF_SOME). */
   const recordedInputs = (state: Partial<Outputs>): Record<string, unknown> | undefined => {
     try {
-      return liveInputs(state);
+      return liveInputs(state, adopts(state as Record<string, unknown>));
     } catch {
       return undefined;
     }
@@ -451,8 +451,8 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
         if (Object.keys(old).length > 0) managed.add(id);
         const state = spec.toOutputs(live, { olds: old });
         const readProps = outputs(state, project, adopts(old));
-        const inputs = liveInputs({ ...state, ...(adopts(old) ? { [ADOPT_KEY]: true } : {}) });
-        if (takenOver.has(id) && sameValue(takenOver.get(id), old)) noteTakenOver(id, readProps);
+        const inputs = liveInputs(state, adopts(old));
+        if (takenOver.has(id) && jsonEqual(takenOver.get(id), old)) noteTakenOver(id, readProps);
         return {
           id,
           props: readProps,
@@ -517,7 +517,7 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
 
     async delete(id, props) {
       const owner = takenOver.get(id);
-      if (owner && !sameValue(owner, withoutEngineKeys(props))) {
+      if (owner && !jsonEqual(owner, withoutEngineKeys(props))) {
         process.stderr.write(
           `kernel: kept ${what} ${id}: another resource of this deployment took it over in this ` +
             `update, so the delete of the resource that had it before deletes nothing\n`,
@@ -545,24 +545,4 @@ export function makeProvider<Inputs extends object, Outputs extends object, Live
       managed.delete(id);
     },
   };
-}
-
-/** Deep equality of two JSON-like values, key order aside (the host's Struct reorders keys). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((v, i) => sameValue(v, b[i]))
-    );
-  }
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
 }

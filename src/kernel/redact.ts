@@ -156,3 +156,15 @@ export function excerpt(text: string, secrets: Secrets, max = 200): string {
   const clean = redact(head, secrets);
   return clean.length <= max && head === trimmed ? clean : `${clean.slice(0, max)}…`;
 }
+
+/**
+ * An error with every secret taken out of its message and stack, in place (a thrown error's
+ * identity and class are kept); anything else as it is.
+ */
+export function redactError<T>(err: T, secrets: Secrets): T {
+  if (err instanceof Error) {
+    err.message = redact(err.message, secrets);
+    if (err.stack !== undefined) err.stack = redact(err.stack, secrets);
+  }
+  return err;
+}

@@ -15,7 +15,7 @@ import { createProject, createsByProjectId } from "../dynamic/project";
 import { type KernelClientOptions, resourcePath, sharedClient } from "../kernel/client";
 import { type ConfigSource, resolveSettings } from "../kernel/config";
 import { isGone } from "../kernel/errors";
-import { redact } from "../kernel/redact";
+import { redactError } from "../kernel/redact";
 import { LookupArgumentError, LookupNotFoundError } from "./errors";
 import type { LookupContext, LookupInputs, LookupSpec, ProjectArgs } from "./spec";
 
@@ -206,8 +206,5 @@ function argsObject(fn: string, args: unknown): object {
 
 /** The error with the key removed from its message and stack (the client's are already). */
 function redacted(err: unknown, apiKey: string | undefined): unknown {
-  if (!(err instanceof Error) || apiKey === undefined) return err;
-  err.message = redact(err.message, apiKey);
-  if (err.stack !== undefined) err.stack = redact(err.stack, apiKey);
-  return err;
+  return apiKey === undefined ? err : redactError(err, apiKey);
 }

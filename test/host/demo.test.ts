@@ -19,6 +19,7 @@ import {
   runDemo,
 } from "../../src/demo/steps";
 import { managedAuthConnectionPost } from "../support/example";
+import { requestLine } from "../support/requestLine";
 
 let demo: DemoResult;
 
@@ -184,14 +185,7 @@ it("prints every body with its secrets masked, and no secret anywhere", () => {
 });
 
 /** A step's requests as `METHOD /path`, each object's id written `{id}`. */
-const COLLECTION_WORDS = new Set(["org", "projects", "limits", "telemetry", "destinations"]);
-const lines = (step: number) =>
-  demo.requests[step - 1].map((r) => {
-    const parts = r.path
-      .split("/")
-      .map((part, i) => (i > 1 && !COLLECTION_WORDS.has(part) ? "{id}" : part));
-    return `${r.method} ${parts.join("/")}`;
-  });
+const lines = (step: number) => demo.requests[step - 1].map(requestLine);
 
 it("9: the platform: the project first (then its cap), everything in it, the pool last", () => {
   const created = lines(9);

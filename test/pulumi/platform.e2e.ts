@@ -13,6 +13,7 @@ import {
   saveOutput,
   stepSummary,
 } from "./harness";
+import { requestLine } from "../support/requestLine";
 
 const API_KEY = "sk_e2e_platform_key_8c2f41a0";
 const TOKEN = "otlp-e2e-token-OLD-31b7";
@@ -26,11 +27,7 @@ let stack: PulumiStack;
 async function sent(step: () => Promise<unknown>): Promise<string[]> {
   await emulator.clearRequests();
   await step();
-  const words = new Set(["org", "projects", "limits", "telemetry", "destinations"]);
-  return (await emulator.requests()).map((r) => {
-    const parts = r.path.split("/").map((p, i) => (i > 1 && !words.has(p) ? "{id}" : p));
-    return `${r.method} ${parts.join("/")}`;
-  });
+  return (await emulator.requests()).map(requestLine);
 }
 
 beforeAll(async () => {
